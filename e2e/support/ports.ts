@@ -1,0 +1,9 @@
+/** Fixed loopback ports of the e2e servers (playwright.config.ts starts them). */
+export const E2E = {
+  livekitPort: 7890,
+  oidcPort: 7895,
+  dashboardPort: 3100,
+  /** A second dashboard whose LiveKit (this port) the outage spec starts and stops itself. */
+  outageDashboardPort: 3101,
+  outageLivekitPort: 7891,
+} as const;

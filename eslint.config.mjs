@@ -1,0 +1,48 @@
+import nextVitals from 'eslint-config-next/core-web-vitals';
+import nextTs from 'eslint-config-next/typescript';
+
+const serverOnlyDirs = ['lib/domain', 'lib/livekit', 'lib/http', 'lib/db', 'lib/auth', 'lib/env.ts'];
+
+export default [
+  ...nextVitals,
+  ...nextTs,
+  {
+    ignores: ['.next/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'],
+  },
+  {
+    rules: {
+      // The LiveKit SDK (and with it the API secret) lives behind one adapter.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'livekit-server-sdk',
+              message: 'Import LiveKit only through lib/livekit/ (server-only adapter).',
+            },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['lib/livekit/**', 'dev/**', 'bench/**', 'e2e/**', 'scripts/**', '**/*.test.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // Client code may never import server-only layers.
+    files: ['components/**', 'app/**/_components/**', 'lib/queries/**', 'lib/schemas/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: serverOnlyDirs.map((d) => ({
+            group: [`@/${d}`, `@/${d}/**`],
+            message: 'Server-only module: not importable from client or universal code.',
+          })),
+        },
+      ],
+    },
+  },
+];

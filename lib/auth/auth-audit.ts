@@ -1,0 +1,28 @@
+import 'server-only';
+
+import { insertAuditEvent } from '@/lib/db/audit';
+import type { User } from '@/lib/db/users';
+import type { AuditOutcome, AuditSource } from '@/lib/domain/dto';
+
+/** Audit rows for sign-in events. The attempted name is recorded even when no such user exists. */
+export async function auditAuth(event: {
+  action: 'auth.signed_in' | 'auth.sign_in_failed' | 'auth.signed_out';
+  user?: User | null;
+  attemptedName?: string;
+  outcome: AuditOutcome;
+  errorCode?: string;
+  params?: Record<string, unknown>;
+  source?: AuditSource;
+}): Promise<void> {
+  await insertAuditEvent({
+    actorId: event.user?.id ?? null,
+    actorName: event.user?.username ?? event.attemptedName ?? 'unknown',
+    role: event.user?.role ?? null,
+    tenant: event.user?.tenant ?? null,
+    action: event.action,
+    params: event.params ?? null,
+    outcome: event.outcome,
+    errorCode: event.errorCode ?? null,
+    source: event.source ?? 'ui',
+  });
+}

@@ -1,0 +1,120 @@
+import 'server-only';
+
+import { z } from 'zod';
+
+import { ROLES, type Role } from '@/lib/policy/permissions';
+
+/**
+ * Sign-in configuration, parsed once per process at first use (never at build time: callers are
+ * request handlers and instrumentation). Kept apart from lib/env.ts because only auth reads it.
+ */
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() ? v.trim() : undefined));
+
+const commaList = (fallback: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? fallback)
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    );
+
+const authEnvSchema = z.object({
+  NEXTAUTH_SECRET: optionalText,
+  AUTH_SECRET: optionalText,
+  /** Session lifetime in seconds (JWT and cookie). */
+  AUTH_SESSION_MAX_AGE: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(60 * 60 * 24 * 30)
+    .default(8 * 60 * 60),
+  OIDC_ISSUER: optionalText.pipe(z.url().optional()),
+  OIDC_CLIENT_ID: optionalText,
+  OIDC_CLIENT_SECRET: optionalText,
+  OIDC_DISPLAY_NAME: optionalText.transform((v) => v ?? 'Single sign-on'),
+  OIDC_SCOPES: optionalText.transform((v) => v ?? 'openid profile email'),
+  OIDC_ROLE_CLAIM: optionalText.transform((v) => v ?? 'groups'),
+  OIDC_ADMIN_VALUES: commaList('moderato-admin'),
+  OIDC_MODERATOR_VALUES: commaList('moderato-moderator'),
+  OIDC_VIEWER_VALUES: commaList('moderato-viewer'),
+  /** Empty = refuse OIDC users whose role claim matches nothing. */
+  OIDC_DEFAULT_ROLE: z
+    .union([z.enum(ROLES), z.literal('')])
+    .optional()
+    .transform((v): Role | null => (v ? v : null)),
+  OIDC_TENANT_CLAIM: optionalText.transform((v) => v ?? 'auth_id'),
+});
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  displayName: string;
+  scopes: string;
+  roleClaim: string;
+  /** Claim values per role; the highest matching role wins. */
+  roleValues: Record<Role, string[]>;
+  defaultRole: Role | null;
+  tenantClaim: string;
+}
+
+export interface AuthEnv {
+  /** From NEXTAUTH_SECRET or AUTH_SECRET; undefined = use the generated, persisted one. */
+  secret: string | undefined;
+  sessionMaxAgeSeconds: number;
+  /** Null unless OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are all set. */
+  oidc: OidcConfig | null;
+}
+
+export function parseAuthEnv(source: Record<string, string | undefined>): AuthEnv {
+  const parsed = authEnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid Moderato sign-in configuration: ${issues}`);
+  }
+  const e = parsed.data;
+  const oidcParts = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];
+  const setCount = oidcParts.filter(Boolean).length;
+  if (setCount > 0 && setCount < 3) {
+    // Half a configuration is a mistake worth stopping for, not a silent "SSO off".
+    throw new Error(
+      'Invalid Moderato sign-in configuration: OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together',
+    );
+  }
+  const oidc: OidcConfig | null =
+    e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+      ? {
+          issuer: e.OIDC_ISSUER.replace(/\/+$/, ''),
+          clientId: e.OIDC_CLIENT_ID,
+          clientSecret: e.OIDC_CLIENT_SECRET,
+          displayName: e.OIDC_DISPLAY_NAME,
+          scopes: e.OIDC_SCOPES,
+          roleClaim: e.OIDC_ROLE_CLAIM,
+          roleValues: {
+            admin: e.OIDC_ADMIN_VALUES,
+            moderator: e.OIDC_MODERATOR_VALUES,
+            viewer: e.OIDC_VIEWER_VALUES,
+          },
+          defaultRole: e.OIDC_DEFAULT_ROLE,
+          tenantClaim: e.OIDC_TENANT_CLAIM,
+        }
+      : null;
+  return {
+    secret: e.NEXTAUTH_SECRET ?? e.AUTH_SECRET,
+    sessionMaxAgeSeconds: e.AUTH_SESSION_MAX_AGE,
+    oidc,
+  };
+}
+
+let cached: AuthEnv | undefined;
+
+export function authEnv(): AuthEnv {
+  cached ??= parseAuthEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { queryAuditEvents } from '@/lib/db/audit';
+import { closeDb, openDb } from '@/lib/db';
+import { testStores, type TestStore } from '@/lib/db/test-stores';
+import { createUser, setDisabled, upsertOidcUser } from '@/lib/db/users';
+
+import { verifyCredentials } from './credentials';
+import { hashPassword } from './password';
+
+// The credentials check is store-independent; SQLite is enough here.
+const sqlite = testStores().find((s) => s.kind === 'sqlite')!;
+
+describe('verifyCredentials', () => {
+  let store: TestStore;
+
+  beforeAll(async () => {
+    store = sqlite.store();
+    await openDb(await store.create());
+    await createUser({
+      username: 'mod',
+      role: 'moderator',
+      passwordHash: await hashPassword('pw-1'),
+    });
+    const off = await createUser({
+      username: 'off',
+      role: 'viewer',
+      passwordHash: await hashPassword('pw-2'),
+    });
+    await setDisabled(off.id, true);
+    await upsertOidcUser({
+      subject: 's',
+      username: 'sso',
+      name: 'SSO',
+      role: 'admin',
+      tenant: null,
+    });
+  });
+
+  afterAll(async () => {
+    await closeDb();
+    await store.destroy();
+  });
+
+  async function lastFailure() {
+    const { events } = await queryAuditEvents({ action: 'auth.sign_in_failed', limit: 1 });
+    return events[0];
+  }
+
+  it('accepts the right password (username case-insensitive) without leaking the hash', async () => {
+    const user = await verifyCredentials({ username: ' MOD ', password: 'pw-1' });
+    expect(user).toMatchObject({ username: 'mod', role: 'moderator' });
+    expect(user).not.toHaveProperty('passwordHash');
+  });
+
+  it.each([
+    ['wrong password', { username: 'mod', password: 'nope' }, 'wrong_password'],
+    ['unknown user', { username: 'ghost', password: 'pw-1' }, 'unknown_user'],
+    ['disabled user', { username: 'off', password: 'pw-2' }, 'disabled'],
+    ['OIDC-only user', { username: 'sso', password: 'x' }, 'no_password'],
+  ])('refuses a %s and audits why', async (_label, input, reason) => {
+    expect(await verifyCredentials(input)).toBeNull();
+    expect(await lastFailure()).toMatchObject({
+      actorName: input.username,
+      outcome: 'denied',
+      errorCode: reason,
+      source: 'ui',
+    });
+  });
+
+  it('refuses malformed input without touching the store', async () => {
+    const before = await lastFailure();
+    expect(await verifyCredentials({ username: '', password: 'x' })).toBeNull();
+    expect(await verifyCredentials({ username: 'mod' })).toBeNull();
+    expect(await verifyCredentials(null)).toBeNull();
+    expect(await lastFailure()).toEqual(before);
+  });
+});

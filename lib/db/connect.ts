@@ -1,0 +1,44 @@
+import 'server-only';
+
+import fs from 'node:fs';
+import path from 'node:path';
+
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+
+import type { Database } from './schema';
+import type { DbTarget } from './target';
+
+const PG_INT8_OID = 20;
+
+/** Opens a Kysely instance for a target; no migrations (see migrate.ts). */
+export function connect(target: DbTarget): Kysely<Database> {
+  if (target.kind === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: 10,
+      // bigint columns (epoch-ms times, identity ids, COUNT) come back as numbers, like SQLite's.
+      // Safe: every value we store is far below 2^53. Per-pool, so other pg users are unaffected.
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+          oid === PG_INT8_OID
+            ? (v: string) => Number(v)
+            : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+      },
+    });
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  }
+
+  fs.mkdirSync(path.dirname(target.file), { recursive: true, mode: 0o700 });
+  const isNew = !fs.existsSync(target.file);
+  const sqlite = new SqliteDatabase(target.file);
+  // The file holds password hashes: owner-only, like the auth secret next to it.
+  if (isNew) fs.chmodSync(target.file, 0o600);
+  // WAL lets the CLI write while the server reads; busy_timeout covers the short write overlaps.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('foreign_keys = ON');
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+}

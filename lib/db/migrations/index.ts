@@ -1,0 +1,20 @@
+import 'server-only';
+
+import type { Migration, MigrationProvider } from 'kysely';
+
+import type { DbKind } from '../target';
+import { initialMigration } from './0001-initial';
+
+/**
+ * In-code migrations (no file-system scanning, so they survive bundling). Names sort
+ * lexicographically = apply order; never rename or edit one that has shipped — add a new one.
+ */
+export function migrationProvider(kind: DbKind): MigrationProvider {
+  return {
+    async getMigrations(): Promise<Record<string, Migration>> {
+      return {
+        '0001_initial': initialMigration(kind),
+      };
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import 'server-only';
+
+import { env } from '@/lib/env';
+import { capabilityState } from '@/lib/livekit/capabilities';
+import { livekitHost } from '@/lib/livekit/client';
+import * as livekit from '@/lib/livekit/room-service';
+
+import type { Actor } from '../actor';
+import type { LiveKitStatusDto } from '../dto';
+import { DomainError } from '../errors';
+import { assertCan } from '../policy';
+
+const PROBE_ROOM = '__moderato_status_probe__';
+const CACHE_MS = 1000;
+let last: { config: string; status: LiveKitStatusDto } | undefined;
+
+/**
+ * Whether the dashboard can talk to LiveKit, phrased for the operator. One cheap ListRooms with a
+ * name filter, shared for a second across every tab that polls it.
+ */
+export async function getLiveKitStatus(actor: Actor): Promise<LiveKitStatusDto> {
+  assertCan(actor, 'rooms.read');
+  const { LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET } = env();
+  const config = `${LIVEKIT_URL}|${LIVEKIT_API_KEY}|${LIVEKIT_API_SECRET}`;
+  const now = Date.now();
+  if (last?.config === config && now - last.status.checkedAtMs < CACHE_MS) return last.status;
+  const status = await probe(now);
+  last = { config, status };
+  return status;
+}
+
+function capabilities(): LiveKitStatusDto['capabilities'] {
+  return { moveParticipant: capabilityState('moveParticipant') };
+}
+
+async function probe(now: number): Promise<LiveKitStatusDto> {
+  const base = { host: livekitHost(), checkedAtMs: now, capabilities: capabilities() };
+  try {
+    await livekit.listRooms([PROBE_ROOM]);
+    return { ...base, state: 'ok', message: 'Connected to LiveKit.' };
+  } catch (err) {
+    const error = err instanceof DomainError ? err : new DomainError('internal', 'Unknown error');
+    return { ...base, state: stateOf(error), message: error.message };
+  }
+}
+
+function stateOf(error: DomainError): LiveKitStatusDto['state'] {
+  if (error.code === 'upstream_unavailable') return 'unreachable';
+  if (error.code !== 'upstream_misconfigured') return 'error';
+  // livekitConfig() refuses a missing/invalid configuration before any request is made.
+  return error.message.startsWith('LiveKit is not configured') ? 'not_configured' : 'unauthorized';
+}

@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { startTestLiveKit, testActor, uniqueRoom, type TestLiveKit } from '@/test/standin';
+
+import { DomainError } from './errors';
+import { getLiveKitStatus } from './livekit/get-livekit-status';
+import { getParticipant } from './participants/get-participant';
+import { listParticipants } from './participants/list-participants';
+import { getRoom } from './rooms/get-room';
+import { listRooms } from './rooms/list-rooms';
+
+// Domain reads through the real RoomServiceClient over HTTP against the stand-in.
+let lk: TestLiveKit;
+const acmeRoom = uniqueRoom('acme');
+const globexRoom = uniqueRoom('globex');
+const openRoom = uniqueRoom('open');
+
+const admin = testActor('admin');
+const acmeModerator = testActor('moderator', 'acme');
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return 'resolved';
+  } catch (err) {
+    return err instanceof DomainError ? err.code : `unexpected: ${String(err)}`;
+  }
+}
+
+beforeAll(async () => {
+  lk = await startTestLiveKit();
+  await lk.rooms.createRoom({ name: acmeRoom, metadata: JSON.stringify({ auth_id: 'acme' }) });
+  await lk.rooms.createRoom({ name: globexRoom, metadata: JSON.stringify({ auth_id: 'globex' }) });
+  await lk.rooms.createRoom({ name: openRoom, metadata: 'plain text' });
+  await lk.join({
+    room: acmeRoom,
+    identity: 'alice',
+    name: 'Alice',
+    attributes: { team: 'support' },
+    tracks: [
+      { type: 'AUDIO', source: 'MICROPHONE' },
+      { type: 'VIDEO', source: 'CAMERA', simulcast: true, muted: true },
+    ],
+  });
+  await lk.join({ room: acmeRoom, identity: 'bob', kind: 'agent' });
+});
+
+afterAll(async () => {
+  await lk?.close();
+});
+
+describe('listRooms', () => {
+  it('shows an unbound admin every room with its tenant', async () => {
+    const rooms = await listRooms(admin);
+    const byName = new Map(rooms.map((r) => [r.name, r]));
+    expect(byName.get(acmeRoom)?.tenant).toBe('acme');
+    expect(byName.get(globexRoom)?.tenant).toBe('globex');
+    expect(byName.get(openRoom)?.tenant).toBeNull();
+  });
+
+  it('shows a tenant-bound user only its tenant’s rooms', async () => {
+    const names = (await listRooms(acmeModerator)).map((r) => r.name);
+    expect(names).toContain(acmeRoom);
+    expect(names).not.toContain(globexRoom);
+    expect(names).not.toContain(openRoom);
+  });
+});
+
+describe('getRoom', () => {
+  it('returns the room facts', async () => {
+    const room = await getRoom(admin, { roomName: acmeRoom });
+    expect(room).toMatchObject({ name: acmeRoom, emptyTimeout: 300, departureTimeout: 20 });
+    expect(room.sid).toMatch(/^RM_/);
+    expect(room.numParticipants).toBe(1); // the agent is a dependent participant
+  });
+
+  it('answers not_found for an unknown room and for another tenant’s room', async () => {
+    expect(await codeOf(getRoom(admin, { roomName: 'no-such-room' }))).toBe('not_found');
+    expect(await codeOf(getRoom(acmeModerator, { roomName: globexRoom }))).toBe('not_found');
+  });
+
+  it('rejects invalid input before calling LiveKit', async () => {
+    expect(await codeOf(getRoom(admin, { roomName: '' }))).toBe('invalid_input');
+    expect(await codeOf(getRoom(admin, { roomName: 'x'.repeat(257) }))).toBe('invalid_input');
+    expect(await codeOf(getRoom(admin, null))).toBe('invalid_input');
+  });
+});
+
+describe('participants', () => {
+  it('lists participants with kinds and tracks', async () => {
+    const participants = await listParticipants(acmeModerator, { roomName: acmeRoom });
+    expect(participants.map((p) => p.identity)).toEqual(['alice', 'bob']);
+    const alice = participants[0]!;
+    expect(alice).toMatchObject({ name: 'Alice', kind: 'STANDARD', attributes: { team: 'support' } });
+    expect(alice.tracks.map((t) => [t.source, t.muted])).toEqual([
+      ['MICROPHONE', false],
+      ['CAMERA', true],
+    ]);
+    expect(alice.tracks[1]?.layers.length).toBeGreaterThan(1);
+    expect(participants[1]?.kind).toBe('AGENT');
+  });
+
+  it('masks participants of another tenant’s room', async () => {
+    expect(await codeOf(listParticipants(testActor('viewer', 'globex'), { roomName: acmeRoom }))).toBe(
+      'not_found',
+    );
+    expect(
+      await codeOf(getParticipant(testActor('viewer', 'globex'), { roomName: acmeRoom, identity: 'alice' })),
+    ).toBe('not_found');
+  });
+
+  it('gets one participant, and not_found for an unknown identity', async () => {
+    expect((await getParticipant(admin, { roomName: acmeRoom, identity: 'alice' })).name).toBe('Alice');
+    expect(await codeOf(getParticipant(admin, { roomName: acmeRoom, identity: 'zed' }))).toBe('not_found');
+  });
+
+  it('answers not_found for an unknown room (LiveKit itself answers an empty list)', async () => {
+    expect(await codeOf(listParticipants(admin, { roomName: 'no-such-room' }))).toBe('not_found');
+  });
+});
+
+describe('LiveKit failures', () => {
+  it('reports a wrong API secret as upstream_misconfigured and status unauthorized', async () => {
+    process.env.LIVEKIT_API_SECRET = 'wrong-secret';
+    try {
+      expect(await codeOf(listRooms(admin))).toBe('upstream_misconfigured');
+      expect((await getLiveKitStatus(admin)).state).toBe('unauthorized');
+    } finally {
+      process.env.LIVEKIT_API_SECRET = 'secret';
+    }
+  });
+
+  it('reports an unreachable server as upstream_unavailable and recovers when it returns', async () => {
+    const url = process.env.LIVEKIT_URL!;
+    process.env.LIVEKIT_URL = 'http://127.0.0.1:9'; // discard port: connection refused
+    try {
+      expect(await codeOf(listRooms(admin))).toBe('upstream_unavailable');
+      const status = await getLiveKitStatus(admin);
+      expect(status).toMatchObject({ state: 'unreachable', host: '127.0.0.1:9' });
+      expect(status.message).toMatch(/can’t reach LiveKit at 127\.0\.0\.1:9/);
+    } finally {
+      process.env.LIVEKIT_URL = url;
+    }
+    expect((await getLiveKitStatus(admin)).state).toBe('ok');
+  });
+
+  it('reports a missing URL as not_configured', async () => {
+    const url = process.env.LIVEKIT_URL!;
+    process.env.LIVEKIT_URL = 'not a url';
+    try {
+      expect((await getLiveKitStatus(admin)).state).toBe('not_configured');
+    } finally {
+      process.env.LIVEKIT_URL = url;
+    }
+  });
+});

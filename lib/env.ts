@@ -1,0 +1,42 @@
+import 'server-only';
+
+import path from 'node:path';
+
+import { z } from 'zod';
+
+/**
+ * Server configuration. Every value has an embedded default so `npm run demo` works on
+ * a fresh machine: the built-in stand-in on 127.0.0.1:7880 with LiveKit's dev key pair, and an
+ * embedded SQLite store under `.data/`. Nothing here is ever sent to the browser.
+ */
+const boolish = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .optional()
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const envSchema = z.object({
+  // Validated where it is used (lib/livekit/client.ts) so a bad value shows the "not configured"
+  // banner instead of crashing every page.
+  LIVEKIT_URL: z.string().trim().default('http://127.0.0.1:7880'),
+  LIVEKIT_API_KEY: z.string().trim().default('devkey'),
+  LIVEKIT_API_SECRET: z.string().trim().default('secret'),
+  /** Per-request timeout towards LiveKit, ms. */
+  LIVEKIT_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+  DATABASE_URL: z.string().optional(),
+  MODERATO_DATA_DIR: z.string().default(path.join(process.cwd(), '.data')),
+  MODERATO_DEMO: boolish,
+  /** Poll interval of the live views until push updates land, ms. */
+  MODERATO_REFRESH_MS: z.coerce.number().int().min(500).default(3000),
+});
+
+export type ServerEnv = z.infer<typeof envSchema>;
+
+/** Parsed on every call (microseconds): tests and the CLI may change process.env at run time. */
+export function env(): ServerEnv {
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const names = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid Moderato configuration: ${names}`);
+  }
+  return parsed.data;
+}

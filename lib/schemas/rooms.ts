@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+/** UTF-8 length: LiveKit limits are in bytes, and this file also runs in the browser (forms). */
+export const byteLength = (value: string): number => new TextEncoder().encode(value).length;
+
+/** LiveKit limits room names to 256 bytes (semantics §3). */
+export const roomNameSchema = z
+  .string()
+  .min(1, 'Room name is required')
+  .refine((v) => byteLength(v) <= 256, 'Room name is at most 256 bytes');
+
+export const identitySchema = z
+  .string()
+  .min(1, 'Identity is required')
+  .refine((v) => byteLength(v) <= 256, 'Identity is at most 256 bytes');
+
+export const roomRefInputSchema = z.object({ roomName: roomNameSchema });
+export type RoomRefInput = z.infer<typeof roomRefInputSchema>;
+
+export const participantRefInputSchema = z.object({
+  roomName: roomNameSchema,
+  identity: identitySchema,
+});
+export type ParticipantRefInput = z.infer<typeof participantRefInputSchema>;
+
+/** LiveKit's default metadata limit (semantics §3): 512 KiB. */
+export const METADATA_LIMIT_BYTES = 524_288;
+/** LiveKit's default limit for all attributes of one participant together (keys + values). */
+export const ATTRIBUTES_LIMIT_BYTES = 65_536;
+
+export const metadataSchema = z
+  .string()
+  .refine((v) => byteLength(v) <= METADATA_LIMIT_BYTES, 'Metadata is at most 512 KiB');
+
+const seconds = z.number().int().min(0).max(7 * 24 * 3600);
+
+export const agentDispatchInputSchema = z.object({
+  agentName: z.string().trim().min(1, 'Agent name is required').max(256),
+  metadata: z.string().max(65_536).default(''),
+});
+
+export const createRoomInputSchema = z.object({
+  roomName: roomNameSchema,
+  /** Seconds to keep an empty room open; 0 = the server's default (300 s on LiveKit). */
+  emptyTimeout: seconds.default(0),
+  /** Seconds to keep the room after the last participant left; 0 = server default (20 s). */
+  departureTimeout: seconds.default(0),
+  /** 0 = unlimited. */
+  maxParticipants: z.number().int().min(0).max(100_000).default(0),
+  nodeId: z.string().trim().max(256).default(''),
+  metadata: metadataSchema.default(''),
+  minPlayoutDelay: z.number().int().min(0).max(10_000).default(0),
+  maxPlayoutDelay: z.number().int().min(0).max(10_000).default(0),
+  syncStreams: z.boolean().default(false),
+  agents: z.array(agentDispatchInputSchema).max(20).default([]),
+});
+export type CreateRoomInput = z.input<typeof createRoomInputSchema>;
+
+export const updateRoomMetadataInputSchema = z.object({
+  roomName: roomNameSchema,
+  /** Empty clears the metadata (unlike participant metadata, semantics §3.11). */
+  metadata: metadataSchema,
+});
+export type UpdateRoomMetadataInput = z.input<typeof updateRoomMetadataInputSchema>;

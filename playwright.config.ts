@@ -1,0 +1,101 @@
+import { defineConfig, devices } from '@playwright/test';
+
+import { E2E } from './e2e/support/ports';
+
+/**
+ * Browser and REST-contract tests against `next build` + `next start` (never `next dev`: see
+ * TOOLCHAIN.md pitfall 13). Servers started here:
+ *  - the LiveKit stand-in (control API on) that every spec seeds through;
+ *  - an OIDC identity provider (oidc-provider) for the SSO sign-in spec;
+ *  - the dashboard, in demo mode (demo accounts), on a fresh data dir;
+ *  - a second dashboard pointed at a LiveKit port the "LiveKit down" spec starts and stops itself.
+ * Run `npm run build` first (scripts/test.sh does).
+ */
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const useSystemChromium = (() => {
+  try {
+    require('node:fs').accessSync(chromiumPath);
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+const dashboardEnv = (port: number, livekitPort: number, dataDir: string) => ({
+  PORT: String(port),
+  NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+  NEXTAUTH_SECRET: 'e2e-secret-not-for-production-0123456789abcdef',
+  LIVEKIT_URL: `http://127.0.0.1:${livekitPort}`,
+  LIVEKIT_API_KEY: 'devkey',
+  LIVEKIT_API_SECRET: 'secret',
+  MODERATO_DATA_DIR: dataDir,
+  MODERATO_DEMO: '1',
+  MODERATO_REFRESH_MS: '1000',
+  OIDC_ISSUER: `http://127.0.0.1:${E2E.oidcPort}`,
+  OIDC_CLIENT_ID: 'moderato',
+  OIDC_CLIENT_SECRET: 'moderato-e2e-secret',
+  OIDC_DISPLAY_NAME: 'Local OIDC',
+  NEXT_TELEMETRY_DISABLED: '1',
+});
+
+export default defineConfig({
+  testDir: './e2e',
+  outputDir: './test-results',
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  workers: 2,
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  use: {
+    baseURL: `http://127.0.0.1:${E2E.dashboardPort}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      testIgnore: /bench\//,
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: useSystemChromium
+          ? {
+              executablePath: chromiumPath,
+              args: ['--disable-dev-shm-usage', '--disable-background-networking'],
+            }
+          : {},
+      },
+    },
+  ],
+  webServer: [
+    {
+      command: `npx tsx dev/livekit-standin/src/cli.ts --port ${E2E.livekitPort} --seed none --stall-ms 300`,
+      url: `http://127.0.0.1:${E2E.livekitPort}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
+      env: { LIVEKIT_API_KEY: 'devkey', LIVEKIT_API_SECRET: 'secret' },
+    },
+    {
+      command: 'npx tsx e2e/support/oidc-server.ts',
+      url: `http://127.0.0.1:${E2E.oidcPort}/.well-known/openid-configuration`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
+      env: { OIDC_PORT: String(E2E.oidcPort), OIDC_REDIRECT_BASE: `http://127.0.0.1:${E2E.dashboardPort}` },
+    },
+    {
+      command: `npx next start -H 127.0.0.1 -p ${E2E.dashboardPort}`,
+      url: `http://127.0.0.1:${E2E.dashboardPort}/api/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+      env: dashboardEnv(E2E.dashboardPort, E2E.livekitPort, '.data/e2e-main'),
+    },
+    {
+      command: `npx next start -H 127.0.0.1 -p ${E2E.outageDashboardPort}`,
+      url: `http://127.0.0.1:${E2E.outageDashboardPort}/api/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+      env: dashboardEnv(E2E.outageDashboardPort, E2E.outageLivekitPort, '.data/e2e-outage'),
+    },
+  ],
+});
