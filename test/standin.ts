@@ -53,7 +53,14 @@ export async function startTestLiveKit(options: StandinOptions = {}): Promise<Te
 }
 
 export function testActor(role: Actor['role'], tenant: string | null = null): Actor {
-  return { userId: `test-${role}`, username: `test-${role}`, name: role, role, tenant, source: 'ui' };
+  return {
+    userId: `test-${role}`,
+    username: `test-${role}`,
+    name: role,
+    role,
+    tenant,
+    source: 'ui',
+  };
 }
 
 let counter = 0;
@@ -77,7 +84,9 @@ export async function received(
 ): Promise<ReceivedEntry[]> {
   const token = await new AccessToken(API_KEY, API_SECRET, { identity: 'tests' }).toJwt();
   const route = `/standin/v1/participants/${encodeURIComponent(roomName)}/${encodeURIComponent(identity)}/received`;
-  const res = await fetch(`${lk.standin.url}${route}`, { headers: { Authorization: `Bearer ${token}` } });
+  const res = await fetch(`${lk.standin.url}${route}`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
   if (!res.ok) throw new Error(`GET ${route} → ${res.status}`);
   const body = (await res.json()) as { received?: ReceivedEntry[] } | ReceivedEntry[];
   return Array.isArray(body) ? body : (body.received ?? []);

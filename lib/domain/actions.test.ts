@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { queryAuditEvents } from '@/lib/db/audit';
-import { received, startTestLiveKit, testActor, uniqueRoom, type TestLiveKit } from '@/test/standin';
+import {
+  received,
+  startTestLiveKit,
+  testActor,
+  uniqueRoom,
+  type TestLiveKit,
+} from '@/test/standin';
 
 import { DomainError } from './errors';
 import { moveParticipant } from './participants/move-participant';
@@ -56,13 +62,22 @@ beforeEach(async () => {
       { type: 'VIDEO', source: 'CAMERA' },
     ],
   });
-  await lk.join({ room: roomName, identity: 'bob', tracks: [{ type: 'AUDIO', source: 'MICROPHONE' }] });
+  await lk.join({
+    room: roomName,
+    identity: 'bob',
+    tracks: [{ type: 'AUDIO', source: 'MICROPHONE' }],
+  });
 });
 
 describe('muteTrack', () => {
   it('mutes a track in LiveKit, tells the participant, and audits it', async () => {
     const mic = (await participant('alice')).tracks.find((t) => t.type === 0)!;
-    const track = await muteTrack(moderator, { roomName, identity: 'alice', trackSid: mic.sid, muted: true });
+    const track = await muteTrack(moderator, {
+      roomName,
+      identity: 'alice',
+      trackSid: mic.sid,
+      muted: true,
+    });
     expect(track.muted).toBe(true);
     expect((await participant('alice')).tracks.find((t) => t.sid === mic.sid)?.muted).toBe(true);
     expect(await received(lk, roomName, 'alice')).toContainEqual(
@@ -74,31 +89,39 @@ describe('muteTrack', () => {
 
   it('reports remote unmute being disabled as failed_precondition', async () => {
     const mic = (await participant('alice')).tracks[0]!;
-    expect(await codeOf(muteTrack(moderator, { roomName, identity: 'alice', trackSid: mic.sid, muted: false }))).toBe(
-      'failed_precondition',
-    );
+    expect(
+      await codeOf(
+        muteTrack(moderator, { roomName, identity: 'alice', trackSid: mic.sid, muted: false }),
+      ),
+    ).toBe('failed_precondition');
     const { events } = await queryAuditEvents({ roomName, action: 'track.unmuted' });
     expect(events[0]).toMatchObject({ outcome: 'error', errorCode: 'failed_precondition' });
   });
 
   it('answers not_found for an unknown track', async () => {
-    expect(await codeOf(muteTrack(moderator, { roomName, identity: 'alice', trackSid: 'TR_nope', muted: true }))).toBe(
-      'not_found',
-    );
+    expect(
+      await codeOf(
+        muteTrack(moderator, { roomName, identity: 'alice', trackSid: 'TR_nope', muted: true }),
+      ),
+    ).toBe('not_found');
   });
 
   it('refuses a viewer, changes nothing, and audits the denial', async () => {
     const mic = (await participant('alice')).tracks[0]!;
-    expect(await codeOf(muteTrack(viewer, { roomName, identity: 'alice', trackSid: mic.sid, muted: true }))).toBe(
-      'forbidden',
-    );
+    expect(
+      await codeOf(
+        muteTrack(viewer, { roomName, identity: 'alice', trackSid: mic.sid, muted: true }),
+      ),
+    ).toBe('forbidden');
     expect((await participant('alice')).tracks[0]?.muted).toBe(false);
     const { events } = await queryAuditEvents({ roomName, action: 'track.muted' });
     expect(events[0]).toMatchObject({ outcome: 'denied', errorCode: 'forbidden', role: 'viewer' });
   });
 
   it('rejects bad input without auditing', async () => {
-    expect(await codeOf(muteTrack(moderator, { roomName, identity: 'alice', muted: 'yes' }))).toBe('invalid_input');
+    expect(await codeOf(muteTrack(moderator, { roomName, identity: 'alice', muted: 'yes' }))).toBe(
+      'invalid_input',
+    );
     expect((await queryAuditEvents({ roomName })).events).toHaveLength(0);
   });
 });
@@ -111,7 +134,11 @@ describe('requestUnmute', () => {
     expect(data).toHaveLength(1);
     expect(data[0]).toMatchObject({ topic: 'moderato.unmute-request', kind: 'RELIABLE' });
     const payload = JSON.parse(Buffer.from(String(data[0]!.payload), 'base64').toString());
-    expect(payload).toMatchObject({ type: 'unmute_request', trackSid: mic.sid, source: 'MICROPHONE' });
+    expect(payload).toMatchObject({
+      type: 'unmute_request',
+      trackSid: mic.sid,
+      source: 'MICROPHONE',
+    });
     expect((await received(lk, roomName, 'bob')).filter((e) => e.type === 'data')).toHaveLength(0);
   });
 });
@@ -126,7 +153,9 @@ describe('removeParticipant', () => {
   });
 
   it('masks another tenant’s room and leaves the participant in place', async () => {
-    expect(await codeOf(removeParticipant(globexModerator, { roomName, identity: 'alice' }))).toBe('not_found');
+    expect(await codeOf(removeParticipant(globexModerator, { roomName, identity: 'alice' }))).toBe(
+      'not_found',
+    );
     expect((await lk.rooms.listParticipants(roomName)).map((p) => p.identity)).toContain('alice');
     const { events } = await queryAuditEvents({ roomName, action: 'participant.removed' });
     expect(events[0]).toMatchObject({ outcome: 'error', errorCode: 'not_found', tenant: 'globex' });
@@ -159,9 +188,9 @@ describe('updatePermissions', () => {
   });
 
   it('rejects an empty change', async () => {
-    expect(await codeOf(updatePermissions(moderator, { roomName, identity: 'alice', permission: {} }))).toBe(
-      'invalid_input',
-    );
+    expect(
+      await codeOf(updatePermissions(moderator, { roomName, identity: 'alice', permission: {} })),
+    ).toBe('invalid_input');
   });
 });
 
@@ -182,16 +211,27 @@ describe('updateParticipant', () => {
   });
 
   it('rejects a request that changes nothing', async () => {
-    expect(await codeOf(updateParticipant(moderator, { roomName, identity: 'alice' }))).toBe('invalid_input');
+    expect(await codeOf(updateParticipant(moderator, { roomName, identity: 'alice' }))).toBe(
+      'invalid_input',
+    );
   });
 });
 
 describe('updateSubscriptions', () => {
   it('unsubscribes bob from alice’s camera', async () => {
     const camera = (await participant('alice')).tracks.find((t) => t.type === 1)!;
-    await updateSubscriptions(moderator, { roomName, identity: 'bob', trackSids: [camera.sid], subscribe: false });
+    await updateSubscriptions(moderator, {
+      roomName,
+      identity: 'bob',
+      trackSids: [camera.sid],
+      subscribe: false,
+    });
     expect(await received(lk, roomName, 'bob')).toContainEqual(
-      expect.objectContaining({ type: 'subscription_update', trackSids: [camera.sid], subscribe: false }),
+      expect.objectContaining({
+        type: 'subscription_update',
+        trackSids: [camera.sid],
+        subscribe: false,
+      }),
     );
   });
 });
@@ -217,7 +257,12 @@ describe('moveParticipant', () => {
     const acmeModerator = testActor('moderator', 'acme');
     expect(
       await codeOf(
-        moveParticipant(acmeModerator, { roomName, identity: 'alice', destinationRoom: foreign, mode: 'forward' }),
+        moveParticipant(acmeModerator, {
+          roomName,
+          identity: 'alice',
+          destinationRoom: foreign,
+          mode: 'forward',
+        }),
       ),
     ).toBe('not_found');
   });
@@ -236,11 +281,15 @@ describe('sendData', () => {
     const data = (await received(lk, roomName, 'bob')).filter((e) => e.type === 'data');
     expect(data[0]).toMatchObject({ topic: 'chat', kind: 'LOSSY' });
     expect(Buffer.from(String(data[0]!.payload), 'base64').toString()).toBe('{"hello":1}');
-    expect((await received(lk, roomName, 'alice')).filter((e) => e.type === 'data')).toHaveLength(0);
+    expect((await received(lk, roomName, 'alice')).filter((e) => e.type === 'data')).toHaveLength(
+      0,
+    );
   });
 
   it('rejects invalid JSON when the format is json', async () => {
-    expect(await codeOf(sendData(moderator, { roomName, payload: '{', format: 'json' }))).toBe('invalid_input');
+    expect(await codeOf(sendData(moderator, { roomName, payload: '{', format: 'json' }))).toBe(
+      'invalid_input',
+    );
   });
 });
 
@@ -274,11 +323,16 @@ describe('rooms', () => {
   });
 
   it('updates metadata; a tenant moderator cannot move the room out of its tenant', async () => {
-    const room = await updateRoomMetadata(moderator, { roomName, metadata: '{"auth_id":"acme","x":1}' });
+    const room = await updateRoomMetadata(moderator, {
+      roomName,
+      metadata: '{"auth_id":"acme","x":1}',
+    });
     expect(room.metadata).toBe('{"auth_id":"acme","x":1}');
     const acmeModerator = testActor('moderator', 'acme');
     expect(
-      await codeOf(updateRoomMetadata(acmeModerator, { roomName, metadata: '{"auth_id":"globex"}' })),
+      await codeOf(
+        updateRoomMetadata(acmeModerator, { roomName, metadata: '{"auth_id":"globex"}' }),
+      ),
     ).toBe('forbidden');
     expect((await lk.rooms.listRooms([roomName]))[0]?.metadata).toBe('{"auth_id":"acme","x":1}');
   });

@@ -4,20 +4,10 @@
  */
 export type TrackType = 'AUDIO' | 'VIDEO' | 'DATA';
 export type TrackSource =
-  | 'UNKNOWN'
-  | 'CAMERA'
-  | 'MICROPHONE'
-  | 'SCREEN_SHARE'
-  | 'SCREEN_SHARE_AUDIO';
+  'UNKNOWN' | 'CAMERA' | 'MICROPHONE' | 'SCREEN_SHARE' | 'SCREEN_SHARE_AUDIO';
 export type ParticipantState = 'JOINING' | 'JOINED' | 'ACTIVE' | 'DISCONNECTED';
 export type ParticipantKind =
-  | 'STANDARD'
-  | 'INGRESS'
-  | 'EGRESS'
-  | 'SIP'
-  | 'AGENT'
-  | 'CONNECTOR'
-  | 'BRIDGE';
+  'STANDARD' | 'INGRESS' | 'EGRESS' | 'SIP' | 'AGENT' | 'CONNECTOR' | 'BRIDGE';
 
 export interface RoomDto {
   sid: string;

@@ -35,7 +35,11 @@ export class DomainError extends Error {
   readonly code: DomainErrorCode;
   readonly fieldErrors?: FieldErrors;
 
-  constructor(code: DomainErrorCode, message: string, options?: { fieldErrors?: FieldErrors; cause?: unknown }) {
+  constructor(
+    code: DomainErrorCode,
+    message: string,
+    options?: { fieldErrors?: FieldErrors; cause?: unknown },
+  ) {
     super(message, { cause: options?.cause });
     this.name = 'DomainError';
     this.code = code;

@@ -91,7 +91,11 @@ describe('participants', () => {
     const participants = await listParticipants(acmeModerator, { roomName: acmeRoom });
     expect(participants.map((p) => p.identity)).toEqual(['alice', 'bob']);
     const alice = participants[0]!;
-    expect(alice).toMatchObject({ name: 'Alice', kind: 'STANDARD', attributes: { team: 'support' } });
+    expect(alice).toMatchObject({
+      name: 'Alice',
+      kind: 'STANDARD',
+      attributes: { team: 'support' },
+    });
     expect(alice.tracks.map((t) => [t.source, t.muted])).toEqual([
       ['MICROPHONE', false],
       ['CAMERA', true],
@@ -101,17 +105,23 @@ describe('participants', () => {
   });
 
   it('masks participants of another tenant’s room', async () => {
-    expect(await codeOf(listParticipants(testActor('viewer', 'globex'), { roomName: acmeRoom }))).toBe(
-      'not_found',
-    );
     expect(
-      await codeOf(getParticipant(testActor('viewer', 'globex'), { roomName: acmeRoom, identity: 'alice' })),
+      await codeOf(listParticipants(testActor('viewer', 'globex'), { roomName: acmeRoom })),
+    ).toBe('not_found');
+    expect(
+      await codeOf(
+        getParticipant(testActor('viewer', 'globex'), { roomName: acmeRoom, identity: 'alice' }),
+      ),
     ).toBe('not_found');
   });
 
   it('gets one participant, and not_found for an unknown identity', async () => {
-    expect((await getParticipant(admin, { roomName: acmeRoom, identity: 'alice' })).name).toBe('Alice');
-    expect(await codeOf(getParticipant(admin, { roomName: acmeRoom, identity: 'zed' }))).toBe('not_found');
+    expect((await getParticipant(admin, { roomName: acmeRoom, identity: 'alice' })).name).toBe(
+      'Alice',
+    );
+    expect(await codeOf(getParticipant(admin, { roomName: acmeRoom, identity: 'zed' }))).toBe(
+      'not_found',
+    );
   });
 
   it('answers not_found for an unknown room (LiveKit itself answers an empty list)', async () => {

@@ -15,7 +15,11 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   }
   const first = result.error.issues[0];
   const where = first?.path.length ? `${first.path.join('.')}: ` : '';
-  throw new DomainError('invalid_input', `Invalid input — ${where}${first?.message ?? 'bad value'}`, {
-    fieldErrors,
-  });
+  throw new DomainError(
+    'invalid_input',
+    `Invalid input — ${where}${first?.message ?? 'bad value'}`,
+    {
+      fieldErrors,
+    },
+  );
 }

@@ -15,9 +15,15 @@ describe('mapLiveKitError', () => {
     [twirp(401, undefined, 'invalid API key'), 'upstream_misconfigured'],
     [twirp(404, 'not_found', 'twirp error unknown: participant does not exist'), 'not_found'],
     [twirp(400, 'invalid_argument', 'metadata size exceeds limits 524288'), 'invalid_input'],
-    [twirp(412, 'failed_precondition', 'twirp error unknown: remote unmute not enabled'), 'failed_precondition'],
+    [
+      twirp(412, 'failed_precondition', 'twirp error unknown: remote unmute not enabled'),
+      'failed_precondition',
+    ],
     [twirp(500, 'unknown', 'twirp error unknown: not implemented'), 'not_implemented'],
-    [twirp(503, 'unavailable', 'twirp error unknown: no response from servers'), 'upstream_unavailable'],
+    [
+      twirp(503, 'unavailable', 'twirp error unknown: no response from servers'),
+      'upstream_unavailable',
+    ],
     [twirp(502, undefined, 'Bad Gateway'), 'upstream_unavailable'],
     [twirp(429, 'resource_exhausted', 'slow down'), 'rate_limited'],
   ])('%s → %s', (err, code) => {

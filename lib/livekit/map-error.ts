@@ -16,52 +16,82 @@ export function mapLiveKitError(err: unknown, what: string): DomainError {
     const code = err.code;
     const status = err.status;
     // A 401/403 from LiveKit means *our* key or grant is wrong, never the moderator's session.
-    if (status === 401 || status === 403 || code === 'unauthenticated' || code === 'permission_denied') {
+    if (
+      status === 401 ||
+      status === 403 ||
+      code === 'unauthenticated' ||
+      code === 'permission_denied'
+    ) {
       return new DomainError(
         'upstream_misconfigured',
         'LiveKit rejected Moderato’s API key. Check LIVEKIT_API_KEY and LIVEKIT_API_SECRET.',
         { cause: err },
       );
     }
-    if (code === 'not_found') return new DomainError('not_found', `${what} not found.`, { cause: err });
+    if (code === 'not_found')
+      return new DomainError('not_found', `${what} not found.`, { cause: err });
     if (code === 'invalid_argument' || code === 'malformed' || code === 'out_of_range') {
-      return new DomainError('invalid_input', `LiveKit refused the request: ${safeDetail(err.message)}`, {
-        cause: err,
-      });
+      return new DomainError(
+        'invalid_input',
+        `LiveKit refused the request: ${safeDetail(err.message)}`,
+        {
+          cause: err,
+        },
+      );
     }
     if (code === 'failed_precondition') {
-      return new DomainError('failed_precondition', preconditionMessage(err.message), { cause: err });
-    }
-    if (code === 'already_exists' || code === 'aborted') {
-      return new DomainError('conflict', `${what} already exists or changed meanwhile.`, { cause: err });
-    }
-    if (code === 'resource_exhausted') {
-      return new DomainError('rate_limited', 'LiveKit is rate limiting requests. Try again shortly.', {
+      return new DomainError('failed_precondition', preconditionMessage(err.message), {
         cause: err,
       });
+    }
+    if (code === 'already_exists' || code === 'aborted') {
+      return new DomainError('conflict', `${what} already exists or changed meanwhile.`, {
+        cause: err,
+      });
+    }
+    if (code === 'resource_exhausted') {
+      return new DomainError(
+        'rate_limited',
+        'LiveKit is rate limiting requests. Try again shortly.',
+        {
+          cause: err,
+        },
+      );
     }
     // Self-hosted LiveKit answers Move/Forward with a plain `not implemented` (500 unknown).
     if (code === 'unimplemented' || /not implemented/i.test(err.message)) {
-      return new DomainError('not_implemented', 'This LiveKit server does not support that action.', {
-        cause: err,
-      });
+      return new DomainError(
+        'not_implemented',
+        'This LiveKit server does not support that action.',
+        {
+          cause: err,
+        },
+      );
     }
     if (code === 'unavailable' || code === 'deadline_exceeded' || status === 503) {
-      return new DomainError('upstream_unavailable', `LiveKit did not respond about ${what.toLowerCase()}.`, {
-        cause: err,
-      });
+      return new DomainError(
+        'upstream_unavailable',
+        `LiveKit did not respond about ${what.toLowerCase()}.`,
+        {
+          cause: err,
+        },
+      );
     }
     if (status >= 500) {
-      return new DomainError('upstream_unavailable', `LiveKit failed (${status}). Try again shortly.`, {
-        cause: err,
-      });
+      return new DomainError(
+        'upstream_unavailable',
+        `LiveKit failed (${status}). Try again shortly.`,
+        {
+          cause: err,
+        },
+      );
     }
     return new DomainError('internal', 'LiveKit returned an unexpected error.', { cause: err });
   }
   if (isTransportError(err)) {
     return new DomainError(
       'upstream_unavailable',
-      `Moderato can’t reach LiveKit at ${livekitHost() ?? "the configured URL"}. Check that the server is running and LIVEKIT_URL is right.`,
+      `Moderato can’t reach LiveKit at ${livekitHost() ?? 'the configured URL'}. Check that the server is running and LIVEKIT_URL is right.`,
       { cause: err },
     );
   }

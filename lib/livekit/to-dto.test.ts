@@ -82,7 +82,12 @@ describe('toParticipantDto', () => {
         mimeType: 'video/VP8',
         layers: [
           new VideoLayer({ quality: VideoQuality.LOW, width: 320, height: 180, bitrate: 150000 }),
-          new VideoLayer({ quality: VideoQuality.HIGH, width: 1280, height: 720, bitrate: 1700000 }),
+          new VideoLayer({
+            quality: VideoQuality.HIGH,
+            width: 1280,
+            height: 720,
+            bitrate: 1700000,
+          }),
         ],
         codecs: [new SimulcastCodecInfo({ mimeType: 'video/VP8' })],
       }),

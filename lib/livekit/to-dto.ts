@@ -63,14 +63,12 @@ export function toTrackDto(track: TrackInfo): TrackDto {
     width: track.width,
     height: track.height,
     mimeType: track.mimeType,
-    layers: track.layers.map(
-      (layer): VideoLayerDto => ({
-        quality: enumName<VideoLayerDto['quality']>(VideoQuality, layer.quality, 'LOW'),
-        width: layer.width,
-        height: layer.height,
-        bitrate: layer.bitrate,
-      }),
-    ),
+    layers: track.layers.map((layer): VideoLayerDto => ({
+      quality: enumName<VideoLayerDto['quality']>(VideoQuality, layer.quality, 'LOW'),
+      width: layer.width,
+      height: layer.height,
+      bitrate: layer.bitrate,
+    })),
   };
 }
 

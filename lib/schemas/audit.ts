@@ -27,7 +27,10 @@ export const auditFiltersInputSchema = z.object({
   action: optionalText,
   roomName: optionalText,
   identity: optionalText,
-  outcome: z.enum(['success', 'denied', 'error']).optional().or(z.literal('').transform(() => undefined)),
+  outcome: z
+    .enum(['success', 'denied', 'error'])
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   source: z
     .enum(['ui', 'api', 'embed', 'cli', 'system'])
     .optional()

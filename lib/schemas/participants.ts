@@ -25,7 +25,12 @@ export type RequestUnmuteInput = z.input<typeof requestUnmuteInputSchema>;
 export const removeParticipantInputSchema = z.object(participantRef);
 export type RemoveParticipantInput = z.input<typeof removeParticipantInputSchema>;
 
-export const PUBLISH_SOURCES = ['CAMERA', 'MICROPHONE', 'SCREEN_SHARE', 'SCREEN_SHARE_AUDIO'] as const;
+export const PUBLISH_SOURCES = [
+  'CAMERA',
+  'MICROPHONE',
+  'SCREEN_SHARE',
+  'SCREEN_SHARE_AUDIO',
+] as const;
 
 /** Every ParticipantPermission field a moderator may set (livekit protocol 1.51). */
 export const participantPermissionSchema = z.object({

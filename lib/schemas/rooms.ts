@@ -32,7 +32,11 @@ export const metadataSchema = z
   .string()
   .refine((v) => byteLength(v) <= METADATA_LIMIT_BYTES, 'Metadata is at most 512 KiB');
 
-const seconds = z.number().int().min(0).max(7 * 24 * 3600);
+const seconds = z
+  .number()
+  .int()
+  .min(0)
+  .max(7 * 24 * 3600);
 
 export const agentDispatchInputSchema = z.object({
   agentName: z.string().trim().min(1, 'Agent name is required').max(256),

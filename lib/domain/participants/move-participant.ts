@@ -17,7 +17,10 @@ import { parseInput } from '../validate';
  * so the UI can disable the action for that server.
  */
 export async function moveParticipant(actor: Actor, input: unknown): Promise<void> {
-  const { roomName, identity, destinationRoom, mode } = parseInput(moveParticipantInputSchema, input);
+  const { roomName, identity, destinationRoom, mode } = parseInput(
+    moveParticipantInputSchema,
+    input,
+  );
   const action = mode === 'move' ? 'participant.moved' : 'participant.forwarded';
   await audited(actor, action, { roomName, identity }, { destinationRoom }, async () => {
     assertCan(actor, 'participants.move');

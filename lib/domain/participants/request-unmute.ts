@@ -16,22 +16,28 @@ import { parseInput } from '../validate';
  */
 export async function requestUnmute(actor: Actor, input: unknown): Promise<void> {
   const { roomName, identity, trackSid } = parseInput(requestUnmuteInputSchema, input);
-  await audited(actor, 'track.unmute_requested', { roomName, identity, trackSid }, undefined, async () => {
-    assertCan(actor, 'tracks.mute');
-    await visibleRoom(actor, roomName);
-    const participant = await livekit.getParticipant(roomName, identity);
-    const track = participant.tracks.find((t) => t.sid === trackSid);
-    const message: UnmuteRequestMessage = {
-      type: 'unmute_request',
-      trackSid,
-      source: track?.source ?? 'UNKNOWN',
-      requestedBy: actor.name || actor.username,
-    };
-    await livekit.sendData(roomName, {
-      payload: new TextEncoder().encode(JSON.stringify(message)),
-      topic: UNMUTE_REQUEST_TOPIC,
-      reliable: true,
-      destinationIdentities: [identity],
-    });
-  });
+  await audited(
+    actor,
+    'track.unmute_requested',
+    { roomName, identity, trackSid },
+    undefined,
+    async () => {
+      assertCan(actor, 'tracks.mute');
+      await visibleRoom(actor, roomName);
+      const participant = await livekit.getParticipant(roomName, identity);
+      const track = participant.tracks.find((t) => t.sid === trackSid);
+      const message: UnmuteRequestMessage = {
+        type: 'unmute_request',
+        trackSid,
+        source: track?.source ?? 'UNKNOWN',
+        requestedBy: actor.name || actor.username,
+      };
+      await livekit.sendData(roomName, {
+        payload: new TextEncoder().encode(JSON.stringify(message)),
+        topic: UNMUTE_REQUEST_TOPIC,
+        reliable: true,
+        destinationIdentities: [identity],
+      });
+    },
+  );
 }

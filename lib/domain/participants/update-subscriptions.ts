@@ -16,9 +16,15 @@ export async function updateSubscriptions(actor: Actor, input: unknown): Promise
     input,
   );
   const params = { trackSids, subscribe };
-  await audited(actor, 'participant.subscriptions_updated', { roomName, identity }, params, async () => {
-    assertCan(actor, 'participants.subscriptions');
-    await visibleRoom(actor, roomName);
-    await livekit.updateSubscriptions(roomName, identity, trackSids, subscribe);
-  });
+  await audited(
+    actor,
+    'participant.subscriptions_updated',
+    { roomName, identity },
+    params,
+    async () => {
+      assertCan(actor, 'participants.subscriptions');
+      await visibleRoom(actor, roomName);
+      await livekit.updateSubscriptions(roomName, identity, trackSids, subscribe);
+    },
+  );
 }

@@ -11,7 +11,10 @@ import { parseInput } from '../validate';
 import { visibleRoom } from './visible-room';
 
 /** Sends a data message to everyone in the room, or to the chosen identities. */
-export async function sendData(actor: Actor, input: unknown): Promise<{ recipients: number | 'all' }> {
+export async function sendData(
+  actor: Actor,
+  input: unknown,
+): Promise<{ recipients: number | 'all' }> {
   const message = parseInput(sendDataInputSchema, input);
   const { roomName, destinationIdentities, topic, reliable, format } = message;
   const params = {
