@@ -3,11 +3,17 @@ import nextTs from 'eslint-config-next/typescript';
 
 const serverOnlyDirs = ['lib/domain', 'lib/livekit', 'lib/http', 'lib/db', 'lib/auth'];
 
-export default [
+const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ['.next/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'],
+    ignores: [
+      '.next/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'next-env.d.ts',
+    ],
   },
   {
     rules: {
@@ -23,11 +29,22 @@ export default [
           ],
         },
       ],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
-    files: ['lib/livekit/**', 'dev/**', 'bench/**', 'e2e/**', 'scripts/**', 'test/**', '**/*.test.ts'],
+    files: [
+      'lib/livekit/**',
+      'dev/**',
+      'bench/**',
+      'e2e/**',
+      'scripts/**',
+      'test/**',
+      '**/*.test.ts',
+    ],
     rules: { 'no-restricted-imports': 'off' },
   },
   {
@@ -55,3 +72,5 @@ export default [
     },
   },
 ];
+
+export default config;

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+
 import { defineConfig, devices } from '@playwright/test';
 
 import { E2E } from './e2e/support/ports';
@@ -12,14 +14,8 @@ import { E2E } from './e2e/support/ports';
  * Run `npm run build` first (scripts/test.sh does).
  */
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const useSystemChromium = (() => {
-  try {
-    require('node:fs').accessSync(chromiumPath);
-    return true;
-  } catch {
-    return false;
-  }
-})();
+// Debian's Chromium here (no browser downloads offline); Playwright's own browser elsewhere.
+const useSystemChromium = existsSync(chromiumPath);
 
 const dashboardEnv = (port: number, livekitPort: number, dataDir: string) => ({
   PORT: String(port),
@@ -81,7 +77,10 @@ export default defineConfig({
       url: `http://127.0.0.1:${E2E.oidcPort}/.well-known/openid-configuration`,
       reuseExistingServer: !process.env.CI,
       timeout: 30_000,
-      env: { OIDC_PORT: String(E2E.oidcPort), OIDC_REDIRECT_BASE: `http://127.0.0.1:${E2E.dashboardPort}` },
+      env: {
+        OIDC_PORT: String(E2E.oidcPort),
+        OIDC_REDIRECT_BASE: `http://127.0.0.1:${E2E.dashboardPort}`,
+      },
     },
     {
       command: `npx next start -H 127.0.0.1 -p ${E2E.dashboardPort}`,

@@ -29,5 +29,12 @@ export function toDomainError(err: unknown): DomainError {
 
 function logCause(err: DomainError): void {
   // Upstream details (LiveKit's message, the network error) are for operators, not clients.
-  console.warn(`[moderato] ${err.code}: ${err.message}`, err.cause ?? '');
+  // One line per failure: the cause's own message (ECONNREFUSED, LiveKit's text), not its stack.
+  const cause = err.cause instanceof Error ? describeCause(err.cause) : '';
+  console.warn(`[moderato] ${err.code}: ${err.message}${cause ? ` (${cause})` : ''}`);
+}
+
+function describeCause(cause: Error): string {
+  const inner = cause.cause instanceof Error ? `: ${cause.cause.message}` : '';
+  return `${cause.message}${inner}`;
 }

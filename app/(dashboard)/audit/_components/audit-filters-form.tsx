@@ -1,0 +1,77 @@
+import Form from 'next/form';
+import Link from 'next/link';
+
+import { buttonClassName } from '@/components/ui/button';
+import { Input } from '@/components/ui/input';
+import { Label } from '@/components/ui/label';
+import { Select } from '@/components/ui/select';
+import { AUDIT_OUTCOMES, AUDIT_SOURCES, type AuditFilters } from '@/lib/queries/audit-filters';
+import { humanizeEnum } from '@/lib/utils';
+
+const TEXT_FIELDS = [
+  { name: 'actor', label: 'Actor', placeholder: 'e.g. admin' },
+  { name: 'action', label: 'Action', placeholder: 'e.g. auth.signed_in' },
+  { name: 'roomName', label: 'Room', placeholder: 'Room name' },
+  { name: 'identity', label: 'Participant', placeholder: 'Identity' },
+] as const;
+
+/** A GET form: the URL's search params are the filter state, so every view is linkable. */
+export function AuditFiltersForm({ filters }: { filters: AuditFilters }) {
+  return (
+    <Form
+      action="/audit"
+      aria-label="Audit log filters"
+      className="bg-card grid grid-cols-1 gap-3 rounded-lg border p-4 sm:grid-cols-2 lg:grid-cols-4"
+    >
+      {TEXT_FIELDS.map((field) => (
+        <div key={field.name} className="flex flex-col gap-1">
+          <Label htmlFor={`audit-${field.name}`}>{field.label}</Label>
+          <Input
+            id={`audit-${field.name}`}
+            name={field.name}
+            defaultValue={filters[field.name] ?? ''}
+            placeholder={field.placeholder}
+          />
+        </div>
+      ))}
+      <div className="flex flex-col gap-1">
+        <Label htmlFor="audit-outcome">Outcome</Label>
+        <Select id="audit-outcome" name="outcome" defaultValue={filters.outcome ?? ''}>
+          <option value="">Any outcome</option>
+          {AUDIT_OUTCOMES.map((o) => (
+            <option key={o} value={o}>
+              {humanizeEnum(o)}
+            </option>
+          ))}
+        </Select>
+      </div>
+      <div className="flex flex-col gap-1">
+        <Label htmlFor="audit-source">Source</Label>
+        <Select id="audit-source" name="source" defaultValue={filters.source ?? ''}>
+          <option value="">Any source</option>
+          {AUDIT_SOURCES.map((s) => (
+            <option key={s} value={s}>
+              {s.toUpperCase()}
+            </option>
+          ))}
+        </Select>
+      </div>
+      <div className="flex flex-col gap-1">
+        <Label htmlFor="audit-from">From (UTC)</Label>
+        <Input id="audit-from" name="from" type="date" defaultValue={filters.from ?? ''} />
+      </div>
+      <div className="flex flex-col gap-1">
+        <Label htmlFor="audit-to">To (UTC)</Label>
+        <Input id="audit-to" name="to" type="date" defaultValue={filters.to ?? ''} />
+      </div>
+      <div className="flex items-center gap-2 sm:col-span-2 lg:col-span-4">
+        <button type="submit" className={buttonClassName({ size: 'sm' })}>
+          Apply filters
+        </button>
+        <Link href="/audit" className={buttonClassName({ variant: 'ghost', size: 'sm' })}>
+          Clear
+        </Link>
+      </div>
+    </Form>
+  );
+}

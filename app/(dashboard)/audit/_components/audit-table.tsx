@@ -1,0 +1,129 @@
+'use client';
+
+import { toast } from 'sonner';
+
+import { Badge, type BadgeTone } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { RelativeTime } from '@/components/ui/relative-time';
+import { useAuditEvents, type AuditPage } from '@/lib/queries/audit';
+import type { AuditFilters } from '@/lib/queries/audit-filters';
+import type { AuditEventDto, AuditOutcome } from '@/lib/queries/dto';
+
+const OUTCOME_TONE: Record<AuditOutcome, BadgeTone> = {
+  success: 'success',
+  denied: 'warning',
+  error: 'danger',
+};
+
+const HEADERS = [
+  'Time',
+  'Actor',
+  'Role',
+  'Tenant',
+  'Action',
+  'Target',
+  'Outcome',
+  'Error',
+  'Source',
+];
+
+function Target({ event }: { event: AuditEventDto }) {
+  const parts = [event.roomName, event.identity, event.trackSid].filter(Boolean);
+  if (parts.length === 0) return <span className="text-muted-foreground">—</span>;
+
+  return <span className="font-mono text-xs break-all">{parts.join(' / ')}</span>;
+}
+
+function Dash({ value }: { value: string | null }) {
+  return value ? <>{value}</> : <span className="text-muted-foreground">—</span>;
+}
+
+export function AuditTable({
+  filters,
+  firstPage,
+}: {
+  filters: AuditFilters;
+  firstPage: AuditPage;
+}) {
+  const { data, fetchNextPage, hasNextPage, isFetchingNextPage } = useAuditEvents(
+    filters,
+    firstPage,
+  );
+  const events = data.pages.flatMap((page) => page.events);
+
+  if (events.length === 0) {
+    return (
+      <EmptyState title="No audit events" className="bg-card rounded-lg border">
+        Nothing matches these filters. Clear them to see the whole log.
+      </EmptyState>
+    );
+  }
+
+  return (
+    <div className="flex flex-col gap-3">
+      <div className="bg-card overflow-x-auto rounded-lg border">
+        <table className="w-full min-w-[60rem] text-left text-sm">
+          <caption className="sr-only">Audit events, newest first</caption>
+          <thead className="bg-muted text-muted-foreground text-xs font-semibold tracking-wide uppercase">
+            <tr>
+              {HEADERS.map((h) => (
+                <th key={h} scope="col" className="px-4 py-2.5">
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="divide-y">
+            {events.map((event) => (
+              <tr key={event.id}>
+                <td className="px-4 py-2 whitespace-nowrap">
+                  <RelativeTime atMs={event.atMs} />
+                </td>
+                <td className="px-4 py-2 font-medium">{event.actorName}</td>
+                <td className="px-4 py-2 capitalize">
+                  <Dash value={event.role} />
+                </td>
+                <td className="px-4 py-2">
+                  <Dash value={event.tenant} />
+                </td>
+                <td className="px-4 py-2 font-mono text-xs">{event.action}</td>
+                <td className="px-4 py-2">
+                  <Target event={event} />
+                </td>
+                <td className="px-4 py-2">
+                  <Badge tone={OUTCOME_TONE[event.outcome]} className="capitalize">
+                    {event.outcome}
+                  </Badge>
+                </td>
+                <td className="px-4 py-2 font-mono text-xs">
+                  <Dash value={event.errorCode} />
+                </td>
+                <td className="px-4 py-2 uppercase">{event.source}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="flex items-center justify-between gap-3">
+        <p className="text-muted-foreground text-sm" aria-live="polite">
+          Showing {events.length} {events.length === 1 ? 'event' : 'events'}
+        </p>
+        {hasNextPage ? (
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={isFetchingNextPage}
+            onClick={() =>
+              void fetchNextPage().then((result) => {
+                if (result.isError) toast.error('Could not load more events. Try again.');
+              })
+            }
+          >
+            {isFetchingNextPage ? 'Loading…' : 'Load more'}
+          </Button>
+        ) : null}
+      </div>
+    </div>
+  );
+}

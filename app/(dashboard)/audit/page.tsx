@@ -1,0 +1,37 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+
+import { PageHeader } from '@/components/layout/page-header';
+import { requireActor } from '@/lib/auth/session';
+import { listAuditEvents } from '@/lib/domain/audit/list-audit-events';
+import { can } from '@/lib/policy/permissions';
+import { AUDIT_PAGE_SIZE, auditQueryFilters, parseAuditFilters } from '@/lib/queries/audit-filters';
+
+import { AuditExportLinks } from './_components/audit-export-links';
+import { AuditFiltersForm } from './_components/audit-filters-form';
+import { AuditTable } from './_components/audit-table';
+
+export const metadata: Metadata = { title: 'Audit log' };
+
+export default async function AuditPage({ searchParams }: PageProps<'/audit'>) {
+  const actor = await requireActor();
+  // Hiding the page is UX; listAuditEvents enforces `audit.read` itself.
+  if (!can(actor.role, 'audit.read')) notFound();
+  const filters = parseAuditFilters(await searchParams);
+  const firstPage = await listAuditEvents(actor, {
+    ...auditQueryFilters(filters),
+    limit: AUDIT_PAGE_SIZE,
+  });
+
+  return (
+    <>
+      <PageHeader
+        title="Audit log"
+        description="Every sign-in and moderation action, newest first."
+        actions={<AuditExportLinks filters={filters} />}
+      />
+      <AuditFiltersForm filters={filters} />
+      <AuditTable key={JSON.stringify(filters)} filters={filters} firstPage={firstPage} />
+    </>
+  );
+}

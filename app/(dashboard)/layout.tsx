@@ -1,0 +1,46 @@
+import { Suspense, type ReactNode } from 'react';
+
+import { AppShell } from '@/components/layout/app-shell';
+import { LiveKitStatusBanner } from '@/components/layout/livekit-status-banner';
+import type { NavItem } from '@/components/layout/nav-links';
+import { requireActor } from '@/lib/auth/session';
+import type { Actor } from '@/lib/domain/actor';
+import type { LiveKitStatusDto } from '@/lib/domain/dto';
+import { getLiveKitStatus } from '@/lib/domain/livekit/get-livekit-status';
+import { env } from '@/lib/env';
+import { can } from '@/lib/policy/permissions';
+import { RefreshIntervalProvider } from '@/lib/queries/live-refresh';
+
+/** Streams the first status check into the banner, so an outage shows before the first poll. */
+async function LiveKitStatusSlot({ actor }: { actor: Actor }) {
+  let initialStatus: LiveKitStatusDto | undefined;
+  try {
+    initialStatus = await getLiveKitStatus(actor);
+  } catch {
+    initialStatus = undefined;
+  }
+
+  return <LiveKitStatusBanner initialStatus={initialStatus} />;
+}
+
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const actor = await requireActor();
+  const navItems: NavItem[] = [{ href: '/rooms', label: 'Rooms' }];
+  if (can(actor.role, 'audit.read')) navItems.push({ href: '/audit', label: 'Audit log' });
+
+  return (
+    <RefreshIntervalProvider refreshMs={env().MODERATO_REFRESH_MS}>
+      <AppShell
+        user={{ name: actor.name, role: actor.role, tenant: actor.tenant }}
+        navItems={navItems}
+        banner={
+          <Suspense fallback={null}>
+            <LiveKitStatusSlot actor={actor} />
+          </Suspense>
+        }
+      >
+        {children}
+      </AppShell>
+    </RefreshIntervalProvider>
+  );
+}

@@ -1,0 +1,178 @@
+'use client';
+
+import { SearchIcon, UsersIcon } from 'lucide-react';
+import { useSearchParams } from 'next/navigation';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+
+import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { ErrorState } from '@/components/ui/error-state';
+import { Input } from '@/components/ui/input';
+import { Select } from '@/components/ui/select';
+import { TableSkeleton } from '@/components/ui/table-skeleton';
+import { can, type Role } from '@/lib/policy/permissions';
+import type { ParticipantKind } from '@/lib/queries/dto';
+import { useParticipants } from '@/lib/queries/participants';
+import { errorTitle, type InitialError } from '@/lib/queries/upstream-error';
+
+import { KIND_LABELS } from './participant-labels';
+import { ParticipantSheet } from './participant-sheet';
+import { ParticipantsTable } from './participants-table';
+
+const PARTICIPANT_PARAM = 'participant';
+
+/** Moderation permissions a row's action menu may offer. */
+const MODERATION_PERMISSIONS = [
+  'tracks.mute',
+  'participants.remove',
+  'participants.update',
+  'participants.subscriptions',
+  'participants.move',
+] as const;
+
+/** Opens/closes the detail panel through `?participant=` without a server round-trip. */
+function useParticipantParam() {
+  const searchParams = useSearchParams();
+  const identity = searchParams.get(PARTICIPANT_PARAM);
+  const setIdentity = useCallback((next: string | null) => {
+    const url = new URL(window.location.href);
+    if (next === null) url.searchParams.delete(PARTICIPANT_PARAM);
+    else url.searchParams.set(PARTICIPANT_PARAM, next);
+    window.history.pushState(null, '', `${url.pathname}${url.search}${url.hash}`);
+  }, []);
+
+  return [identity, setIdentity] as const;
+}
+
+export function ParticipantsPanel({
+  roomName,
+  role,
+  initialError,
+}: {
+  roomName: string;
+  role: Role;
+  initialError: InitialError | null;
+}) {
+  const { data: participants, error, isPending, refetch, isFetching } = useParticipants(roomName);
+  const [search, setSearch] = useState('');
+  const [kind, setKind] = useState<ParticipantKind | ''>('');
+  const deferredSearch = useDeferredValue(search);
+  const [openIdentity, setOpenIdentity] = useParticipantParam();
+
+  const kinds = useMemo(
+    () => [...new Set((participants ?? []).map((p) => p.kind))].sort(),
+    [participants],
+  );
+  const filtered = useMemo(() => {
+    const needle = deferredSearch.trim().toLowerCase();
+    if (!participants) return [];
+    if (!needle && !kind) return participants;
+
+    return participants.filter(
+      (p) =>
+        (!kind || p.kind === kind) &&
+        (!needle ||
+          p.identity.toLowerCase().includes(needle) ||
+          p.name.toLowerCase().includes(needle) ||
+          KIND_LABELS[p.kind].toLowerCase().includes(needle)),
+    );
+  }, [participants, deferredSearch, kind]);
+  const openParticipant = useMemo(
+    () => (openIdentity ? participants?.find((p) => p.identity === openIdentity) : undefined),
+    [participants, openIdentity],
+  );
+
+  const withActions = MODERATION_PERMISSIONS.some((p) => can(role, p));
+  const shownError = error ?? (isPending ? initialError : null);
+
+  return (
+    <section aria-labelledby="participants-title" className="flex flex-col gap-3">
+      <div className="flex flex-wrap items-center gap-3">
+        <h2 id="participants-title" className="mr-auto text-lg font-semibold">
+          Participants
+          {participants ? (
+            <span className="text-muted-foreground ml-2 text-sm font-normal">
+              {filtered.length === participants.length
+                ? participants.length
+                : `${filtered.length} of ${participants.length}`}
+            </span>
+          ) : null}
+        </h2>
+        <div className="relative w-full sm:w-72">
+          <SearchIcon
+            aria-hidden
+            className="text-muted-foreground pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2"
+          />
+          <Input
+            type="search"
+            aria-label="Filter participants by identity, name or kind"
+            placeholder="Filter by identity, name or kind"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            className="pl-9"
+          />
+        </div>
+        <Select
+          aria-label="Participant kind"
+          value={kind}
+          onChange={(e) => setKind(e.target.value as ParticipantKind | '')}
+          className="w-full sm:w-40"
+        >
+          <option value="">All kinds</option>
+          {kinds.map((k) => (
+            <option key={k} value={k}>
+              {KIND_LABELS[k]}
+            </option>
+          ))}
+        </Select>
+      </div>
+
+      {participants === undefined && shownError ? (
+        <ErrorState
+          title={errorTitle(shownError.code)}
+          message={shownError.message}
+          action={
+            <Button
+              variant="secondary"
+              size="sm"
+              onClick={() => void refetch()}
+              disabled={isFetching}
+            >
+              Try again
+            </Button>
+          }
+        />
+      ) : participants === undefined ? (
+        <TableSkeleton label="Loading participants" />
+      ) : participants.length === 0 ? (
+        <EmptyState
+          icon={<UsersIcon aria-hidden />}
+          title="No participants"
+          className="bg-card rounded-lg border"
+        >
+          Nobody is connected to this room right now.
+        </EmptyState>
+      ) : filtered.length === 0 ? (
+        <EmptyState
+          title="No participants match the filter"
+          className="bg-card rounded-lg border"
+        />
+      ) : (
+        <ParticipantsTable
+          roomName={roomName}
+          participants={filtered}
+          role={role}
+          withActions={withActions}
+          onOpenParticipant={setOpenIdentity}
+        />
+      )}
+      <ParticipantSheet
+        roomName={roomName}
+        role={role}
+        identity={openIdentity}
+        participant={openParticipant}
+        onClose={() => setOpenIdentity(null)}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+'use client';
+
+import { DoorClosedIcon } from 'lucide-react';
+import Link from 'next/link';
+
+import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { ErrorState } from '@/components/ui/error-state';
+import { Skeleton } from '@/components/ui/skeleton';
+import type { Role } from '@/lib/policy/permissions';
+import { isApiError } from '@/lib/queries/fetch-json';
+import { useRoom } from '@/lib/queries/rooms';
+import { errorTitle, type InitialError } from '@/lib/queries/upstream-error';
+
+import { ParticipantsPanel } from './participants-panel';
+import { RoomFacts } from './room-facts';
+
+export function RoomView({
+  roomName,
+  role,
+  initialError,
+  participantsError,
+}: {
+  roomName: string;
+  role: Role;
+  initialError: InitialError | null;
+  participantsError: InitialError | null;
+}) {
+  const { data: room, error, isPending, refetch, isFetching } = useRoom(roomName);
+  // The room was open and LiveKit no longer knows it: it ended (or emptied out and closed).
+  const ended = isApiError(error, 'not_found');
+
+  if (ended) {
+    return (
+      <EmptyState
+        role="status"
+        icon={<DoorClosedIcon aria-hidden />}
+        title="This room has ended"
+        className="bg-card rounded-lg border"
+      >
+        <p>
+          {roomName} is no longer active on the LiveKit server.{' '}
+          <Link href="/rooms" className="text-primary font-medium underline underline-offset-4">
+            Back to rooms
+          </Link>
+        </p>
+      </EmptyState>
+    );
+  }
+
+  const shownError = error ?? (isPending ? initialError : null);
+
+  return (
+    <div className="flex flex-col gap-6">
+      {room ? (
+        <RoomFacts room={room} />
+      ) : shownError ? (
+        <ErrorState
+          title={errorTitle(shownError.code)}
+          message={shownError.message}
+          action={
+            <Button
+              variant="secondary"
+              size="sm"
+              onClick={() => void refetch()}
+              disabled={isFetching}
+            >
+              Try again
+            </Button>
+          }
+        />
+      ) : (
+        <Skeleton className="h-48 w-full" />
+      )}
+      <ParticipantsPanel roomName={roomName} role={role} initialError={participantsError} />
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import {
+  CircleDotIcon,
+  MicIcon,
+  MicOffIcon,
+  MonitorUpIcon,
+  VideoIcon,
+  VideoOffIcon,
+} from 'lucide-react';
+
+import type { TrackDto } from '@/lib/queries/dto';
+import { cn } from '@/lib/utils';
+
+import { SOURCE_LABELS } from './participant-labels';
+
+function TrackIcon({ track }: { track: TrackDto }) {
+  const props = { 'aria-hidden': true, className: 'size-3.5 shrink-0' } as const;
+  if (track.source === 'SCREEN_SHARE' || track.source === 'SCREEN_SHARE_AUDIO') {
+    return <MonitorUpIcon {...props} />;
+  }
+  if (track.type === 'AUDIO')
+    return track.muted ? <MicOffIcon {...props} /> : <MicIcon {...props} />;
+  if (track.type === 'VIDEO')
+    return track.muted ? <VideoOffIcon {...props} /> : <VideoIcon {...props} />;
+
+  return <CircleDotIcon {...props} />;
+}
+
+/** A published track in one line: source, type, muted state and simulcast layers. */
+export function TrackChip({ track }: { track: TrackDto }) {
+  const layers = track.layers.map((layer) => layer.quality.toLowerCase());
+
+  return (
+    <span
+      title={track.name || undefined}
+      className={cn(
+        'inline-flex items-center gap-1.5 rounded-md border px-1.5 py-0.5 text-xs whitespace-nowrap',
+        track.muted ? 'bg-muted text-muted-foreground' : 'bg-card',
+      )}
+    >
+      <TrackIcon track={track} />
+      <span className="font-medium">{SOURCE_LABELS[track.source]}</span>
+      <span className="text-muted-foreground">{track.type.toLowerCase()}</span>
+      {track.muted ? <span className="text-destructive font-medium">muted</span> : null}
+      {track.simulcast ? (
+        <span className="text-muted-foreground">
+          simulcast{layers.length > 0 ? ` ${layers.join('/')}` : ''}
+        </span>
+      ) : null}
+    </span>
+  );
+}

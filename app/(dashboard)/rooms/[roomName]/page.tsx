@@ -1,0 +1,79 @@
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+
+import { PageHeader } from '@/components/layout/page-header';
+import { RoomModerationActions } from '@/components/moderation/room-moderation-actions';
+import { requireActor } from '@/lib/auth/session';
+import { DomainError } from '@/lib/domain/errors';
+import { listParticipants } from '@/lib/domain/participants/list-participants';
+import { getRoom } from '@/lib/domain/rooms/get-room';
+import { roomKeys } from '@/lib/queries/keys';
+import { getQueryClient } from '@/lib/queries/query-client';
+import { UPSTREAM_CODES, type InitialError } from '@/lib/queries/upstream-error';
+
+import { RoomView } from './_components/room-view';
+
+/** LiveKit outages render inline (the banner explains); anything else goes to the error boundary. */
+function toInitialError(error: unknown): InitialError {
+  if (error instanceof DomainError && error.code === 'not_found') notFound();
+  if (error instanceof DomainError && UPSTREAM_CODES.includes(error.code)) {
+    return { code: error.code, message: error.message };
+  }
+  throw error;
+}
+
+export async function generateMetadata({
+  params,
+}: PageProps<'/rooms/[roomName]'>): Promise<Metadata> {
+  const { roomName } = await params;
+
+  return { title: roomName };
+}
+
+export default async function RoomPage({ params }: PageProps<'/rooms/[roomName]'>) {
+  const { roomName } = await params;
+  const actor = await requireActor();
+  const queryClient = getQueryClient();
+
+  const [roomResult, participantsResult] = await Promise.allSettled([
+    getRoom(actor, { roomName }),
+    listParticipants(actor, { roomName }),
+  ]);
+  let initialError: InitialError | null = null;
+  let participantsError: InitialError | null = null;
+  if (roomResult.status === 'fulfilled') {
+    queryClient.setQueryData(roomKeys.detail(roomName), roomResult.value);
+  } else {
+    initialError = toInitialError(roomResult.reason);
+  }
+  if (participantsResult.status === 'fulfilled') {
+    queryClient.setQueryData(roomKeys.participants(roomName), participantsResult.value);
+  } else if (roomResult.status === 'fulfilled') {
+    participantsError = toInitialError(participantsResult.reason);
+  }
+
+  return (
+    // The header's actions read the room from the same hydrated cache as the view.
+    <HydrationBoundary state={dehydrate(queryClient)}>
+      <PageHeader
+        eyebrow={
+          <Link href="/rooms" className="hover:text-foreground underline-offset-4 hover:underline">
+            Rooms
+          </Link>
+        }
+        title={roomName}
+        actions={
+          initialError ? null : <RoomModerationActions roomName={roomName} role={actor.role} />
+        }
+      />
+      <RoomView
+        roomName={roomName}
+        role={actor.role}
+        initialError={initialError}
+        participantsError={participantsError}
+      />
+    </HydrationBoundary>
+  );
+}

@@ -1,0 +1,91 @@
+'use client';
+
+import { InboxIcon, SearchIcon } from 'lucide-react';
+import { useDeferredValue, useMemo, useState } from 'react';
+
+import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { ErrorState } from '@/components/ui/error-state';
+import { Input } from '@/components/ui/input';
+import { TableSkeleton } from '@/components/ui/table-skeleton';
+import { useRooms } from '@/lib/queries/rooms';
+import { errorTitle, type InitialError } from '@/lib/queries/upstream-error';
+
+import { RoomsTable } from './rooms-table';
+
+export function RoomsView({ initialError }: { initialError: InitialError | null }) {
+  const { data: rooms, error, isPending, refetch, isFetching } = useRooms();
+  const [search, setSearch] = useState('');
+  const deferredSearch = useDeferredValue(search);
+
+  const filtered = useMemo(() => {
+    const needle = deferredSearch.trim().toLowerCase();
+    if (!rooms || !needle) return rooms ?? [];
+
+    return rooms.filter((room) => room.name.toLowerCase().includes(needle));
+  }, [rooms, deferredSearch]);
+
+  const shownError = error ?? (isPending ? initialError : null);
+
+  return (
+    <div className="flex flex-col gap-3">
+      <div className="flex flex-wrap items-center gap-3">
+        <div className="relative w-full max-w-sm">
+          <SearchIcon
+            aria-hidden
+            className="text-muted-foreground pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2"
+          />
+          <Input
+            type="search"
+            aria-label="Search rooms by name"
+            placeholder="Search rooms by name"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            className="pl-9"
+          />
+        </div>
+        {rooms ? (
+          <p className="text-muted-foreground text-sm" aria-live="polite">
+            {filtered.length === rooms.length
+              ? `${rooms.length} ${rooms.length === 1 ? 'room' : 'rooms'}`
+              : `${filtered.length} of ${rooms.length} rooms`}
+          </p>
+        ) : null}
+      </div>
+
+      {rooms === undefined && shownError ? (
+        <ErrorState
+          title={errorTitle(shownError.code)}
+          message={shownError.message}
+          action={
+            <Button
+              variant="secondary"
+              size="sm"
+              onClick={() => void refetch()}
+              disabled={isFetching}
+            >
+              Try again
+            </Button>
+          }
+        />
+      ) : rooms === undefined ? (
+        <TableSkeleton label="Loading rooms" />
+      ) : rooms.length === 0 ? (
+        <EmptyState
+          icon={<InboxIcon aria-hidden />}
+          title="No active rooms"
+          className="bg-card rounded-lg border"
+        >
+          Rooms appear here as soon as someone joins one, or when a room is created through the
+          LiveKit API.
+        </EmptyState>
+      ) : filtered.length === 0 ? (
+        <EmptyState title="No rooms match your search" className="bg-card rounded-lg border">
+          Nothing is named like “{deferredSearch.trim()}”. Try a shorter search.
+        </EmptyState>
+      ) : (
+        <RoomsTable rooms={filtered} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
+import type { Metadata } from 'next';
+
+import { PageHeader } from '@/components/layout/page-header';
+import { CreateRoomDialog } from '@/components/moderation/create-room-dialog';
+import { requireActor } from '@/lib/auth/session';
+import { DomainError } from '@/lib/domain/errors';
+import { listRooms } from '@/lib/domain/rooms/list-rooms';
+import { can } from '@/lib/policy/permissions';
+import { roomKeys } from '@/lib/queries/keys';
+import { getQueryClient } from '@/lib/queries/query-client';
+import { UPSTREAM_CODES, type InitialError } from '@/lib/queries/upstream-error';
+
+import { RoomsView } from './_components/rooms-view';
+
+export const metadata: Metadata = { title: 'Rooms' };
+
+export default async function RoomsPage() {
+  const actor = await requireActor();
+  const queryClient = getQueryClient();
+  let initialError: InitialError | null = null;
+  try {
+    queryClient.setQueryData(roomKeys.list(), await listRooms(actor));
+  } catch (error) {
+    // LiveKit trouble renders inline (the banner explains); polling recovers when it is back.
+    if (!(error instanceof DomainError) || !UPSTREAM_CODES.includes(error.code)) throw error;
+    initialError = { code: error.code, message: error.message };
+  }
+
+  return (
+    <>
+      <PageHeader
+        title="Rooms"
+        description="Every active room on the LiveKit server, refreshed live."
+        actions={can(actor.role, 'rooms.create') ? <CreateRoomDialog /> : null}
+      />
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <RoomsView initialError={initialError} />
+      </HydrationBoundary>
+    </>
+  );
+}

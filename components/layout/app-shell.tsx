@@ -1,0 +1,53 @@
+import { RadioTowerIcon } from 'lucide-react';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+
+import { NavLinks, type NavItem } from '@/components/layout/nav-links';
+import { SignOutButton } from '@/components/layout/sign-out-button';
+import { UserSummary } from '@/components/layout/user-summary';
+import type { Role } from '@/lib/policy/permissions';
+
+export function AppShell({
+  user,
+  navItems,
+  banner,
+  children,
+}: {
+  user: { name: string; role: Role; tenant: string | null };
+  navItems: NavItem[];
+  banner?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <a
+        href="#main"
+        className="bg-primary text-primary-foreground sr-only z-50 rounded-md px-3 py-2 focus:not-sr-only focus:absolute focus:top-2 focus:left-2"
+      >
+        Skip to content
+      </a>
+      <header className="bg-card border-b">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+          <Link href="/rooms" className="flex items-center gap-2 font-semibold">
+            <RadioTowerIcon aria-hidden className="text-primary size-5" />
+            Moderato
+          </Link>
+          <nav aria-label="Main">
+            <NavLinks items={navItems} />
+          </nav>
+          <div className="ml-auto flex min-w-0 items-center gap-3">
+            <UserSummary name={user.name} role={user.role} tenant={user.tenant} />
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main
+        id="main"
+        className="mx-auto flex w-full max-w-7xl flex-1 flex-col gap-4 px-4 py-6 sm:px-6"
+      >
+        {banner}
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Authenticator } from './auth';
+import { CONTROL_PREFIX, type ControlApi } from './control';
+import { sendNotFound, sendText } from './http-util';
+import { TWIRP_PREFIX, serveTwirp, type TwirpService } from './twirp';
+
+export interface HttpDeps {
+  authenticator: Authenticator;
+  services: Record<string, TwirpService>;
+  control: ControlApi | undefined;
+  maxBodyBytes: number;
+  log: (line: string) => void;
+}
+
+/**
+ * The single listener. Middleware order mirrors the real server (§1.1): CORS → leading
+ * double-slash fix → body-size limit → API-key auth → routes (Twirp, control API, health check).
+ */
+export function createHttpServer(deps: HttpDeps): Server {
+  return createServer((req, res) => {
+    handle(deps, req, res).catch((error: unknown) => {
+      deps.log(`request failed: ${String(error)}`);
+      if (!res.headersSent) sendText(res, 500, 'internal error');
+      else res.destroy();
+    });
+  });
+}
+
+async function handle(deps: HttpDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (applyCors(req, res)) return;
+  // A base URL with a trailing slash produces `//twirp/...`; the server strips one slash. (Done
+  // before URL parsing, which would read `//twirp` as a host.)
+  let target = req.url ?? '/';
+  if (target.startsWith('//')) target = target.slice(1);
+  const url = new URL(target, 'http://standin');
+  const path = url.pathname;
+
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > deps.maxBodyBytes) {
+    res.setHeader('Connection', 'close');
+    return sendText(res, 413, 'request body too large');
+  }
+
+  const auth = deps.authenticator.authenticate(req, url);
+  if (!auth.ok) return sendText(res, 401, auth.message);
+
+  if (path.startsWith(TWIRP_PREFIX)) {
+    const match = /^\/twirp\/livekit\.([A-Za-z]+)\//.exec(path);
+    const service = match ? deps.services[match[1]!] : undefined;
+    if (match && service) {
+      const context = { claims: auth.claims };
+      return serveTwirp(req, res, path, match[1]!, service, context, deps.maxBodyBytes);
+    }
+  }
+  if (deps.control && path.startsWith(CONTROL_PREFIX)) {
+    return deps.control.serve(req, res, path, auth.claims);
+  }
+  if (path === '/') return sendText(res, 200, 'OK');
+  // `/rtc` (WebRTC signalling) is not implemented yet; like any unknown path it is a plain 404.
+  return sendNotFound(res);
+}
+
+/**
+ * rs/cors as configured by LiveKit: every origin reflected, all headers allowed and exposed,
+ * preflights answered here and cached for a day. Returns true when the request is done.
+ */
+function applyCors(req: IncomingMessage, res: ServerResponse): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return false;
+  const requestedMethod = req.headers['access-control-request-method'];
+  if (req.method === 'OPTIONS' && requestedMethod) {
+    res.writeHead(204, {
+      Vary: 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers',
+      'Access-Control-Allow-Origin': origin,
+      'Access-Control-Allow-Methods': requestedMethod.toUpperCase(),
+      'Access-Control-Allow-Headers': req.headers['access-control-request-headers'] ?? '',
+      'Access-Control-Max-Age': '86400',
+    });
+    res.end();
+    return true;
+  }
+  res.setHeader('Vary', 'Origin');
+  res.setHeader('Access-Control-Allow-Origin', origin);
+  res.setHeader('Access-Control-Expose-Headers', '*');
+  return false;
+}

@@ -1,0 +1,85 @@
+import type { JsonObject } from '@bufbuild/protobuf';
+
+/**
+ * Everything the server sends to one participant. Simulated participants record these into their
+ * `received` log; a future WebRTC participant would translate them into SignalResponse / DataPacket
+ * messages (livekit-client-protocol.md §1.4). Every server→participant path goes through a sink.
+ */
+export type ServerMessage =
+  | {
+      type: 'data';
+      /** Standard base64 of the user payload. */
+      payload: string;
+      topic: string | null;
+      kind: 'RELIABLE' | 'LOSSY';
+      /** Empty when the server (SendData) is the sender. */
+      senderIdentity: string;
+      destinationIdentities: string[];
+      destinationSids: string[];
+    }
+  | { type: 'mute'; trackSid: string; muted: boolean }
+  | { type: 'participant_update'; participant: JsonObject }
+  | { type: 'room_update'; room: JsonObject }
+  | { type: 'leave'; reason: string; action: 'DISCONNECT' }
+  | {
+      type: 'subscription_update';
+      trackSids: string[];
+      subscribe: boolean;
+      participantTracks: { participantSid: string; trackSids: string[] }[];
+    }
+  | {
+      type: 'rpc_request';
+      id: string;
+      method: string;
+      payload: string;
+      responseTimeoutMs: number;
+    }
+  | { type: 'moved'; destinationRoom: string };
+
+export interface ParticipantSink {
+  deliver(message: ServerMessage): void;
+}
+
+export type ReceivedEntry = ServerMessage & { at: number };
+
+/** Per participant, at least this many of the latest entries are kept. */
+export const MAX_ENTRIES = 1000;
+const TRIM_BATCH = 100;
+
+/**
+ * `received` logs of simulated participants, keyed by room and identity. They outlive the
+ * participant so a test can still read the leave request after a removal.
+ */
+export class ReceivedLog {
+  private readonly logs = new Map<string, ReceivedEntry[]>();
+
+  private static key(roomName: string, identity: string): string {
+    return `${roomName}\u0000${identity}`;
+  }
+
+  sinkFor(roomName: string, identity: string): ParticipantSink {
+    const key = ReceivedLog.key(roomName, identity);
+    let log = this.logs.get(key);
+    if (!log) {
+      log = [];
+      this.logs.set(key, log);
+    }
+    const entries = log;
+    return {
+      deliver: (message) => {
+        entries.push({ ...message, at: Date.now() });
+        // Bounded so long `--simulate` runs cannot grow without limit; trimmed in batches so a
+        // hot participant does not pay an O(n) shift per message.
+        if (entries.length >= MAX_ENTRIES + TRIM_BATCH) entries.splice(0, TRIM_BATCH);
+      },
+    };
+  }
+
+  get(roomName: string, identity: string): ReceivedEntry[] | undefined {
+    return this.logs.get(ReceivedLog.key(roomName, identity));
+  }
+
+  clear(): void {
+    this.logs.clear();
+  }
+}

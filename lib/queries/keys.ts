@@ -1,0 +1,19 @@
+import type { AuditFilters } from '@/lib/queries/audit-filters';
+
+/** The only place query keys are spelled. SSE push (later) patches caches through these keys. */
+export const roomKeys = {
+  all: ['rooms'] as const,
+  list: () => [...roomKeys.all, 'list'] as const,
+  detail: (roomName: string) => [...roomKeys.all, 'detail', roomName] as const,
+  participants: (roomName: string) => [...roomKeys.detail(roomName), 'participants'] as const,
+};
+
+export const livekitKeys = {
+  all: ['livekit'] as const,
+  status: () => [...livekitKeys.all, 'status'] as const,
+};
+
+export const auditKeys = {
+  all: ['audit'] as const,
+  list: (filters: AuditFilters) => [...auditKeys.all, 'list', filters] as const,
+};

@@ -1,0 +1,24 @@
+'use client';
+
+import { queryOptions, useQuery } from '@tanstack/react-query';
+
+import type { LiveKitStatusDto } from '@/lib/queries/dto';
+import { fetchJson } from '@/lib/queries/fetch-json';
+import { livekitKeys } from '@/lib/queries/keys';
+import { useLiveRefresh } from '@/lib/queries/live-refresh';
+
+export function livekitStatusQueryOptions() {
+  return queryOptions({
+    queryKey: livekitKeys.status(),
+    queryFn: ({ signal }) => fetchJson<LiveKitStatusDto>('/api/v1/livekit/status', { signal }),
+  });
+}
+
+export function useLiveKitStatus(initialData?: LiveKitStatusDto) {
+  return useQuery({
+    ...livekitStatusQueryOptions(),
+    ...useLiveRefresh(),
+    initialData,
+    initialDataUpdatedAt: initialData?.checkedAtMs,
+  });
+}

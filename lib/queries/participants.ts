@@ -1,0 +1,25 @@
+'use client';
+
+import { queryOptions, useQuery } from '@tanstack/react-query';
+
+import type { ParticipantDto } from '@/lib/queries/dto';
+import { fetchJson } from '@/lib/queries/fetch-json';
+import { roomKeys } from '@/lib/queries/keys';
+import { useLiveRefresh } from '@/lib/queries/live-refresh';
+import { roomPath } from '@/lib/queries/rooms';
+
+export function participantsQueryOptions(roomName: string) {
+  return queryOptions({
+    queryKey: roomKeys.participants(roomName),
+    queryFn: async ({ signal }) =>
+      (
+        await fetchJson<{ participants: ParticipantDto[] }>(`${roomPath(roomName)}/participants`, {
+          signal,
+        })
+      ).participants,
+  });
+}
+
+export function useParticipants(roomName: string, { enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ ...participantsQueryOptions(roomName), ...useLiveRefresh(), enabled });
+}

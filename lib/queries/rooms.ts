@@ -1,0 +1,33 @@
+'use client';
+
+import { queryOptions, useQuery } from '@tanstack/react-query';
+
+import type { RoomDto } from '@/lib/queries/dto';
+import { fetchJson } from '@/lib/queries/fetch-json';
+import { roomKeys } from '@/lib/queries/keys';
+import { useLiveRefresh } from '@/lib/queries/live-refresh';
+
+export const roomPath = (roomName: string) => `/api/v1/rooms/${encodeURIComponent(roomName)}`;
+
+export function roomsQueryOptions() {
+  return queryOptions({
+    queryKey: roomKeys.list(),
+    queryFn: async ({ signal }) =>
+      (await fetchJson<{ rooms: RoomDto[] }>('/api/v1/rooms', { signal })).rooms,
+  });
+}
+
+export function roomQueryOptions(roomName: string) {
+  return queryOptions({
+    queryKey: roomKeys.detail(roomName),
+    queryFn: ({ signal }) => fetchJson<RoomDto>(roomPath(roomName), { signal }),
+  });
+}
+
+export function useRooms() {
+  return useQuery({ ...roomsQueryOptions(), ...useLiveRefresh() });
+}
+
+export function useRoom(roomName: string) {
+  return useQuery({ ...roomQueryOptions(roomName), ...useLiveRefresh() });
+}
