@@ -16,6 +16,8 @@ const root = path.resolve(__dirname, '..');
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: process.env.PORT ?? '3000' },
+    // Loopback only: demo accounts have published passwords.
+    host: { type: 'string', default: '127.0.0.1' },
     'livekit-port': { type: 'string', default: '7880' },
     rebuild: { type: 'boolean', default: false },
     'no-simulate': { type: 'boolean', default: false },
@@ -40,7 +42,9 @@ async function main(): Promise<void> {
   console.log(`LiveKit stand-in (demo rooms) on ${standin.url}`);
 
   const port = values.port;
-  const next = spawn('npx', ['next', 'start', '-p', port], {
+  // Run Next's own binary (not through npx) so stopping it here really stops the server.
+  const nextBin = require.resolve('next/dist/bin/next', { paths: [root] });
+  const next = spawn(process.execPath, [nextBin, 'start', '-H', values.host, '-p', port], {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit'],
     env: {
