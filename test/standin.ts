@@ -10,6 +10,7 @@ import { AccessToken, RoomServiceClient } from 'livekit-server-sdk';
 
 import { startStandin, type Standin, type StandinOptions } from '@/dev/livekit-standin/src/index';
 import type { Actor } from '@/lib/domain/actor';
+import { DomainError } from '@/lib/domain/errors';
 
 export const API_KEY = 'devkey';
 export const API_SECRET = 'secret';
@@ -90,4 +91,14 @@ export async function received(
   if (!res.ok) throw new Error(`GET ${route} → ${res.status}`);
   const body = (await res.json()) as { received?: ReceivedEntry[] } | ReceivedEntry[];
   return Array.isArray(body) ? body : (body.received ?? []);
+}
+
+/** The DomainError code a domain call ends with ('resolved' when it succeeds). */
+export async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return 'resolved';
+  } catch (err) {
+    return err instanceof DomainError ? err.code : `unexpected: ${String(err)}`;
+  }
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { queryAuditEvents } from '@/lib/db/audit';
 import {
+  codeOf,
   received,
   startTestLiveKit,
   testActor,
@@ -30,15 +31,6 @@ const admin = testActor('admin');
 const moderator = testActor('moderator');
 const viewer = testActor('viewer');
 const globexModerator = testActor('moderator', 'globex');
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'resolved';
-  } catch (err) {
-    return err instanceof DomainError ? err.code : `unexpected: ${String(err)}`;
-  }
-}
 
 async function participant(identity: string) {
   return lk.rooms.getParticipant(roomName, identity);

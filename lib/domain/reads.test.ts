@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startTestLiveKit, testActor, uniqueRoom, type TestLiveKit } from '@/test/standin';
+import { codeOf, startTestLiveKit, testActor, uniqueRoom, type TestLiveKit } from '@/test/standin';
 
 import { DomainError } from './errors';
 import { getLiveKitStatus } from './livekit/get-livekit-status';
@@ -17,15 +17,6 @@ const openRoom = uniqueRoom('open');
 
 const admin = testActor('admin');
 const acmeModerator = testActor('moderator', 'acme');
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'resolved';
-  } catch (err) {
-    return err instanceof DomainError ? err.code : `unexpected: ${String(err)}`;
-  }
-}
 
 beforeAll(async () => {
   lk = await startTestLiveKit();
