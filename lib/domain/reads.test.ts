@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { codeOf, startTestLiveKit, testActor, uniqueRoom, type TestLiveKit } from '@/test/standin';
 
-import { DomainError } from './errors';
 import { getLiveKitStatus } from './livekit/get-livekit-status';
 import { getParticipant } from './participants/get-participant';
 import { listParticipants } from './participants/list-participants';
