@@ -15,6 +15,8 @@ import { UPSTREAM_CODES, type InitialError } from '@/lib/queries/upstream-error'
 
 import { RoomView } from './_components/room-view';
 
+const SERVER_RENDERED_PARTICIPANTS = 500;
+
 /** LiveKit outages render inline (the banner explains); anything else goes to the error boundary. */
 function toInitialError(error: unknown): InitialError {
   if (error instanceof DomainError && error.code === 'not_found') notFound();
@@ -37,21 +39,23 @@ export default async function RoomPage({ params }: PageProps<'/rooms/[roomName]'
   const actor = await requireActor();
   const queryClient = getQueryClient();
 
-  const [roomResult, participantsResult] = await Promise.allSettled([
-    getRoom(actor, { roomName }),
-    listParticipants(actor, { roomName }),
-  ]);
   let initialError: InitialError | null = null;
   let participantsError: InitialError | null = null;
-  if (roomResult.status === 'fulfilled') {
-    queryClient.setQueryData(roomKeys.detail(roomName), roomResult.value);
-  } else {
-    initialError = toInitialError(roomResult.reason);
-  }
-  if (participantsResult.status === 'fulfilled') {
-    queryClient.setQueryData(roomKeys.participants(roomName), participantsResult.value);
-  } else if (roomResult.status === 'fulfilled') {
-    participantsError = toInitialError(participantsResult.reason);
+  try {
+    const room = await getRoom(actor, { roomName });
+    queryClient.setQueryData(roomKeys.detail(roomName), room);
+    // Large rooms load their participants in the browser: a 10,000-row list rendered into the
+    // page's flight data costs far more than one JSON fetch after the shell is on screen.
+    if (room.numParticipants <= SERVER_RENDERED_PARTICIPANTS) {
+      try {
+        const participants = await listParticipants(actor, { roomName });
+        queryClient.setQueryData(roomKeys.participants(roomName), participants);
+      } catch (error) {
+        participantsError = toInitialError(error);
+      }
+    }
+  } catch (error) {
+    initialError = toInitialError(error);
   }
 
   return (
