@@ -96,5 +96,19 @@ export default defineConfig({
       timeout: 60_000,
       env: dashboardEnv(E2E.outageDashboardPort, E2E.outageLivekitPort, '.data/e2e-outage'),
     },
+    {
+      command: `npx tsx dev/livekit-standin/src/cli.ts --port ${E2E.cloudLivekitPort} --seed none --stall-ms 300 --cloud --quiet`,
+      url: `http://127.0.0.1:${E2E.cloudLivekitPort}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
+      env: { LIVEKIT_API_KEY: 'devkey', LIVEKIT_API_SECRET: 'secret' },
+    },
+    {
+      command: `npx next start -H 127.0.0.1 -p ${E2E.cloudDashboardPort}`,
+      url: `http://127.0.0.1:${E2E.cloudDashboardPort}/api/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+      env: dashboardEnv(E2E.cloudDashboardPort, E2E.cloudLivekitPort, '.data/e2e-cloud'),
+    },
   ],
 });

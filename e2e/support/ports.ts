@@ -6,4 +6,7 @@ export const E2E = {
   /** A second dashboard whose LiveKit (this port) the outage spec starts and stops itself. */
   outageDashboardPort: 3101,
   outageLivekitPort: 7891,
+  /** A stand-in in LiveKit Cloud mode (`--cloud`: Move/Forward work) and its dashboard. */
+  cloudLivekitPort: 7892,
+  cloudDashboardPort: 3102,
 } as const;

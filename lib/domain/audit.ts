@@ -42,7 +42,8 @@ export async function recordAudit(entry: AuditEntry): Promise<void> {
 
 /**
  * Runs an action's authorize + act steps and audits the attempt whatever happens: `success`,
- * `denied` (forbidden, or another tenant's room masked as not_found), or `error` with its code.
+ * `denied` (the role lacks the permission), or `error` with its code. Another tenant's room is
+ * recorded like a missing one (`error` / `not_found`): the masking happens before the audit too.
  * Validation failures never get here — they are rejected before anything is attempted.
  */
 export async function audited<T>(

@@ -10,7 +10,10 @@ export type CapabilityState = 'supported' | 'unsupported' | 'unknown';
  * URL so pointing Moderato at another server starts fresh. LiveKit Cloud hosts are known to support
  * Move/Forward; self-hosted servers answer "not implemented" (semantics §3.12).
  */
-const learnt = new Map<string, boolean>();
+// On globalThis: the server bundles each route separately, so a module-level Map learnt by a page's
+// server action would be a different Map from the one the status route reads.
+const holder = globalThis as typeof globalThis & { __moderatoCapabilities?: Map<string, boolean> };
+const learnt = (holder.__moderatoCapabilities ??= new Map<string, boolean>());
 
 export function rememberCapability(capability: Capability, supported: boolean): void {
   learnt.set(`${env().LIVEKIT_URL}|${capability}`, supported);

@@ -1,0 +1,196 @@
+/**
+ * Moderator action benchmark (`npm run bench:actions`): a stand-in with one room of 100
+ * participants (one microphone each), `next start` in demo mode pointed at it, and Chromium signed
+ * in as the moderator. For each participant it opens the row's actions menu, clicks "Mute
+ * microphone of …" and polls the stand-in until that participant was muted; the time from the
+ * click to the stand-in having muted the track is one sample. Targets: p50 ≤ 150 ms, p95 ≤ 300 ms.
+ * Needs a production build (runs `next build` when `.next/BUILD_ID` is missing).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+
+import { chromium } from '@playwright/test';
+import { AccessToken, RoomServiceClient } from 'livekit-server-sdk';
+
+import { startStandin } from '../dev/livekit-standin/src/index';
+
+const ROOT = path.resolve(__dirname, '..');
+const ROOM = 'bench-mutes';
+const PARTICIPANTS = 100;
+const KEY = 'devkey';
+const SECRET = 'secret';
+const P50_TARGET_MS = 150;
+const P95_TARGET_MS = 300;
+
+const identityOf = (i: number) => `user-${String(i).padStart(3, '0')}`;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function controlJwt(): Promise<string> {
+  const token = new AccessToken(KEY, SECRET, { identity: 'bench', ttl: '30m' });
+  token.addGrant({ roomAdmin: true, roomCreate: true, roomList: true });
+
+  return token.toJwt();
+}
+
+async function seed(url: string, jwt: string): Promise<void> {
+  await new RoomServiceClient(url, KEY, SECRET).createRoom({ name: ROOM, emptyTimeout: 3600 });
+  const participants = Array.from({ length: PARTICIPANTS }, (_, i) => ({
+    room: ROOM,
+    identity: identityOf(i),
+    tracks: [{ type: 'AUDIO', source: 'MICROPHONE' }],
+  }));
+  const res = await fetch(`${url}/standin/v1/bulk`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${jwt}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ participants }),
+  });
+  if (!res.ok) throw new Error(`bulk join failed: ${res.status} ${await res.text()}`);
+}
+
+async function startDashboard(livekitUrl: string): Promise<{ url: string; proc: ChildProcess }> {
+  if (!existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
+    console.error('bench:actions: no production build, running next build…');
+    const build = spawnSync('npx', ['next', 'build'], { cwd: ROOT, stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('next build failed');
+  }
+  const port = await freePort();
+  const dataDir = path.join(ROOT, '.data', 'bench-actions');
+  rmSync(dataDir, { recursive: true, force: true });
+  const url = `http://127.0.0.1:${port}`;
+  const proc = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+    env: {
+      ...process.env,
+      NEXTAUTH_URL: url,
+      NEXTAUTH_SECRET: 'bench-secret-not-for-production-0123456789abcdef',
+      LIVEKIT_URL: livekitUrl,
+      LIVEKIT_API_KEY: KEY,
+      LIVEKIT_API_SECRET: SECRET,
+      MODERATO_DATA_DIR: dataDir,
+      MODERATO_DEMO: '1',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+  });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return { url, proc };
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('next start did not become healthy');
+}
+
+/** Resolves once the stand-in has sent `identity` a mute for its track (i.e. muted it). */
+async function waitUntilMuted(url: string, jwt: string, identity: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const res = await fetch(`${url}/standin/v1/participants/${ROOM}/${identity}/received`, {
+      headers: { authorization: `Bearer ${jwt}` },
+    });
+    const { received } = (await res.json()) as { received: { type: string; muted?: boolean }[] };
+    if (received.some((e) => e.type === 'mute' && e.muted === true)) return;
+    await new Promise((r) => setTimeout(r, 2));
+  }
+  throw new Error(`${identity} was not muted within 10 s`);
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+
+async function main(): Promise<void> {
+  const standin = await startStandin({ port: 0 });
+  const jwt = await controlJwt();
+  await seed(standin.url, jwt);
+  const dashboard = await startDashboard(standin.url);
+  const browser = await chromium.launch({
+    executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
+    args: ['--disable-dev-shm-usage'],
+  });
+  try {
+    const context = await browser.newContext({
+      baseURL: dashboard.url,
+      viewport: { width: 1440, height: 900 },
+    });
+    const { csrfToken } = (await (await context.request.get('/api/auth/csrf')).json()) as {
+      csrfToken: string;
+    };
+    await context.request.post('/api/auth/callback/credentials', {
+      form: { csrfToken, username: 'moderator', password: 'moderator-demo', json: 'true' },
+      maxRedirects: 0,
+    });
+    const page = await context.newPage();
+    await page.goto(`/rooms/${ROOM}`);
+    const table = page.getByRole('table', { name: 'Participants' });
+    await table.getByRole('row').nth(1).waitFor();
+    const filter = page.getByRole('searchbox', { name: /Filter participants/ });
+
+    const samples: number[] = [];
+    for (let i = 0; i < PARTICIPANTS; i++) {
+      const identity = identityOf(i);
+      // Bring the row into the (virtualized) table, then open its menu: not timed.
+      await filter.fill(identity);
+      await page.getByRole('button', { name: `Actions for ${identity}`, exact: true }).click();
+      const item = page.getByRole('menuitem', { name: `Mute microphone of ${identity}` });
+      await item.waitFor();
+      const started = performance.now();
+      await item.click();
+      await waitUntilMuted(standin.url, jwt, identity);
+      samples.push(performance.now() - started);
+    }
+
+    // Every track really is muted in the stand-in's state.
+    const state = (await (
+      await fetch(`${standin.url}/standin/v1/state`, {
+        headers: { authorization: `Bearer ${jwt}` },
+      })
+    ).json()) as {
+      rooms: { room: { name: string }; participants: { tracks: { muted: boolean }[] }[] }[];
+    };
+    const room = state.rooms.find((r) => r.room.name === ROOM);
+    const muted = room?.participants.filter((p) => p.tracks.every((t) => t.muted)).length ?? 0;
+    if (muted !== PARTICIPANTS)
+      throw new Error(`only ${muted} of ${PARTICIPANTS} tracks are muted`);
+
+    const sorted = [...samples].sort((a, b) => a - b);
+    const p50 = percentile(sorted, 50);
+    const p95 = percentile(sorted, 95);
+    console.error(
+      `bench:actions: min ${sorted[0]!.toFixed(0)} ms, max ${sorted.at(-1)!.toFixed(0)} ms, mean ${(samples.reduce((a, b) => a + b, 0) / samples.length).toFixed(0)} ms`,
+    );
+    console.log(
+      [
+        'bench:actions',
+        `mutes=${samples.length}`,
+        `p50_ms=${p50.toFixed(0)}`,
+        `p95_ms=${p95.toFixed(0)}`,
+        `targets_met=${p50 <= P50_TARGET_MS && p95 <= P95_TARGET_MS}`,
+      ].join(' '),
+    );
+  } finally {
+    await browser.close();
+    if (dashboard.proc.pid) process.kill(-dashboard.proc.pid, 'SIGTERM');
+    await standin.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,63 @@
+'use client';
+
+import { Trash2Icon } from 'lucide-react';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+
+import { Button } from '@/components/ui/button';
+import { useDeleteRoom } from '@/lib/queries/mutations/use-delete-room';
+import { useRoom } from '@/lib/queries/rooms';
+
+import { ConfirmDialog } from './ui/confirm-dialog';
+
+const people = (n: number) => `${n} ${n === 1 ? 'person' : 'people'}`;
+
+/** "Delete room" (admin): confirms with the room's name and how many people it disconnects. */
+export function DeleteRoomButton({ roomName }: { roomName: string }) {
+  const [open, setOpen] = useState(false);
+  const router = useRouter();
+  const { data: room } = useRoom(roomName);
+  const deleteRoom = useDeleteRoom();
+  const count = room?.numParticipants ?? 0;
+
+  return (
+    <>
+      <Button
+        variant="destructive"
+        aria-label={`Delete room ${roomName}`}
+        onClick={() => setOpen(true)}
+      >
+        <Trash2Icon aria-hidden />
+        Delete room
+      </Button>
+      <ConfirmDialog
+        open={open}
+        onOpenChange={setOpen}
+        title={`Delete room ${roomName}?`}
+        confirmLabel={`Delete ${roomName}`}
+        pending={deleteRoom.isPending}
+        onConfirm={() =>
+          deleteRoom.mutate(
+            { roomName },
+            {
+              onSuccess: () => {
+                setOpen(false);
+                router.push('/rooms');
+              },
+            },
+          )
+        }
+      >
+        <p>
+          {count > 0
+            ? `This closes ${roomName} and disconnects the ${people(count)} in it right now.`
+            : `This closes ${roomName}. Nobody is connected to it right now.`}
+        </p>
+        <p>
+          LiveKit ends the room for everyone. Anyone who still holds a valid token can start a new
+          room with the same name by joining again.
+        </p>
+      </ConfirmDialog>
+    </>
+  );
+}

@@ -1,0 +1,215 @@
+'use client';
+
+import {
+  ArrowRightLeftIcon,
+  EllipsisVerticalIcon,
+  IdCardIcon,
+  Loader2Icon,
+  MicIcon,
+  MicOffIcon,
+  RssIcon,
+  ShieldIcon,
+  UserXIcon,
+} from 'lucide-react';
+import { DropdownMenu } from 'radix-ui';
+import { useState, type ReactNode } from 'react';
+
+import { buttonClassName } from '@/components/ui/button';
+import { can, type Role } from '@/lib/policy/permissions';
+import type { ParticipantDto } from '@/lib/queries/dto';
+import { useMuteTrack, type MuteTrackVariables } from '@/lib/queries/mutations/use-mute-track';
+import { cn } from '@/lib/utils';
+
+import { EditParticipantDialog } from './edit-participant-dialog';
+import { trackName } from './labels';
+import { MOVE_UNSUPPORTED_REASON, MoveParticipantDialog } from './move-participant-dialog';
+import { PermissionsDialog } from './permissions-dialog';
+import { RemoveParticipantDialog } from './remove-participant-dialog';
+import { SubscriptionsDialog } from './subscriptions-dialog';
+import { UnmuteRefusedDialog } from './unmute-refused-dialog';
+import { useMoveCapability } from './use-move-capability';
+
+type DialogName = 'permissions' | 'details' | 'subscriptions' | 'move' | 'remove';
+
+const itemClassName =
+  'data-[highlighted]:bg-muted flex cursor-default items-center gap-2 rounded px-2 py-1.5 text-sm outline-none data-[disabled]:opacity-50 [&_svg]:size-4 [&_svg]:shrink-0';
+
+function Item({
+  icon,
+  children,
+  onSelect,
+  disabled,
+  destructive,
+  hint,
+}: {
+  icon: ReactNode;
+  children: string;
+  onSelect: () => void;
+  disabled?: boolean;
+  destructive?: boolean;
+  hint?: string;
+}) {
+  return (
+    <DropdownMenu.Item
+      className={cn(itemClassName, destructive && 'text-destructive')}
+      disabled={disabled}
+      onSelect={onSelect}
+      aria-label={children}
+      aria-description={hint}
+    >
+      {icon}
+      <span className="flex flex-col">
+        {children}
+        {hint ? <span className="text-muted-foreground text-xs">{hint}</span> : null}
+      </span>
+    </DropdownMenu.Item>
+  );
+}
+
+/**
+ * The per-participant moderation menu: mute/unmute each track, then one dialog per action. Items
+ * the role may not use are not shown (the server enforces the same rules).
+ */
+export function ParticipantActionsMenu({
+  roomName,
+  participant,
+  role,
+}: {
+  roomName: string;
+  participant: ParticipantDto;
+  role: Role;
+}) {
+  const { identity, tracks } = participant;
+  const [dialog, setDialog] = useState<DialogName | null>(null);
+  const [refused, setRefused] = useState<MuteTrackVariables | null>(null);
+  const mute = useMuteTrack({ onRefused: setRefused });
+  const capability = useMoveCapability();
+  const close = () => setDialog(null);
+  const canMute = can(role, 'tracks.mute');
+  const canUpdate = can(role, 'participants.update');
+  const canSubscriptions = can(role, 'participants.subscriptions');
+  const canMove = can(role, 'participants.move');
+  const canRemove = can(role, 'participants.remove');
+  if (!canMute && !canUpdate && !canSubscriptions && !canMove && !canRemove) return null;
+
+  return (
+    // React events bubble through portals: without this, a click in the menu or in a dialog would
+    // also reach the table row and open the participant panel on top.
+    <div className="contents" onClick={(e) => e.stopPropagation()}>
+      <DropdownMenu.Root modal={false}>
+        <DropdownMenu.Trigger
+          className={buttonClassName({ variant: 'ghost', size: 'icon' })}
+          aria-label={`Actions for ${identity}`}
+          aria-busy={mute.isPending}
+        >
+          {mute.isPending ? (
+            <Loader2Icon aria-hidden className="animate-spin" />
+          ) : (
+            <EllipsisVerticalIcon aria-hidden />
+          )}
+        </DropdownMenu.Trigger>
+        <DropdownMenu.Portal>
+          <DropdownMenu.Content
+            align="end"
+            sideOffset={4}
+            className="bg-card text-card-foreground z-50 min-w-64 rounded-md border p-1 shadow-lg"
+          >
+            {canMute && tracks.length > 0 ? (
+              <>
+                <DropdownMenu.Label className="text-muted-foreground px-2 py-1 text-xs font-medium">
+                  Tracks
+                </DropdownMenu.Label>
+                {tracks.map((track) => {
+                  const target = `${trackName(track, tracks)} of ${identity}`;
+                  const muted = !track.muted;
+
+                  return (
+                    <Item
+                      key={track.sid}
+                      icon={muted ? <MicOffIcon aria-hidden /> : <MicIcon aria-hidden />}
+                      disabled={mute.isPending}
+                      onSelect={() =>
+                        mute.mutate({
+                          input: { roomName, identity, trackSid: track.sid, muted },
+                          target,
+                        })
+                      }
+                    >
+                      {`${muted ? 'Mute' : 'Unmute'} ${target}`}
+                    </Item>
+                  );
+                })}
+                <DropdownMenu.Separator className="bg-border my-1 h-px" />
+              </>
+            ) : null}
+            {canUpdate ? (
+              <>
+                <Item icon={<ShieldIcon aria-hidden />} onSelect={() => setDialog('permissions')}>
+                  {`Edit permissions of ${identity}`}
+                </Item>
+                <Item icon={<IdCardIcon aria-hidden />} onSelect={() => setDialog('details')}>
+                  {`Edit name, metadata and attributes of ${identity}`}
+                </Item>
+              </>
+            ) : null}
+            {canSubscriptions ? (
+              <Item icon={<RssIcon aria-hidden />} onSelect={() => setDialog('subscriptions')}>
+                {`Change subscriptions of ${identity}`}
+              </Item>
+            ) : null}
+            {canMove ? (
+              <Item
+                icon={<ArrowRightLeftIcon aria-hidden />}
+                disabled={capability === 'unsupported'}
+                hint={capability === 'unsupported' ? MOVE_UNSUPPORTED_REASON : undefined}
+                onSelect={() => setDialog('move')}
+              >
+                {`Move or forward ${identity} to another room`}
+              </Item>
+            ) : null}
+            {canRemove ? (
+              <>
+                <DropdownMenu.Separator className="bg-border my-1 h-px" />
+                <Item
+                  icon={<UserXIcon aria-hidden />}
+                  destructive
+                  onSelect={() => setDialog('remove')}
+                >
+                  {`Remove ${identity} from ${roomName}`}
+                </Item>
+              </>
+            ) : null}
+          </DropdownMenu.Content>
+        </DropdownMenu.Portal>
+      </DropdownMenu.Root>
+
+      {dialog === 'permissions' ? (
+        <PermissionsDialog roomName={roomName} participant={participant} onClose={close} />
+      ) : null}
+      {dialog === 'details' ? (
+        <EditParticipantDialog roomName={roomName} participant={participant} onClose={close} />
+      ) : null}
+      {dialog === 'subscriptions' ? (
+        <SubscriptionsDialog roomName={roomName} identity={identity} onClose={close} />
+      ) : null}
+      {dialog === 'move' ? (
+        <MoveParticipantDialog roomName={roomName} identity={identity} onClose={close} />
+      ) : null}
+      <RemoveParticipantDialog
+        roomName={roomName}
+        identity={identity}
+        open={dialog === 'remove'}
+        onOpenChange={(open) => setDialog(open ? 'remove' : null)}
+      />
+      {refused ? (
+        <UnmuteRefusedDialog
+          roomName={roomName}
+          identity={identity}
+          trackSid={refused.input.trackSid}
+          target={refused.target.replace(` of ${identity}`, '')}
+          onClose={() => setRefused(null)}
+        />
+      ) : null}
+    </div>
+  );
+}

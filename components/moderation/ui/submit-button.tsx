@@ -1,0 +1,19 @@
+import { Loader2Icon } from 'lucide-react';
+import type { ComponentProps } from 'react';
+
+import { Button } from '@/components/ui/button';
+
+/** A form's submit button with the pending state of its mutation. */
+export function SubmitButton({
+  pending,
+  children,
+  disabled,
+  ...props
+}: ComponentProps<typeof Button> & { pending: boolean }) {
+  return (
+    <Button type="submit" disabled={pending || disabled} aria-busy={pending} {...props}>
+      {pending ? <Loader2Icon aria-hidden className="animate-spin" /> : null}
+      {children}
+    </Button>
+  );
+}

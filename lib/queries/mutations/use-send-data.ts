@@ -1,0 +1,17 @@
+'use client';
+
+import { sendDataAction } from '@/lib/actions/rooms';
+import type { SendDataInput } from '@/lib/schemas/participants';
+
+import { useActionMutation } from './use-action-mutation';
+
+export function useSendData() {
+  return useActionMutation({
+    action: (input: SendDataInput) => sendDataAction(input),
+    success: ({ recipients }, { roomName }) =>
+      recipients === 'all'
+        ? `Sent the message to everyone in ${roomName}.`
+        : `Sent the message to ${recipients} ${recipients === 1 ? 'participant' : 'participants'} in ${roomName}.`,
+    failure: ({ roomName }) => `Could not send the message to ${roomName}`,
+  });
+}

@@ -1,0 +1,18 @@
+'use client';
+
+import { updateParticipantAction } from '@/lib/actions/participants';
+import type { UpdateParticipantInput } from '@/lib/schemas/participants';
+
+import { replaceParticipant } from './cache';
+import { useActionMutation } from './use-action-mutation';
+
+/** Name, metadata and attributes of one participant. */
+export function useUpdateParticipant() {
+  return useActionMutation({
+    action: (input: UpdateParticipantInput) => updateParticipantAction(input),
+    success: (_participant, { identity }) => `Saved the details of ${identity}.`,
+    failure: ({ identity }) => `Could not save the details of ${identity}`,
+    update: (queryClient, participant, { roomName }) =>
+      replaceParticipant(queryClient, roomName, participant),
+  });
+}

@@ -1,0 +1,16 @@
+'use client';
+
+import { updateRoomMetadataAction } from '@/lib/actions/rooms';
+import type { UpdateRoomMetadataInput } from '@/lib/schemas/rooms';
+
+import { patchRoom } from './cache';
+import { useActionMutation } from './use-action-mutation';
+
+export function useUpdateRoomMetadata() {
+  return useActionMutation({
+    action: (input: UpdateRoomMetadataInput) => updateRoomMetadataAction(input),
+    success: (room) => `Saved the metadata of ${room.name}.`,
+    failure: ({ roomName }) => `Could not save the metadata of ${roomName}`,
+    update: (queryClient, room) => patchRoom(queryClient, room),
+  });
+}

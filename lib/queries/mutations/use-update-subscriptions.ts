@@ -1,0 +1,20 @@
+'use client';
+
+import { updateSubscriptionsAction } from '@/lib/actions/participants';
+import type { UpdateSubscriptionsInput } from '@/lib/schemas/participants';
+
+import { useActionMutation } from './use-action-mutation';
+
+const tracks = (n: number) => `${n} ${n === 1 ? 'track' : 'tracks'}`;
+
+/** Subscribes or unsubscribes a participant (LiveKit applies it asynchronously). */
+export function useUpdateSubscriptions() {
+  return useActionMutation({
+    action: (input: UpdateSubscriptionsInput) => updateSubscriptionsAction(input),
+    success: (_data, { identity, subscribe, trackSids }) =>
+      subscribe
+        ? `Subscribed ${identity} to ${tracks(trackSids.length)}.`
+        : `Unsubscribed ${identity} from ${tracks(trackSids.length)}.`,
+    failure: ({ identity }) => `Could not change the subscriptions of ${identity}`,
+  });
+}
