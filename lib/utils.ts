@@ -55,6 +55,8 @@ export function formatAbsolute(atMs: number): string {
 /** Seconds as a short human duration ("5 min", "20 s"), 0 = the server default. */
 export function formatSeconds(seconds: number): string {
   if (seconds <= 0) return 'Server default';
+  if (seconds % 86_400 === 0) return `${seconds / 86_400} ${seconds === 86_400 ? 'day' : 'days'}`;
+  if (seconds % 3600 === 0) return `${seconds / 3600} h`;
   if (seconds % 60 === 0) return `${seconds / 60} min`;
 
   return `${seconds} s`;

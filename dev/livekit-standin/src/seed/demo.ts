@@ -63,7 +63,10 @@ const LAST = [
 
 export function personName(index: number): { identity: string; name: string } {
   const first = FIRST[index % FIRST.length]!;
-  const last = LAST[Math.floor(index / FIRST.length) % LAST.length]!;
+  // Step through surnames too, so neighbours (a standup's six people) don't share one. Within one
+  // first name the surname advances by 26·7 + 1 ≡ 3 (mod 20), coprime to 20: all 520 pairs differ.
+  const round = Math.floor(index / FIRST.length);
+  const last = LAST[(index * 7 + round) % LAST.length]!;
   const suffix = index >= FIRST.length * LAST.length ? `-${index}` : '';
   return {
     identity: `${first}.${last}${suffix}`
