@@ -108,10 +108,13 @@ export interface ParticipantSeed {
   state?: 'JOINING' | 'JOINED' | 'ACTIVE';
 }
 
-/** What `GET /standin/v1/state` answers (proto3 JSON; only the fields specs read are typed). */
+/**
+ * What `GET /standin/v1/state` answers: Twirp JSON, so snake_case keys like the real server's
+ * responses (only the fields specs read are typed).
+ */
 export interface StandinState {
   rooms: {
-    room: { name: string; numParticipants?: number; metadata?: string };
+    room: { name: string; num_participants?: number; metadata?: string };
     participants: {
       identity: string;
       name?: string;

@@ -6,7 +6,7 @@ import { useState } from 'react';
 
 import { Button } from '@/components/ui/button';
 
-import { Modal, ModalContent, ModalTrigger } from './ui/modal';
+import { Modal, ModalContent, ModalTrigger } from '@/components/ui/modal';
 
 // The form (react-hook-form, zod, the metadata editor) loads when the dialog first opens.
 const CreateRoomForm = dynamic(() => import('./create-room-form').then((m) => m.CreateRoomForm), {

@@ -13,10 +13,10 @@ import { createRoomInputSchema } from '@/lib/schemas/rooms';
 import { applyFieldErrors } from './apply-field-errors';
 import { MetadataEditor } from './metadata-editor';
 import { metadataProblem } from './metadata-text';
-import { describedBy, FormField } from './ui/form-field';
-import { ModalClose, ModalFooter } from './ui/modal';
-import { SubmitButton } from './ui/submit-button';
-import { textareaClassName } from './ui/textarea-class';
+import { describedBy, FormField } from '@/components/ui/form-field';
+import { ModalClose, ModalFooter } from '@/components/ui/modal';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { textareaClassName } from '@/components/ui/textarea-class';
 
 const formSchema = createRoomInputSchema.superRefine((room, ctx) => {
   const problem = metadataProblem(room.metadata);

@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button';
 import { useDeleteRoom } from '@/lib/queries/mutations/use-delete-room';
 import { useRoom } from '@/lib/queries/rooms';
 
-import { ConfirmDialog } from './ui/confirm-dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 
 const people = (n: number) => `${n} ${n === 1 ? 'person' : 'people'}`;
 

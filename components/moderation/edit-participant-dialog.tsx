@@ -12,9 +12,9 @@ import { attributeChanges, attributeRowsProblem, type AttributeRow } from './att
 import { AttributesEditor } from './attributes-editor';
 import { MetadataEditor } from './metadata-editor';
 import { metadataProblem } from './metadata-text';
-import { describedBy, FormField } from './ui/form-field';
-import { Modal, ModalClose, ModalContent, ModalFooter } from './ui/modal';
-import { SubmitButton } from './ui/submit-button';
+import { describedBy, FormField } from '@/components/ui/form-field';
+import { Modal, ModalClose, ModalContent, ModalFooter } from '@/components/ui/modal';
+import { SubmitButton } from '@/components/ui/submit-button';
 
 type Errors = Partial<Record<'name' | 'metadata' | 'attributes', string>>;
 

@@ -9,8 +9,8 @@ import { useRoom } from '@/lib/queries/rooms';
 
 import { MetadataEditor } from './metadata-editor';
 import { metadataProblem } from './metadata-text';
-import { Modal, ModalClose, ModalContent, ModalFooter, ModalTrigger } from './ui/modal';
-import { SubmitButton } from './ui/submit-button';
+import { Modal, ModalClose, ModalContent, ModalFooter, ModalTrigger } from '@/components/ui/modal';
+import { SubmitButton } from '@/components/ui/submit-button';
 
 function MetadataForm({
   roomName,

@@ -4,8 +4,8 @@ import { byteLength, METADATA_LIMIT_BYTES } from '@/lib/schemas/rooms';
 import { cn } from '@/lib/utils';
 
 import { jsonError, looksLikeJson, formatBytes } from './metadata-text';
-import { describedBy, FormField } from './ui/form-field';
-import { textareaClassName } from './ui/textarea-class';
+import { describedBy, FormField } from '@/components/ui/form-field';
+import { textareaClassName } from '@/components/ui/textarea-class';
 
 /**
  * Metadata text: JSON is validated as you type when the text starts with `{` or `[`, plain text is

@@ -9,8 +9,8 @@ import { useMoveParticipant } from '@/lib/queries/mutations/use-move-participant
 import { useRooms } from '@/lib/queries/rooms';
 
 import { useMoveCapability } from './use-move-capability';
-import { Modal, ModalClose, ModalContent, ModalFooter } from './ui/modal';
-import { SubmitButton } from './ui/submit-button';
+import { Modal, ModalClose, ModalContent, ModalFooter } from '@/components/ui/modal';
+import { SubmitButton } from '@/components/ui/submit-button';
 
 /** Why Move/Forward is off for this server; shown in the dialog and next to the menu item. */
 export const MOVE_UNSUPPORTED_REASON =

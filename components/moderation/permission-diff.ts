@@ -4,20 +4,6 @@ import { PUBLISH_SOURCES } from '@/lib/schemas/participants';
 export type PublishSource = (typeof PUBLISH_SOURCES)[number];
 export type PermissionFlag = Exclude<keyof ParticipantPermissionDto, 'canPublishSources'>;
 
-/** LiveKit's join-token defaults, for a participant reported without a permission. */
-export const TOKEN_DEFAULT_PERMISSION: ParticipantPermissionDto = {
-  canSubscribe: true,
-  canPublish: true,
-  canPublishData: true,
-  canPublishSources: [],
-  hidden: false,
-  recorder: false,
-  canUpdateMetadata: false,
-  agent: false,
-  canSubscribeMetrics: false,
-  canManageAgentSession: false,
-};
-
 export const PERMISSION_FLAGS: { key: PermissionFlag; label: string; hint: string }[] = [
   { key: 'canSubscribe', label: 'Can subscribe', hint: 'Receive the tracks of others.' },
   { key: 'canPublish', label: 'Can publish', hint: 'Publish audio and video tracks.' },

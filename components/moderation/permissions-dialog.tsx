@@ -6,6 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import type { ParticipantDto, ParticipantPermissionDto } from '@/lib/queries/dto';
 import { useUpdatePermissions } from '@/lib/queries/mutations/use-update-permissions';
+import { TOKEN_DEFAULT_PERMISSION } from '@/lib/schemas/participants';
 
 import {
   AUDIENCE_PRESET,
@@ -14,11 +15,10 @@ import {
   revokesPublishing,
   SOURCE_OPTIONS,
   SPEAKER_PRESET,
-  TOKEN_DEFAULT_PERMISSION,
   type PublishSource,
 } from './permission-diff';
-import { Modal, ModalClose, ModalContent, ModalFooter } from './ui/modal';
-import { SubmitButton } from './ui/submit-button';
+import { Modal, ModalClose, ModalContent, ModalFooter } from '@/components/ui/modal';
+import { SubmitButton } from '@/components/ui/submit-button';
 
 /**
  * Every ParticipantPermission field, starting from the participant's current permission. Saving

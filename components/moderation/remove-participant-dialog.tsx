@@ -2,7 +2,7 @@
 
 import { useRemoveParticipant } from '@/lib/queries/mutations/use-remove-participant';
 
-import { ConfirmDialog } from './ui/confirm-dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 
 /** Confirms removing a participant, and says plainly that their token stays valid. */
 export function RemoveParticipantDialog({

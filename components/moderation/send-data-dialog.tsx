@@ -10,10 +10,10 @@ import { useParticipants } from '@/lib/queries/participants';
 import { sendDataInputSchema } from '@/lib/schemas/participants';
 
 import { RecipientPicker } from './recipient-picker';
-import { describedBy, FormField } from './ui/form-field';
-import { Modal, ModalClose, ModalContent, ModalFooter, ModalTrigger } from './ui/modal';
-import { SubmitButton } from './ui/submit-button';
-import { textareaClassName } from './ui/textarea-class';
+import { describedBy, FormField } from '@/components/ui/form-field';
+import { Modal, ModalClose, ModalContent, ModalFooter, ModalTrigger } from '@/components/ui/modal';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { textareaClassName } from '@/components/ui/textarea-class';
 
 type Errors = Partial<Record<'payload' | 'topic' | 'recipients', string>>;
 

@@ -8,7 +8,7 @@ import { useUpdateSubscriptions } from '@/lib/queries/mutations/use-update-subsc
 import { useParticipants } from '@/lib/queries/participants';
 
 import { trackName } from './labels';
-import { Modal, ModalClose, ModalContent, ModalFooter } from './ui/modal';
+import { Modal, ModalClose, ModalContent, ModalFooter } from '@/components/ui/modal';
 
 /** Subscribe or unsubscribe a participant to chosen tracks of the others. */
 export function SubscriptionsDialog({

@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { useRequestUnmute } from '@/lib/queries/mutations/use-request-unmute';
 import { UNMUTE_REQUEST_TOPIC } from '@/lib/schemas/protocol';
 
-import { Modal, ModalClose, ModalContent, ModalFooter } from './ui/modal';
+import { Modal, ModalClose, ModalContent, ModalFooter } from '@/components/ui/modal';
 
 /**
  * Shown when LiveKit refused a remote unmute (its default, for privacy): explains it and offers to

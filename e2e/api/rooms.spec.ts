@@ -123,3 +123,9 @@ test.describe('REST /api/v1/rooms', () => {
     });
   });
 });
+
+test('pages refuse to be framed by other sites', async ({ request }) => {
+  const res = await request.get('/login');
+  expect(res.headers()['content-security-policy']).toContain("frame-ancestors 'self'");
+  expect(res.headers()['x-frame-options']).toBe('SAMEORIGIN');
+});

@@ -32,6 +32,23 @@ export const PUBLISH_SOURCES = [
   'SCREEN_SHARE_AUDIO',
 ] as const;
 
+/**
+ * LiveKit's permission for a join token without explicit grants (semantics §4.4); used when a
+ * participant is reported without a permission.
+ */
+export const TOKEN_DEFAULT_PERMISSION = {
+  canSubscribe: true,
+  canPublish: true,
+  canPublishData: true,
+  canPublishSources: [] as (typeof PUBLISH_SOURCES)[number][],
+  hidden: false,
+  recorder: false,
+  canUpdateMetadata: false,
+  agent: false,
+  canSubscribeMetrics: false,
+  canManageAgentSession: false,
+};
+
 /** Every ParticipantPermission field a moderator may set (livekit protocol 1.51). */
 export const participantPermissionSchema = z.object({
   canSubscribe: z.boolean(),

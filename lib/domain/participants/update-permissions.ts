@@ -1,28 +1,14 @@
 import 'server-only';
 
 import * as livekit from '@/lib/livekit/room-service';
-import { updatePermissionsInputSchema } from '@/lib/schemas/participants';
+import { TOKEN_DEFAULT_PERMISSION, updatePermissionsInputSchema } from '@/lib/schemas/participants';
 
 import type { Actor } from '../actor';
 import { audited } from '../audit';
-import type { ParticipantDto, ParticipantPermissionDto } from '../dto';
+import type { ParticipantDto } from '../dto';
 import { assertCan } from '../policy';
 import { visibleRoom } from '../rooms/visible-room';
 import { parseInput } from '../validate';
-
-/** Join-token defaults (semantics §4.4), for a participant LiveKit reports without a permission. */
-const TOKEN_DEFAULTS: ParticipantPermissionDto = {
-  canSubscribe: true,
-  canPublish: true,
-  canPublishData: true,
-  canPublishSources: [],
-  hidden: false,
-  recorder: false,
-  canUpdateMetadata: false,
-  agent: false,
-  canSubscribeMetrics: false,
-  canManageAgentSession: false,
-};
 
 /**
  * Applies the moderator's changes on top of the participant's current permission and sends the
@@ -36,7 +22,7 @@ export async function updatePermissions(actor: Actor, input: unknown): Promise<P
     assertCan(actor, 'participants.update');
     await visibleRoom(actor, roomName);
     const current = await livekit.getParticipant(roomName, identity);
-    const next = { ...(current.permission ?? TOKEN_DEFAULTS), ...permission };
+    const next = { ...(current.permission ?? TOKEN_DEFAULT_PERMISSION), ...permission };
     return livekit.updateParticipant(roomName, identity, { permission: next });
   });
 }

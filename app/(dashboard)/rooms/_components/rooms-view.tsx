@@ -3,13 +3,12 @@
 import { InboxIcon, SearchIcon } from 'lucide-react';
 import { useDeferredValue, useMemo, useState } from 'react';
 
-import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
-import { ErrorState } from '@/components/ui/error-state';
+import { RetryErrorState } from '@/components/ui/retry-error-state';
 import { Input } from '@/components/ui/input';
 import { TableSkeleton } from '@/components/ui/table-skeleton';
 import { useRooms } from '@/lib/queries/rooms';
-import { errorTitle, type InitialError } from '@/lib/queries/upstream-error';
+import type { InitialError } from '@/lib/queries/upstream-error';
 
 import { RoomsTable } from './rooms-table';
 
@@ -54,19 +53,10 @@ export function RoomsView({ initialError }: { initialError: InitialError | null 
       </div>
 
       {rooms === undefined && shownError ? (
-        <ErrorState
-          title={errorTitle(shownError.code)}
-          message={shownError.message}
-          action={
-            <Button
-              variant="secondary"
-              size="sm"
-              onClick={() => void refetch()}
-              disabled={isFetching}
-            >
-              Try again
-            </Button>
-          }
+        <RetryErrorState
+          error={shownError}
+          onRetry={() => void refetch()}
+          isRetrying={isFetching}
         />
       ) : rooms === undefined ? (
         <TableSkeleton label="Loading rooms" />

@@ -4,16 +4,15 @@ import { SearchIcon, UsersIcon } from 'lucide-react';
 import { useSearchParams } from 'next/navigation';
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 
-import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
-import { ErrorState } from '@/components/ui/error-state';
+import { RetryErrorState } from '@/components/ui/retry-error-state';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { TableSkeleton } from '@/components/ui/table-skeleton';
 import { can, type Role } from '@/lib/policy/permissions';
 import type { ParticipantKind } from '@/lib/queries/dto';
 import { useParticipants } from '@/lib/queries/participants';
-import { errorTitle, type InitialError } from '@/lib/queries/upstream-error';
+import type { InitialError } from '@/lib/queries/upstream-error';
 
 import { KIND_LABELS } from './participant-labels';
 import { ParticipantSheet } from './participant-sheet';
@@ -128,19 +127,10 @@ export function ParticipantsPanel({
       </div>
 
       {participants === undefined && shownError ? (
-        <ErrorState
-          title={errorTitle(shownError.code)}
-          message={shownError.message}
-          action={
-            <Button
-              variant="secondary"
-              size="sm"
-              onClick={() => void refetch()}
-              disabled={isFetching}
-            >
-              Try again
-            </Button>
-          }
+        <RetryErrorState
+          error={shownError}
+          onRetry={() => void refetch()}
+          isRetrying={isFetching}
         />
       ) : participants === undefined ? (
         <TableSkeleton label="Loading participants" />

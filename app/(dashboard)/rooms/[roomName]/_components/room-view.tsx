@@ -3,14 +3,13 @@
 import { DoorClosedIcon } from 'lucide-react';
 import Link from 'next/link';
 
-import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
-import { ErrorState } from '@/components/ui/error-state';
+import { RetryErrorState } from '@/components/ui/retry-error-state';
 import { Skeleton } from '@/components/ui/skeleton';
 import type { Role } from '@/lib/policy/permissions';
 import { isApiError } from '@/lib/queries/fetch-json';
 import { useRoom } from '@/lib/queries/rooms';
-import { errorTitle, type InitialError } from '@/lib/queries/upstream-error';
+import type { InitialError } from '@/lib/queries/upstream-error';
 
 import { ParticipantsPanel } from './participants-panel';
 import { RoomFacts } from './room-facts';
@@ -55,19 +54,10 @@ export function RoomView({
       {room ? (
         <RoomFacts room={room} />
       ) : shownError ? (
-        <ErrorState
-          title={errorTitle(shownError.code)}
-          message={shownError.message}
-          action={
-            <Button
-              variant="secondary"
-              size="sm"
-              onClick={() => void refetch()}
-              disabled={isFetching}
-            >
-              Try again
-            </Button>
-          }
+        <RetryErrorState
+          error={shownError}
+          onRetry={() => void refetch()}
+          isRetrying={isFetching}
         />
       ) : (
         <Skeleton className="h-48 w-full" />
