@@ -6,36 +6,18 @@
  * click to the stand-in having muted the track is one sample. Targets: p50 ≤ 150 ms, p95 ≤ 300 ms.
  * Needs a production build (runs `next build` when `.next/BUILD_ID` is missing).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import path from 'node:path';
-
-import { chromium } from '@playwright/test';
 import { AccessToken, RoomServiceClient } from 'livekit-server-sdk';
 
 import { startStandin } from '../dev/livekit-standin/src/index';
 
-const ROOT = path.resolve(__dirname, '..');
+import { KEY, launchChromium, SECRET, signIn, startDashboard } from './support/dashboard';
+
 const ROOM = 'bench-mutes';
 const PARTICIPANTS = 100;
-const KEY = 'devkey';
-const SECRET = 'secret';
 const P50_TARGET_MS = 150;
 const P95_TARGET_MS = 300;
 
 const identityOf = (i: number) => `user-${String(i).padStart(3, '0')}`;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function controlJwt(): Promise<string> {
   const token = new AccessToken(KEY, SECRET, { identity: 'bench', ttl: '30m' });
@@ -59,44 +41,6 @@ async function seed(url: string, jwt: string): Promise<void> {
   if (!res.ok) throw new Error(`bulk join failed: ${res.status} ${await res.text()}`);
 }
 
-async function startDashboard(livekitUrl: string): Promise<{ url: string; proc: ChildProcess }> {
-  if (!existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
-    console.error('bench:actions: no production build, running next build…');
-    const build = spawnSync('npx', ['next', 'build'], { cwd: ROOT, stdio: 'inherit' });
-    if (build.status !== 0) throw new Error('next build failed');
-  }
-  const port = await freePort();
-  const dataDir = path.join(ROOT, '.data', 'bench-actions');
-  rmSync(dataDir, { recursive: true, force: true });
-  const url = `http://127.0.0.1:${port}`;
-  const proc = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    detached: true,
-    env: {
-      ...process.env,
-      NEXTAUTH_URL: url,
-      NEXTAUTH_SECRET: 'bench-secret-not-for-production-0123456789abcdef',
-      LIVEKIT_URL: livekitUrl,
-      LIVEKIT_API_KEY: KEY,
-      LIVEKIT_API_SECRET: SECRET,
-      MODERATO_DATA_DIR: dataDir,
-      MODERATO_DEMO: '1',
-      NEXT_TELEMETRY_DISABLED: '1',
-    },
-  });
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    const ok = await fetch(`${url}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return { url, proc };
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('next start did not become healthy');
-}
-
 /** Resolves once the stand-in has sent `identity` a mute for its track (i.e. muted it). */
 async function waitUntilMuted(url: string, jwt: string, identity: string): Promise<void> {
   const deadline = Date.now() + 10_000;
@@ -118,23 +62,14 @@ async function main(): Promise<void> {
   const standin = await startStandin({ port: 0 });
   const jwt = await controlJwt();
   await seed(standin.url, jwt);
-  const dashboard = await startDashboard(standin.url);
-  const browser = await chromium.launch({
-    executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-    args: ['--disable-dev-shm-usage'],
-  });
+  const dashboard = await startDashboard('bench:actions', standin.url);
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext({
       baseURL: dashboard.url,
       viewport: { width: 1440, height: 900 },
     });
-    const { csrfToken } = (await (await context.request.get('/api/auth/csrf')).json()) as {
-      csrfToken: string;
-    };
-    await context.request.post('/api/auth/callback/credentials', {
-      form: { csrfToken, username: 'moderator', password: 'moderator-demo', json: 'true' },
-      maxRedirects: 0,
-    });
+    await signIn(context, 'moderator', 'moderator-demo');
     const page = await context.newPage();
     await page.goto(`/rooms/${ROOM}`);
     const table = page.getByRole('table', { name: 'Participants' });
@@ -185,7 +120,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await browser.close();
-    if (dashboard.proc.pid) process.kill(-dashboard.proc.pid, 'SIGTERM');
+    dashboard.stop();
     await standin.close();
   }
 }

@@ -4,35 +4,19 @@
  * tables show rows, how many rows are in the DOM, the JS heap, and the rooms page's first-load JS.
  * Needs a production build (runs `next build` when `.next/BUILD_ID` is missing).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { AccessToken, RoomServiceClient } from 'livekit-server-sdk';
 
 import { startStandin } from '../dev/livekit-standin/src/index';
 
-const ROOT = path.resolve(__dirname, '..');
+import { KEY, launchChromium, SECRET, signIn, startDashboard } from './support/dashboard';
+
 const ROOMS = 5_000;
 const BIG_ROOM = 'bench-10k';
 const BIG_ROOM_PARTICIPANTS = 10_000;
 const RUNS = 3;
-const KEY = 'devkey';
-const SECRET = 'secret';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function inBatches<T>(items: T[], concurrency: number, run: (item: T) => Promise<void>) {
   let next = 0;
@@ -85,44 +69,6 @@ async function seed(url: string): Promise<void> {
   }
 }
 
-async function startDashboard(livekitUrl: string): Promise<{ url: string; proc: ChildProcess }> {
-  if (!existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
-    console.error('bench:ui: no production build, running next build…');
-    const build = spawnSync('npx', ['next', 'build'], { cwd: ROOT, stdio: 'inherit' });
-    if (build.status !== 0) throw new Error('next build failed');
-  }
-  const port = await freePort();
-  const dataDir = path.join(ROOT, '.data', 'bench-ui');
-  rmSync(dataDir, { recursive: true, force: true });
-  const url = `http://127.0.0.1:${port}`;
-  const proc = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    detached: true,
-    env: {
-      ...process.env,
-      NEXTAUTH_URL: url,
-      NEXTAUTH_SECRET: 'bench-secret-not-for-production-0123456789abcdef',
-      LIVEKIT_URL: livekitUrl,
-      LIVEKIT_API_KEY: KEY,
-      LIVEKIT_API_SECRET: SECRET,
-      MODERATO_DATA_DIR: dataDir,
-      MODERATO_DEMO: '1',
-      NEXT_TELEMETRY_DISABLED: '1',
-    },
-  });
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    const ok = await fetch(`${url}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return { url, proc };
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('next start did not become healthy');
-}
-
 /** Milliseconds from starting the navigation until the first body row of `table` is visible. */
 async function timeToRows(page: Page, url: string, table: string): Promise<number> {
   const started = Date.now();
@@ -144,23 +90,14 @@ async function main(): Promise<void> {
   console.error(
     `bench:ui: seeded ${ROOMS + 1} rooms and ${BIG_ROOM_PARTICIPANTS} participants in ${Date.now() - seedStarted} ms`,
   );
-  const dashboard = await startDashboard(standin.url);
-  const browser = await chromium.launch({
-    executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-    args: ['--disable-dev-shm-usage', '--enable-precise-memory-info'],
-  });
+  const dashboard = await startDashboard('bench:ui', standin.url);
+  const browser = await launchChromium(['--enable-precise-memory-info']);
   try {
     const context = await browser.newContext({
       baseURL: dashboard.url,
       viewport: { width: 1440, height: 900 },
     });
-    const { csrfToken } = (await (await context.request.get('/api/auth/csrf')).json()) as {
-      csrfToken: string;
-    };
-    await context.request.post('/api/auth/callback/credentials', {
-      form: { csrfToken, username: 'admin', password: 'admin-demo', json: 'true' },
-      maxRedirects: 0,
-    });
+    await signIn(context, 'admin', 'admin-demo');
     const page = await context.newPage();
 
     // Where the time goes: the REST reads and the server-rendered documents.
@@ -239,7 +176,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await browser.close();
-    if (dashboard.proc.pid) process.kill(-dashboard.proc.pid, 'SIGTERM');
+    dashboard.stop();
     await standin.close();
   }
 }
