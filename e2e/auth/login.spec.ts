@@ -53,6 +53,25 @@ test('a wrong password shows an error and stays on /login', async ({ page }) => 
   expect((await sessionOf(page)).user).toBeUndefined();
 });
 
+test('repeated wrong passwords lock the username for a while', async ({ page, request }) => {
+  // Unknown and known usernames are throttled alike, so a fresh name needs no account.
+  const username = `guess-${randomBytes(4).toString('hex')}`;
+  for (let i = 0; i < 10; i++) {
+    const { csrfToken } = (await (await request.get('/api/auth/csrf')).json()) as {
+      csrfToken: string;
+    };
+    await request.post('/api/auth/callback/credentials', {
+      form: { csrfToken, username, password: `guess-${i}`, json: 'true' },
+      maxRedirects: 0,
+    });
+  }
+  await signIn(page, username, 'one-more-guess');
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText(
+    'Too many failed sign-ins for this account. Wait 15 minutes and try again.',
+  );
+  await expect(page).toHaveURL(/\/login/);
+});
+
 test('the login page lists the demo accounts', async ({ page }) => {
   await page.goto('/login');
   const table = page.getByRole('region', { name: 'Demo accounts' }).getByRole('table');

@@ -7,6 +7,7 @@ import { createUser, setDisabled, upsertOidcUser } from '@/lib/db/users';
 
 import { verifyCredentials } from './credentials';
 import { hashPassword } from './password';
+import { MAX_FAILED_SIGN_INS, THROTTLED_ERROR } from './sign-in-throttle';
 
 // The credentials check is store-independent; SQLite is enough here.
 const sqlite = testStores().find((s) => s.kind === 'sqlite')!;
@@ -74,5 +75,36 @@ describe('verifyCredentials', () => {
     expect(await verifyCredentials({ username: 'mod' })).toBeNull();
     expect(await verifyCredentials(null)).toBeNull();
     expect(await lastFailure()).toEqual(before);
+  });
+
+  it('locks a username after repeated failures, even for the right password, and audits it', async () => {
+    await createUser({
+      username: 'target',
+      role: 'viewer',
+      passwordHash: await hashPassword('pw-3'),
+    });
+    for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) {
+      expect(await verifyCredentials({ username: 'target', password: `guess-${i}` })).toBeNull();
+    }
+    await expect(verifyCredentials({ username: 'TARGET', password: 'pw-3' })).rejects.toThrow(
+      THROTTLED_ERROR,
+    );
+    expect(await lastFailure()).toMatchObject({ actorName: 'TARGET', errorCode: 'throttled' });
+    // Other accounts are unaffected.
+    expect(await verifyCredentials({ username: 'mod', password: 'pw-1' })).not.toBeNull();
+  });
+
+  it('forgets earlier failures after a successful sign-in', async () => {
+    await createUser({
+      username: 'typo',
+      role: 'viewer',
+      passwordHash: await hashPassword('pw-4'),
+    });
+    for (let i = 0; i < MAX_FAILED_SIGN_INS - 1; i++) {
+      await verifyCredentials({ username: 'typo', password: 'wrong' });
+    }
+    expect(await verifyCredentials({ username: 'typo', password: 'pw-4' })).not.toBeNull();
+    await verifyCredentials({ username: 'typo', password: 'wrong' });
+    expect(await verifyCredentials({ username: 'typo', password: 'pw-4' })).not.toBeNull();
   });
 });

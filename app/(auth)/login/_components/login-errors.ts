@@ -5,6 +5,7 @@
  */
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: 'Invalid username or password.',
+  TooManyAttempts: 'Too many failed sign-ins for this account. Wait 15 minutes and try again.',
   OidcNoRole:
     'Your single sign-on account has no Moderato role. Ask an administrator to add you to a Moderato group.',
   AccountDisabled: 'This account is disabled. Ask an administrator to enable it.',
