@@ -27,6 +27,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const actor = await requireActor();
   const navItems: NavItem[] = [{ href: '/rooms', label: 'Rooms' }];
   if (can(actor.role, 'audit.read')) navItems.push({ href: '/audit', label: 'Audit log' });
+  if (can(actor.role, 'users.manage')) navItems.push({ href: '/users', label: 'Users' });
 
   return (
     <RefreshIntervalProvider refreshMs={env().MODERATO_REFRESH_MS}>

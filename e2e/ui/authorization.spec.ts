@@ -16,6 +16,7 @@ test.describe('viewer', () => {
     const nav = page.getByRole('navigation', { name: 'Main' });
     await expect(nav.getByRole('link', { name: 'Rooms' })).toBeVisible();
     await expect(nav.getByRole('link', { name: 'Audit log' })).toHaveCount(0);
+    await expect(nav.getByRole('link', { name: 'Users' })).toHaveCount(0);
     await expect(room.participants.getByRole('columnheader', { name: 'Actions' })).toHaveCount(0);
     await expect(room.row('alice').getByRole('button')).toHaveCount(0);
 

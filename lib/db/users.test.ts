@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDb, openDb } from './index';
 import { testStores, type TestStore } from './test-stores';
 import {
+  countEnabledAdmins,
   countUsers,
   createUser,
   findUserById,
@@ -15,6 +16,7 @@ import {
   setRole,
   setTenant,
   touchLastSignIn,
+  updateProfile,
   upsertOidcUser,
   UsernameTakenError,
 } from './users';
@@ -82,6 +84,17 @@ describe.each(testStores())('users on $kind', ({ store: makeStore }) => {
     expect((await setDisabled(u.id, true))?.disabled).toBe(true);
     expect((await setDisabled(u.id, false))?.disabled).toBe(false);
     expect(await setRole('00000000-0000-0000-0000-000000000000', 'admin')).toBeNull();
+  });
+
+  it('updates name, role and tenant in one write, and counts enabled admins only', async () => {
+    const before = await countEnabledAdmins();
+    const u = await createUser({ username: 'hank', role: 'viewer' });
+    const updated = await updateProfile(u.id, { name: 'Hank', role: 'admin', tenant: 'acme' });
+    expect(updated).toMatchObject({ name: 'Hank', role: 'admin', tenant: 'acme' });
+    expect(await countEnabledAdmins()).toBe(before + 1);
+    await setDisabled(u.id, true);
+    expect(await countEnabledAdmins()).toBe(before);
+    expect(await updateProfile('00000000-0000-0000-0000-000000000000', { name: 'x' })).toBeNull();
   });
 
   it('records the last sign-in time as a number', async () => {

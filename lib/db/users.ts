@@ -186,6 +186,26 @@ export function setDisabled(id: string, disabled: boolean): Promise<User | null>
   return updateUser(id, { disabled: disabled ? 1 : 0 });
 }
 
+/** One write for an edit of several fields, so a half-applied edit cannot be left behind. */
+export function updateProfile(
+  id: string,
+  patch: { name?: string; role?: Role; tenant?: string | null },
+): Promise<User | null> {
+  return updateUser(id, patch);
+}
+
+/** Enabled admins: the last one may not be disabled or demoted, or nobody could manage users. */
+export async function countEnabledAdmins(): Promise<number> {
+  const db = await getDb();
+  const { n } = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'admin')
+    .where('disabled', '=', 0)
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}
+
 export async function touchLastSignIn(id: string, atMs = Date.now()): Promise<void> {
   const db = await getDb();
   await db.updateTable('users').set({ last_sign_in_at: atMs }).where('id', '=', id).execute();

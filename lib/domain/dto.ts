@@ -2,6 +2,8 @@
  * Plain JSON shapes the domain returns. Never an SDK class: protobuf-es int64 fields are bigint,
  * which JSON cannot carry. Times are epoch milliseconds. Universal (types only) so client code can use them.
  */
+import type { Role } from '@/lib/policy/permissions';
+
 export type TrackType = 'AUDIO' | 'VIDEO' | 'DATA';
 export type TrackSource =
   'UNKNOWN' | 'CAMERA' | 'MICROPHONE' | 'SCREEN_SHARE' | 'SCREEN_SHARE_AUDIO';
@@ -104,4 +106,27 @@ export interface AuditEventDto {
   outcome: AuditOutcome;
   errorCode: string | null;
   source: AuditSource;
+}
+
+export type UserProvider = 'local' | 'oidc';
+
+/** A dashboard account as the Users page sees it. Never carries a password or its hash. */
+export interface UserDto {
+  id: string;
+  username: string;
+  name: string;
+  role: Role;
+  /** Tenant `auth_id` the user is bound to; null = sees every room. */
+  tenant: string | null;
+  provider: UserProvider;
+  disabled: boolean;
+  createdAtMs: number;
+  lastSignInAtMs: number | null;
+}
+
+/** The answer of create and reset-password: `password` is the generated one, shown once. */
+export interface UserPasswordDto {
+  user: UserDto;
+  /** Null when the admin chose the password (we never echo it back). */
+  password: string | null;
 }

@@ -17,3 +17,8 @@ export const auditKeys = {
   all: ['audit'] as const,
   list: (filters: AuditFilters) => [...auditKeys.all, 'list', filters] as const,
 };
+
+export const userKeys = {
+  all: ['users'] as const,
+  list: () => [...userKeys.all, 'list'] as const,
+};

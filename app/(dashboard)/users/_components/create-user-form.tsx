@@ -1,0 +1,152 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+
+import { applyFieldErrors } from '@/components/moderation/apply-field-errors';
+import { Button } from '@/components/ui/button';
+import { describedBy, FormField } from '@/components/ui/form-field';
+import { Input } from '@/components/ui/input';
+import { ModalClose, ModalFooter } from '@/components/ui/modal';
+import { Select } from '@/components/ui/select';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { ROLES } from '@/lib/policy/permissions';
+import type { UserPasswordDto } from '@/lib/queries/dto';
+import { useCreateUser } from '@/lib/queries/mutations/use-create-user';
+import { createUserInputSchema, PASSWORD_MIN_LENGTH } from '@/lib/schemas/users';
+
+import { ROLE_HELP } from './role-help';
+
+type FormInput = z.input<typeof createUserInputSchema>;
+type FormOutput = z.output<typeof createUserInputSchema>;
+
+export function CreateUserForm({
+  actorTenant,
+  onCreated,
+}: {
+  actorTenant: string | null;
+  onCreated: (result: UserPasswordDto) => void;
+}) {
+  const createUser = useCreateUser();
+  const form = useForm<FormInput, unknown, FormOutput>({
+    resolver: zodResolver(createUserInputSchema),
+    defaultValues: { username: '', name: '', role: 'viewer', tenant: '', password: '' },
+  });
+  const { errors } = form.formState;
+
+  const onSubmit = form.handleSubmit((values) =>
+    createUser.mutate(
+      // A tenant-bound admin has no tenant field: the server puts the user in its tenant.
+      actorTenant ? { ...values, tenant: undefined } : values,
+      {
+        onSuccess: onCreated,
+        onError: (error) => applyFieldErrors(error, form.setError),
+      },
+    ),
+  );
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+      <FormField
+        id="create-user-username"
+        label="Username"
+        help="Lower-case letters, digits, dots, dashes and underscores."
+        error={errors.username?.message}
+      >
+        <Input
+          id="create-user-username"
+          autoComplete="off"
+          spellCheck={false}
+          aria-invalid={Boolean(errors.username)}
+          aria-describedby={describedBy('create-user-username', {
+            help: true,
+            error: errors.username?.message,
+          })}
+          {...form.register('username')}
+        />
+      </FormField>
+      <FormField
+        id="create-user-name"
+        label="Display name"
+        help="Optional; the username when empty."
+        error={errors.name?.message}
+      >
+        <Input
+          id="create-user-name"
+          autoComplete="off"
+          aria-invalid={Boolean(errors.name)}
+          aria-describedby={describedBy('create-user-name', {
+            help: true,
+            error: errors.name?.message,
+          })}
+          {...form.register('name')}
+        />
+      </FormField>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <FormField id="create-user-role" label="Role" help={ROLE_HELP} error={errors.role?.message}>
+          <Select
+            id="create-user-role"
+            aria-describedby={describedBy('create-user-role', { help: true })}
+            className="capitalize"
+            {...form.register('role')}
+          >
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {role}
+              </option>
+            ))}
+          </Select>
+        </FormField>
+        {actorTenant ? (
+          <p className="text-muted-foreground self-start text-sm sm:pt-5">
+            The user is bound to your tenant{' '}
+            <strong className="text-foreground">{actorTenant}</strong>.
+          </p>
+        ) : (
+          <FormField
+            id="create-user-tenant"
+            label="Tenant"
+            help="Optional: the auth_id of the only rooms this user sees. Empty = every room."
+            error={errors.tenant?.message}
+          >
+            <Input
+              id="create-user-tenant"
+              autoComplete="off"
+              aria-invalid={Boolean(errors.tenant)}
+              aria-describedby={describedBy('create-user-tenant', {
+                help: true,
+                error: errors.tenant?.message,
+              })}
+              {...form.register('tenant')}
+            />
+          </FormField>
+        )}
+      </div>
+      <FormField
+        id="create-user-password"
+        label="Password"
+        help={`Leave empty to generate a strong one (shown once). Typed: at least ${PASSWORD_MIN_LENGTH} characters.`}
+        error={errors.password?.message}
+      >
+        <Input
+          id="create-user-password"
+          type="password"
+          autoComplete="new-password"
+          aria-invalid={Boolean(errors.password)}
+          aria-describedby={describedBy('create-user-password', {
+            help: true,
+            error: errors.password?.message,
+          })}
+          {...form.register('password')}
+        />
+      </FormField>
+      <ModalFooter>
+        <ModalClose asChild>
+          <Button variant="secondary">Cancel</Button>
+        </ModalClose>
+        <SubmitButton pending={createUser.isPending}>Create user</SubmitButton>
+      </ModalFooter>
+    </form>
+  );
+}

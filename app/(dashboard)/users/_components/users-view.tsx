@@ -1,0 +1,83 @@
+'use client';
+
+import { SearchIcon, UsersIcon } from 'lucide-react';
+import { useDeferredValue, useMemo, useState } from 'react';
+
+import { EmptyState } from '@/components/ui/empty-state';
+import { Input } from '@/components/ui/input';
+import { RetryErrorState } from '@/components/ui/retry-error-state';
+import { TableSkeleton } from '@/components/ui/table-skeleton';
+import { useUsers } from '@/lib/queries/users';
+
+import { UsersTable } from './users-table';
+
+export function UsersView({
+  currentUserId,
+  actorTenant,
+}: {
+  currentUserId: string;
+  actorTenant: string | null;
+}) {
+  const { data: users, error, refetch, isFetching } = useUsers();
+  const [search, setSearch] = useState('');
+  const deferredSearch = useDeferredValue(search);
+
+  const filtered = useMemo(() => {
+    const needle = deferredSearch.trim().toLowerCase();
+    if (!users || !needle) return users ?? [];
+
+    return users.filter(
+      (user) => user.username.includes(needle) || user.name.toLowerCase().includes(needle),
+    );
+  }, [users, deferredSearch]);
+
+  return (
+    <div className="flex flex-col gap-3">
+      <div className="flex flex-wrap items-center gap-3">
+        <div className="relative w-full max-w-sm">
+          <SearchIcon
+            aria-hidden
+            className="text-muted-foreground pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2"
+          />
+          <Input
+            type="search"
+            aria-label="Search users by username or name"
+            placeholder="Search by username or name"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            className="pl-9"
+          />
+        </div>
+        {users ? (
+          <p className="text-muted-foreground text-sm" aria-live="polite">
+            {filtered.length === users.length
+              ? `${users.length} ${users.length === 1 ? 'user' : 'users'}`
+              : `${filtered.length} of ${users.length} users`}
+          </p>
+        ) : null}
+      </div>
+
+      {users === undefined && error ? (
+        <RetryErrorState error={error} onRetry={() => void refetch()} isRetrying={isFetching} />
+      ) : users === undefined ? (
+        <TableSkeleton label="Loading users" />
+      ) : users.length === 0 ? (
+        <EmptyState
+          icon={<UsersIcon aria-hidden />}
+          title="No users yet"
+          className="bg-card rounded-lg border"
+        >
+          {actorTenant
+            ? `Nobody is bound to tenant ${actorTenant} yet. Create the first account above.`
+            : 'Create the first account above.'}
+        </EmptyState>
+      ) : filtered.length === 0 ? (
+        <EmptyState title="No users match your search" className="bg-card rounded-lg border">
+          Nobody&apos;s username or name contains “{deferredSearch.trim()}”.
+        </EmptyState>
+      ) : (
+        <UsersTable users={filtered} currentUserId={currentUserId} actorTenant={actorTenant} />
+      )}
+    </div>
+  );
+}
