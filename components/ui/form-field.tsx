@@ -1,5 +1,6 @@
-import type { ReactNode } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 
+import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { cn } from '@/lib/utils';
 
@@ -42,5 +43,34 @@ export function FormField({
         </p>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * The common case: a labelled text input with optional help and error, wired for screen readers.
+ * Takes every input prop (including react-hook-form's `register()` result).
+ */
+export function TextField({
+  id,
+  label,
+  help,
+  error,
+  className,
+  ...inputProps
+}: {
+  id: string;
+  label: ReactNode;
+  help?: ReactNode;
+  error?: string;
+} & Omit<ComponentProps<typeof Input>, 'id'>) {
+  return (
+    <FormField id={id} label={label} help={help} error={error} className={className}>
+      <Input
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, { help: Boolean(help), error })}
+        {...inputProps}
+      />
+    </FormField>
   );
 }

@@ -6,8 +6,7 @@ import type { z } from 'zod';
 
 import { applyFieldErrors } from '@/components/moderation/apply-field-errors';
 import { Button } from '@/components/ui/button';
-import { describedBy, FormField } from '@/components/ui/form-field';
-import { Input } from '@/components/ui/input';
+import { describedBy, FormField, TextField } from '@/components/ui/form-field';
 import { ModalClose, ModalFooter } from '@/components/ui/modal';
 import { Select } from '@/components/ui/select';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -48,41 +47,23 @@ export function CreateUserForm({
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <FormField
+      <TextField
         id="create-user-username"
         label="Username"
         help="Lower-case letters, digits, dots, dashes and underscores."
         error={errors.username?.message}
-      >
-        <Input
-          id="create-user-username"
-          autoComplete="off"
-          spellCheck={false}
-          aria-invalid={Boolean(errors.username)}
-          aria-describedby={describedBy('create-user-username', {
-            help: true,
-            error: errors.username?.message,
-          })}
-          {...form.register('username')}
-        />
-      </FormField>
-      <FormField
+        autoComplete="off"
+        spellCheck={false}
+        {...form.register('username')}
+      />
+      <TextField
         id="create-user-name"
         label="Display name"
         help="Optional; the username when empty."
         error={errors.name?.message}
-      >
-        <Input
-          id="create-user-name"
-          autoComplete="off"
-          aria-invalid={Boolean(errors.name)}
-          aria-describedby={describedBy('create-user-name', {
-            help: true,
-            error: errors.name?.message,
-          })}
-          {...form.register('name')}
-        />
-      </FormField>
+        autoComplete="off"
+        {...form.register('name')}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
         <FormField id="create-user-role" label="Role" help={ROLE_HELP} error={errors.role?.message}>
           <Select
@@ -104,43 +85,25 @@ export function CreateUserForm({
             <strong className="text-foreground">{actorTenant}</strong>.
           </p>
         ) : (
-          <FormField
+          <TextField
             id="create-user-tenant"
             label="Tenant"
             help="Optional: the auth_id of the only rooms this user sees. Empty = every room."
             error={errors.tenant?.message}
-          >
-            <Input
-              id="create-user-tenant"
-              autoComplete="off"
-              aria-invalid={Boolean(errors.tenant)}
-              aria-describedby={describedBy('create-user-tenant', {
-                help: true,
-                error: errors.tenant?.message,
-              })}
-              {...form.register('tenant')}
-            />
-          </FormField>
+            autoComplete="off"
+            {...form.register('tenant')}
+          />
         )}
       </div>
-      <FormField
+      <TextField
         id="create-user-password"
         label="Password"
         help={`Leave empty to generate a strong one (shown once). Typed: at least ${PASSWORD_MIN_LENGTH} characters.`}
         error={errors.password?.message}
-      >
-        <Input
-          id="create-user-password"
-          type="password"
-          autoComplete="new-password"
-          aria-invalid={Boolean(errors.password)}
-          aria-describedby={describedBy('create-user-password', {
-            help: true,
-            error: errors.password?.message,
-          })}
-          {...form.register('password')}
-        />
-      </FormField>
+        type="password"
+        autoComplete="new-password"
+        {...form.register('password')}
+      />
       <ModalFooter>
         <ModalClose asChild>
           <Button variant="secondary">Cancel</Button>

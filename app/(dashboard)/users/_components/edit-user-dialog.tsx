@@ -7,8 +7,7 @@ import type { z } from 'zod';
 
 import { applyFieldErrors } from '@/components/moderation/apply-field-errors';
 import { Button } from '@/components/ui/button';
-import { describedBy, FormField } from '@/components/ui/form-field';
-import { Input } from '@/components/ui/input';
+import { describedBy, FormField, TextField } from '@/components/ui/form-field';
 import { Modal, ModalClose, ModalContent, ModalFooter } from '@/components/ui/modal';
 import { Select } from '@/components/ui/select';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -72,15 +71,13 @@ export function EditUserDialog({
               provider at each sign-in, so changes here last until their next sign-in.
             </p>
           ) : null}
-          <FormField id="edit-user-name" label="Display name" error={errors.name?.message}>
-            <Input
-              id="edit-user-name"
-              autoComplete="off"
-              aria-invalid={Boolean(errors.name)}
-              aria-describedby={describedBy('edit-user-name', { error: errors.name?.message })}
-              {...form.register('name')}
-            />
-          </FormField>
+          <TextField
+            id="edit-user-name"
+            label="Display name"
+            error={errors.name?.message}
+            autoComplete="off"
+            {...form.register('name')}
+          />
           <FormField
             id="edit-user-role"
             label="Role"
@@ -101,23 +98,14 @@ export function EditUserDialog({
             </Select>
           </FormField>
           {actorTenant ? null : (
-            <FormField
+            <TextField
               id="edit-user-tenant"
               label="Tenant"
               help="The auth_id of the only rooms this user sees. Empty = every room."
               error={errors.tenant?.message}
-            >
-              <Input
-                id="edit-user-tenant"
-                autoComplete="off"
-                aria-invalid={Boolean(errors.tenant)}
-                aria-describedby={describedBy('edit-user-tenant', {
-                  help: true,
-                  error: errors.tenant?.message,
-                })}
-                {...form.register('tenant')}
-              />
-            </FormField>
+              autoComplete="off"
+              {...form.register('tenant')}
+            />
           )}
           <ModalFooter>
             <ModalClose asChild>
