@@ -85,3 +85,14 @@ export function humanizeEnum(value: string): string {
 
   return lower.charAt(0).toUpperCase() + lower.slice(1);
 }
+
+/** "12 rooms", "1 room" or "3 of 12 rooms" for a filtered list. */
+export function countLabel(
+  shown: number,
+  total: number,
+  noun: string,
+  plural = `${noun}s`,
+): string {
+  if (shown === total) return `${total} ${total === 1 ? noun : plural}`;
+  return `${shown} of ${total} ${plural}`;
+}

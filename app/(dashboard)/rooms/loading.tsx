@@ -1,15 +1,5 @@
-import { Skeleton } from '@/components/ui/skeleton';
-import { TableSkeleton } from '@/components/ui/table-skeleton';
+import { ListPageSkeleton } from '@/components/ui/list-page-skeleton';
 
 export default function RoomsLoading() {
-  return (
-    <div className="flex flex-col gap-4">
-      <div className="flex flex-col gap-2">
-        <Skeleton className="h-7 w-40" />
-        <Skeleton className="h-4 w-72" />
-      </div>
-      <Skeleton className="h-9 w-full max-w-sm" />
-      <TableSkeleton label="Loading" />
-    </div>
-  );
+  return <ListPageSkeleton label="Loading rooms" />;
 }

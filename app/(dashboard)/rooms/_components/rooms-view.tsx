@@ -1,11 +1,12 @@
 'use client';
 
-import { InboxIcon, SearchIcon } from 'lucide-react';
+import { InboxIcon } from 'lucide-react';
 import { useDeferredValue, useMemo, useState } from 'react';
 
 import { EmptyState } from '@/components/ui/empty-state';
 import { RetryErrorState } from '@/components/ui/retry-error-state';
-import { Input } from '@/components/ui/input';
+import { SearchInput } from '@/components/ui/search-input';
+import { countLabel } from '@/lib/utils';
 import { TableSkeleton } from '@/components/ui/table-skeleton';
 import { useRooms } from '@/lib/queries/rooms';
 import type { InitialError } from '@/lib/queries/upstream-error';
@@ -29,25 +30,16 @@ export function RoomsView({ initialError }: { initialError: InitialError | null 
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center gap-3">
-        <div className="relative w-full max-w-sm">
-          <SearchIcon
-            aria-hidden
-            className="text-muted-foreground pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2"
-          />
-          <Input
-            type="search"
-            aria-label="Search rooms by name"
-            placeholder="Search rooms by name"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            className="pl-9"
-          />
-        </div>
+        <SearchInput
+          aria-label="Search rooms by name"
+          placeholder="Search rooms by name"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          className="max-w-sm"
+        />
         {rooms ? (
           <p className="text-muted-foreground text-sm" aria-live="polite">
-            {filtered.length === rooms.length
-              ? `${rooms.length} ${rooms.length === 1 ? 'room' : 'rooms'}`
-              : `${filtered.length} of ${rooms.length} rooms`}
+            {countLabel(filtered.length, rooms.length, 'room')}
           </p>
         ) : null}
       </div>

@@ -1,10 +1,11 @@
 'use client';
 
-import { SearchIcon, UsersIcon } from 'lucide-react';
+import { UsersIcon } from 'lucide-react';
 import { useDeferredValue, useMemo, useState } from 'react';
 
 import { EmptyState } from '@/components/ui/empty-state';
-import { Input } from '@/components/ui/input';
+import { SearchInput } from '@/components/ui/search-input';
+import { countLabel } from '@/lib/utils';
 import { RetryErrorState } from '@/components/ui/retry-error-state';
 import { TableSkeleton } from '@/components/ui/table-skeleton';
 import { useUsers } from '@/lib/queries/users';
@@ -34,25 +35,16 @@ export function UsersView({
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center gap-3">
-        <div className="relative w-full max-w-sm">
-          <SearchIcon
-            aria-hidden
-            className="text-muted-foreground pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2"
-          />
-          <Input
-            type="search"
-            aria-label="Search users by username or name"
-            placeholder="Search by username or name"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            className="pl-9"
-          />
-        </div>
+        <SearchInput
+          aria-label="Search users by username or name"
+          placeholder="Search by username or name"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          className="max-w-sm"
+        />
         {users ? (
           <p className="text-muted-foreground text-sm" aria-live="polite">
-            {filtered.length === users.length
-              ? `${users.length} ${users.length === 1 ? 'user' : 'users'}`
-              : `${filtered.length} of ${users.length} users`}
+            {countLabel(filtered.length, users.length, 'user')}
           </p>
         ) : null}
       </div>

@@ -1,12 +1,12 @@
 'use client';
 
-import { SearchIcon, UsersIcon } from 'lucide-react';
+import { UsersIcon } from 'lucide-react';
 import { useSearchParams } from 'next/navigation';
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 
 import { EmptyState } from '@/components/ui/empty-state';
 import { RetryErrorState } from '@/components/ui/retry-error-state';
-import { Input } from '@/components/ui/input';
+import { SearchInput } from '@/components/ui/search-input';
 import { Select } from '@/components/ui/select';
 import { TableSkeleton } from '@/components/ui/table-skeleton';
 import { can, type Role } from '@/lib/policy/permissions';
@@ -97,20 +97,13 @@ export function ParticipantsPanel({
             </span>
           ) : null}
         </h2>
-        <div className="relative w-full sm:w-72">
-          <SearchIcon
-            aria-hidden
-            className="text-muted-foreground pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2"
-          />
-          <Input
-            type="search"
-            aria-label="Filter participants by identity, name or kind"
-            placeholder="Filter by identity, name or kind"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            className="pl-9"
-          />
-        </div>
+        <SearchInput
+          aria-label="Filter participants by identity, name or kind"
+          placeholder="Filter by identity, name or kind"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          className="sm:w-72"
+        />
         <Select
           aria-label="Participant kind"
           value={kind}
