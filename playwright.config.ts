@@ -66,7 +66,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `npx tsx dev/livekit-standin/src/cli.ts --port ${E2E.livekitPort} --seed none --stall-ms 300`,
+      command: `npx livekit-standin --port ${E2E.livekitPort} --seed none --stall-ms 300`,
       url: `http://127.0.0.1:${E2E.livekitPort}/`,
       reuseExistingServer: !process.env.CI,
       timeout: 30_000,
@@ -97,7 +97,7 @@ export default defineConfig({
       env: dashboardEnv(E2E.outageDashboardPort, E2E.outageLivekitPort, '.data/e2e-outage'),
     },
     {
-      command: `npx tsx dev/livekit-standin/src/cli.ts --port ${E2E.cloudLivekitPort} --seed none --stall-ms 300 --cloud --quiet`,
+      command: `npx livekit-standin --port ${E2E.cloudLivekitPort} --seed none --stall-ms 300 --cloud --quiet`,
       url: `http://127.0.0.1:${E2E.cloudLivekitPort}/`,
       reuseExistingServer: !process.env.CI,
       timeout: 30_000,

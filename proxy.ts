@@ -28,11 +28,35 @@ function authProxy(): NextMiddlewareWithAuth {
   return handler;
 }
 
+/** Paths that need no sign-in redirect: the API answers 401 itself; the login page; files. */
+const PUBLIC_PATH = /^\/(?:api(?:\/|$)|_next\/|login(?:\/|$)|favicon\.ico$|.*\.[A-Za-z0-9]+$)/;
+
 export function proxy(request: NextRequest, event: NextFetchEvent) {
+  // Next decodes route parameters before any route runs and answers a malformed %-escape with a
+  // bare 500; refuse it here as the client's mistake it is.
+  if (!isDecodable(request.nextUrl.pathname)) {
+    return request.nextUrl.pathname.startsWith('/api/')
+      ? Response.json(
+          { error: { code: 'invalid_input', message: 'The URL path has a malformed %-escape.' } },
+          { status: 400 },
+        )
+      : new Response('Bad request: malformed URL.', { status: 400 });
+  }
+  if (PUBLIC_PATH.test(request.nextUrl.pathname)) return NextResponse.next();
   return authProxy()(request as NextRequestWithAuth, event);
 }
 
+function isDecodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const config = {
-  // Everything except the API (it answers 401 itself), Next internals, the login page and files.
-  matcher: ['/((?!api(?:/|$)|_next/|login(?:/|$)|favicon\\.ico$|.*\\.[A-Za-z0-9]+$).*)'],
+  // Everything but Next's own assets: pages for the sign-in redirect, and every path for the
+  // malformed-URL check above.
+  matcher: ['/((?!_next/static|_next/image).*)'],
 };

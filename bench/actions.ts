@@ -6,9 +6,9 @@
  * click to the stand-in having muted the track is one sample. Targets: p50 ≤ 150 ms, p95 ≤ 300 ms.
  * Needs a production build (runs `next build` when `.next/BUILD_ID` is missing).
  */
-import { AccessToken, RoomServiceClient } from 'livekit-server-sdk';
-
-import { startStandin } from '../dev/livekit-standin/src/index';
+import { startStandin } from '@moderato/livekit-standin';
+import { StandinControl } from '@moderato/livekit-standin/client';
+import { RoomServiceClient } from 'livekit-server-sdk';
 
 import { KEY, launchChromium, SECRET, signIn, startDashboard } from './support/dashboard';
 
@@ -19,37 +19,23 @@ const P95_TARGET_MS = 300;
 
 const identityOf = (i: number) => `user-${String(i).padStart(3, '0')}`;
 
-async function controlJwt(): Promise<string> {
-  const token = new AccessToken(KEY, SECRET, { identity: 'bench', ttl: '30m' });
-  token.addGrant({ roomAdmin: true, roomCreate: true, roomList: true });
-
-  return token.toJwt();
-}
-
-async function seed(url: string, jwt: string): Promise<void> {
+async function seed(url: string, control: StandinControl): Promise<void> {
   await new RoomServiceClient(url, KEY, SECRET).createRoom({ name: ROOM, emptyTimeout: 3600 });
-  const participants = Array.from({ length: PARTICIPANTS }, (_, i) => ({
-    room: ROOM,
-    identity: identityOf(i),
-    tracks: [{ type: 'AUDIO', source: 'MICROPHONE' }],
-  }));
-  const res = await fetch(`${url}/standin/v1/bulk`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${jwt}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ participants }),
-  });
-  if (!res.ok) throw new Error(`bulk join failed: ${res.status} ${await res.text()}`);
+  await control.bulkJoin(
+    Array.from({ length: PARTICIPANTS }, (_, i) => ({
+      room: ROOM,
+      identity: identityOf(i),
+      tracks: [{ type: 'AUDIO', source: 'MICROPHONE' }],
+    })),
+  );
 }
 
 /** Resolves once the stand-in has sent `identity` a mute for its track (i.e. muted it). */
-async function waitUntilMuted(url: string, jwt: string, identity: string): Promise<void> {
+async function waitUntilMuted(control: StandinControl, identity: string): Promise<void> {
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
-    const res = await fetch(`${url}/standin/v1/participants/${ROOM}/${identity}/received`, {
-      headers: { authorization: `Bearer ${jwt}` },
-    });
-    const { received } = (await res.json()) as { received: { type: string; muted?: boolean }[] };
-    if (received.some((e) => e.type === 'mute' && e.muted === true)) return;
+    const mutes = await control.receivedOf(ROOM, identity, 'mute');
+    if (mutes.some((e) => e.muted)) return;
     await new Promise((r) => setTimeout(r, 2));
   }
   throw new Error(`${identity} was not muted within 10 s`);
@@ -60,8 +46,10 @@ const percentile = (sorted: number[], p: number) =>
 
 async function main(): Promise<void> {
   const standin = await startStandin({ port: 0 });
-  const jwt = await controlJwt();
-  await seed(standin.url, jwt);
+  // Signs one control token up front and reuses it, so signing is not part of the samples.
+  const control = new StandinControl({ url: standin.url, apiKey: KEY, apiSecret: SECRET });
+  await control.token();
+  await seed(standin.url, control);
   const dashboard = await startDashboard('bench:actions', standin.url);
   const browser = await launchChromium();
   try {
@@ -86,19 +74,12 @@ async function main(): Promise<void> {
       await item.waitFor();
       const started = performance.now();
       await item.click();
-      await waitUntilMuted(standin.url, jwt, identity);
+      await waitUntilMuted(control, identity);
       samples.push(performance.now() - started);
     }
 
     // Every track really is muted in the stand-in's state.
-    const state = (await (
-      await fetch(`${standin.url}/standin/v1/state`, {
-        headers: { authorization: `Bearer ${jwt}` },
-      })
-    ).json()) as {
-      rooms: { room: { name: string }; participants: { tracks: { muted: boolean }[] }[] }[];
-    };
-    const room = state.rooms.find((r) => r.room.name === ROOM);
+    const room = await control.room(ROOM);
     const muted = room?.participants.filter((p) => p.tracks.every((t) => t.muted)).length ?? 0;
     if (muted !== PARTICIPANTS)
       throw new Error(`only ${muted} of ${PARTICIPANTS} tracks are muted`);

@@ -9,6 +9,7 @@ import { loadavg } from 'node:os';
 import { Agent, createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { StandinControl, type JoinRequest } from '@moderato/livekit-standin/client';
 import { AccessToken, RoomServiceClient, WebhookReceiver } from 'livekit-server-sdk';
 
 const KEY = 'devkey';
@@ -55,25 +56,22 @@ const percentile = (values: number[], p: number): number => {
 
 const round = (value: number, digits = 1): number => Number(value.toFixed(digits));
 
-let controlToken: string | undefined;
-
-async function control(url: string, path: string, body: unknown): Promise<unknown> {
-  // Minted once: token signing must not count towards the measured latencies.
-  const token = (controlToken ??= await new AccessToken(KEY, SECRET, { ttl: '1h' }).toJwt());
-  const res = await fetch(`${url}/standin/v1/${path}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`control ${path}: ${res.status} ${await res.text()}`);
-  return res.json();
+/**
+ * A control client whose token is already signed: it reuses that token, so signing does not count
+ * towards the measured latencies.
+ */
+async function controlOf(url: string): Promise<StandinControl> {
+  const control = new StandinControl({ url, apiKey: KEY, apiSecret: SECRET });
+  await control.token();
+  return control;
 }
 
 /** Bulk-joins `count` participants, `perRoom` per room, a few speakers each with mic + camera. */
 async function seed(url: string, prefix: string, count: number, perRoom: number): Promise<void> {
+  const control = await controlOf(url);
   const chunk = 5000;
   for (let start = 0; start < count; start += chunk) {
-    const participants = [];
+    const participants: JoinRequest[] = [];
     for (let i = start; i < Math.min(count, start + chunk); i++) {
       const speaker = i % perRoom < 3;
       participants.push({
@@ -90,7 +88,7 @@ async function seed(url: string, prefix: string, count: number, perRoom: number)
           : [],
       });
     }
-    await control(url, 'bulk', { participants });
+    await control.bulkJoin(participants);
   }
 }
 
@@ -124,11 +122,12 @@ async function benchList(url: string): Promise<{ rawP50: number; sdkP50: number 
 }
 
 async function benchMute(url: string): Promise<{ sdk: number; raw: number }> {
-  const joined = (await control(url, 'participants', {
+  const control = await controlOf(url);
+  const joined = await control.join({
     room: 'mute',
     identity: 'alice',
     tracks: [{ type: 'AUDIO', source: 'MICROPHONE' }],
-  })) as { tracks: { sid: string }[] };
+  });
   const trackSid = joined.tracks[0]!.sid;
   const sdk = new RoomServiceClient(url, KEY, SECRET);
   const viaSdk = (): Promise<unknown> => sdk.mutePublishedTrack('mute', 'alice', trackSid, true);
@@ -224,13 +223,14 @@ async function benchWebhooks(): Promise<number> {
   const hookUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
   const child = await startChild(['--webhook', hookUrl]);
   try {
+    const control = await controlOf(child.url);
     const latencies: number[] = [];
     for (let i = 0; i < 220; i++) {
       const identity = `hook-${i}`;
       const arrived = new Promise<number>((resolve) => waiters.set(identity, resolve));
       const joinBody = { room: `hooks-${i % 10}`, identity };
       const t0 = performance.now();
-      await control(child.url, 'participants', joinBody);
+      await control.join(joinBody);
       const at = await arrived;
       if (i >= 20) latencies.push(at - t0);
     }

@@ -7,9 +7,9 @@
 import { gzipSync } from 'node:zlib';
 
 import type { Page } from '@playwright/test';
-import { AccessToken, RoomServiceClient } from 'livekit-server-sdk';
-
-import { startStandin } from '../dev/livekit-standin/src/index';
+import { startStandin } from '@moderato/livekit-standin';
+import { StandinControl, type JoinRequest } from '@moderato/livekit-standin/client';
+import { RoomServiceClient } from 'livekit-server-sdk';
 
 import { KEY, launchChromium, SECRET, signIn, startDashboard } from './support/dashboard';
 
@@ -39,10 +39,7 @@ async function seed(url: string): Promise<void> {
   });
   await client.createRoom({ name: BIG_ROOM, emptyTimeout: 3600, maxParticipants: 20_000 });
 
-  const token = new AccessToken(KEY, SECRET, { identity: 'bench', ttl: '30m' });
-  token.addGrant({ roomAdmin: true, roomCreate: true, roomList: true });
-  const jwt = await token.toJwt();
-  const participants = Array.from({ length: BIG_ROOM_PARTICIPANTS }, (_, i) => ({
+  const participants: JoinRequest[] = Array.from({ length: BIG_ROOM_PARTICIPANTS }, (_, i) => ({
     room: BIG_ROOM,
     identity: `user-${i}`,
     name: `User ${i}`,
@@ -59,14 +56,8 @@ async function seed(url: string): Promise<void> {
   const batches: (typeof participants)[] = [];
   for (let i = 0; i < participants.length; i += 2_000)
     batches.push(participants.slice(i, i + 2_000));
-  for (const batch of batches) {
-    const res = await fetch(`${url}/standin/v1/bulk`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${jwt}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ participants: batch }),
-    });
-    if (!res.ok) throw new Error(`bulk join failed: ${res.status} ${await res.text()}`);
-  }
+  const control = new StandinControl({ url, apiKey: KEY, apiSecret: SECRET });
+  for (const batch of batches) await control.bulkJoin(batch);
 }
 
 /** Milliseconds from starting the navigation until the first body row of `table` is visible. */

@@ -2,8 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
+import {
+  StandinControl,
+  type JoinRequest,
+  type StateResponse,
+  type TrackRequest,
+} from '@moderato/livekit-standin/client';
 import { test as base, expect, request as playwrightRequest } from '@playwright/test';
-import { AccessToken, RoomServiceClient } from 'livekit-server-sdk';
+import { RoomServiceClient } from 'livekit-server-sdk';
 
 import { E2E } from './support/ports';
 
@@ -89,44 +95,11 @@ export async function loginAs(account: AccountName, baseURL: string): Promise<st
   return file;
 }
 
-export interface TrackSeed {
-  type: 'AUDIO' | 'VIDEO';
-  source: 'MICROPHONE' | 'CAMERA' | 'SCREEN_SHARE' | 'SCREEN_SHARE_AUDIO';
-  name?: string;
-  muted?: boolean;
-  simulcast?: boolean;
-}
-
-export interface ParticipantSeed {
-  identity: string;
-  name?: string;
-  metadata?: string;
-  attributes?: Record<string, string>;
-  kind?: 'STANDARD' | 'INGRESS' | 'EGRESS' | 'SIP' | 'AGENT' | 'CONNECTOR' | 'BRIDGE';
-  permission?: Record<string, unknown>;
-  tracks?: TrackSeed[];
-  state?: 'JOINING' | 'JOINED' | 'ACTIVE';
-}
-
-/**
- * What `GET /standin/v1/state` answers: Twirp JSON, so snake_case keys like the real server's
- * responses (only the fields specs read are typed).
- */
-export interface StandinState {
-  rooms: {
-    room: { name: string; num_participants?: number; metadata?: string };
-    participants: {
-      identity: string;
-      name?: string;
-      tracks?: {
-        sid: string;
-        muted?: boolean;
-        simulcast?: boolean;
-        layers?: { quality?: string; width?: number; height?: number }[];
-      }[];
-    }[];
-  }[];
-}
+/** The stand-in's own request and answer types, under the names the specs know. */
+export type TrackSeed = TrackRequest;
+export type ParticipantSeed = Omit<JoinRequest, 'room'>;
+/** What `GET /standin/v1/state` answers: Twirp JSON (snake_case keys, every field present). */
+export type StandinState = StateResponse;
 
 /**
  * Seeds rooms (through the real RoomServiceClient) and simulated participants (through the
@@ -134,6 +107,7 @@ export interface StandinState {
  */
 export class LiveKitSeeder {
   readonly url: string;
+  readonly control: StandinControl;
   private readonly client: RoomServiceClient;
   private readonly created = new Set<string>();
 
@@ -143,6 +117,7 @@ export class LiveKitSeeder {
   ) {
     this.url = url;
     this.client = new RoomServiceClient(url, API_KEY, API_SECRET);
+    this.control = new StandinControl({ url, apiKey: API_KEY, apiSecret: API_SECRET });
   }
 
   /** A room name unique to this test run, e.g. `room-spec-3f9a-standup`. */
@@ -169,15 +144,7 @@ export class LiveKitSeeder {
 
   async addParticipant(room: string, participant: ParticipantSeed): Promise<void> {
     this.created.add(room);
-    const res = await fetch(`${this.url}/standin/v1/participants`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${await this.token()}`,
-        'content-type': 'application/json',
-      },
-      body: JSON.stringify({ room, ...participant }),
-    });
-    if (!res.ok) throw new Error(`stand-in join failed: ${res.status} ${await res.text()}`);
+    await this.control.join({ room, ...participant });
   }
 
   /** Creates a room and fills it in one go. */
@@ -196,25 +163,13 @@ export class LiveKitSeeder {
     await this.client.deleteRoom(name).catch(() => undefined);
   }
 
-  async state(): Promise<StandinState> {
-    const res = await fetch(`${this.url}/standin/v1/state`, {
-      headers: { authorization: `Bearer ${await this.token()}` },
-    });
-    if (!res.ok) throw new Error(`stand-in state failed: ${res.status}`);
-
-    return (await res.json()) as StandinState;
+  state(): Promise<StandinState> {
+    return this.control.state();
   }
 
   async cleanup(): Promise<void> {
     await Promise.all([...this.created].map((name) => this.deleteRoom(name)));
     this.created.clear();
-  }
-
-  private async token(): Promise<string> {
-    const token = new AccessToken(API_KEY, API_SECRET, { identity: 'e2e-seeder', ttl: '10m' });
-    token.addGrant({ roomAdmin: true, roomCreate: true, roomList: true });
-
-    return token.toJwt();
   }
 }
 

@@ -27,6 +27,11 @@ const envSchema = z.object({
   MODERATO_DEMO: boolish,
   /** Poll interval of the live views until push updates land, ms. */
   MODERATO_REFRESH_MS: z.coerce.number().int().min(500).default(3000),
+  /**
+   * How long a room's existence and tenant are reused for scope checks, ms (0 = ask LiveKit every
+   * time). Our own writes invalidate it; it only bounds how late a change made elsewhere is seen.
+   */
+  MODERATO_ROOM_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
 });
 
 export type ServerEnv = z.infer<typeof envSchema>;

@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
-import { startStandin } from '../dev/livekit-standin/src/index';
+import { startStandin } from '@moderato/livekit-standin';
 
 const root = path.resolve(__dirname, '..');
 const { values } = parseArgs({

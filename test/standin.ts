@@ -1,30 +1,37 @@
 /**
  * Test helpers for domain integration tests: a stand-in per test file, the dashboard's env pointed
- * at it, and a control-API client to join simulated participants.
+ * at it, and the stand-in's typed control client to join simulated participants.
  */
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { AccessToken, RoomServiceClient } from 'livekit-server-sdk';
+import { startStandin, type Standin, type StandinOptions } from '@moderato/livekit-standin';
+import {
+  StandinControl,
+  type JoinRequest,
+  type ParticipantJson,
+  type ReceivedEntry,
+  type StateResponse,
+} from '@moderato/livekit-standin/client';
+import { RoomServiceClient } from 'livekit-server-sdk';
 
-import { startStandin, type Standin, type StandinOptions } from '@/dev/livekit-standin/src/index';
-import type { Actor } from '@/lib/domain/actor';
+import { actorWithRole, type Actor } from '@/lib/domain/actor';
 import { DomainError } from '@/lib/domain/errors';
 
 export const API_KEY = 'devkey';
 export const API_SECRET = 'secret';
 
+export type StandinState = StateResponse;
+export type { ReceivedEntry };
+
 export interface TestLiveKit {
   standin: Standin;
   rooms: RoomServiceClient;
-  join(body: Record<string, unknown>): Promise<Record<string, unknown>>;
+  control: StandinControl;
+  join(body: JoinRequest): Promise<ParticipantJson>;
   state(): Promise<StandinState>;
   close(): Promise<void>;
-}
-
-export interface StandinState {
-  rooms: { room: { name: string; metadata: string }; participants: { identity: string }[] }[];
 }
 
 /** Starts a stand-in and points the dashboard's env (LIVEKIT_*, data dir) at it. */
@@ -34,34 +41,26 @@ export async function startTestLiveKit(options: StandinOptions = {}): Promise<Te
   process.env.LIVEKIT_API_KEY = API_KEY;
   process.env.LIVEKIT_API_SECRET = API_SECRET;
   process.env.MODERATO_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), 'moderato-test-'));
-  const control = async (method: string, route: string, body?: unknown) => {
-    const token = await new AccessToken(API_KEY, API_SECRET, { identity: 'tests' }).toJwt();
-    const res = await fetch(`${standin.url}${route}`, {
-      method,
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${method} ${route} → ${res.status} ${await res.text()}`);
-    return res.json();
-  };
+  const control = new StandinControl({ url: standin.url, apiKey: API_KEY, apiSecret: API_SECRET });
   return {
     standin,
     rooms: new RoomServiceClient(standin.url, API_KEY, API_SECRET),
-    join: (body) => control('POST', '/standin/v1/participants', body),
-    state: () => control('GET', '/standin/v1/state'),
+    control,
+    join: (body) => control.join(body),
+    state: () => control.state(),
     close: () => standin.close(),
   };
 }
 
 export function testActor(role: Actor['role'], tenant: string | null = null): Actor {
-  return {
+  return actorWithRole({
     userId: `test-${role}`,
     username: `test-${role}`,
     name: role,
     role,
     tenant,
     source: 'ui',
-  };
+  });
 }
 
 let counter = 0;
@@ -71,26 +70,13 @@ export function uniqueRoom(prefix = 'room'): string {
   return `${prefix}-${process.pid}-${Date.now().toString(36)}-${counter}`;
 }
 
-export interface ReceivedEntry {
-  type: string;
-  at: number;
-  [key: string]: unknown;
-}
-
 /** What the stand-in sent one simulated participant (data, mute requests, leave…). */
-export async function received(
+export function received(
   lk: TestLiveKit,
   roomName: string,
   identity: string,
 ): Promise<ReceivedEntry[]> {
-  const token = await new AccessToken(API_KEY, API_SECRET, { identity: 'tests' }).toJwt();
-  const route = `/standin/v1/participants/${encodeURIComponent(roomName)}/${encodeURIComponent(identity)}/received`;
-  const res = await fetch(`${lk.standin.url}${route}`, {
-    headers: { Authorization: `Bearer ${token}` },
-  });
-  if (!res.ok) throw new Error(`GET ${route} → ${res.status}`);
-  const body = (await res.json()) as { received?: ReceivedEntry[] } | ReceivedEntry[];
-  return Array.isArray(body) ? body : (body.received ?? []);
+  return lk.control.received(roomName, identity);
 }
 
 /** The DomainError code a domain call ends with ('resolved' when it succeeds). */

@@ -4,18 +4,19 @@ import { AppShell } from '@/components/layout/app-shell';
 import { LiveKitStatusBanner } from '@/components/layout/livekit-status-banner';
 import type { NavItem } from '@/components/layout/nav-links';
 import { requireActor } from '@/lib/auth/session';
-import type { Actor } from '@/lib/domain/actor';
-import type { LiveKitStatusDto } from '@/lib/domain/dto';
+import { actorCan, type Actor } from '@/lib/domain/actor';
+import type { LiveKitStatusDto } from '@/lib/contracts/dto';
 import { getLiveKitStatus } from '@/lib/domain/livekit/get-livekit-status';
+import { runOperation } from '@/lib/domain/run-operation';
 import { env } from '@/lib/env';
-import { can } from '@/lib/policy/permissions';
+import { ActorProvider } from '@/lib/queries/actor-context';
 import { RefreshIntervalProvider } from '@/lib/queries/live-refresh';
 
 /** Streams the first status check into the banner, so an outage shows before the first poll. */
 async function LiveKitStatusSlot({ actor }: { actor: Actor }) {
   let initialStatus: LiveKitStatusDto | undefined;
   try {
-    initialStatus = await getLiveKitStatus(actor);
+    initialStatus = await runOperation(getLiveKitStatus, actor, {});
   } catch {
     initialStatus = undefined;
   }
@@ -26,22 +27,29 @@ async function LiveKitStatusSlot({ actor }: { actor: Actor }) {
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();
   const navItems: NavItem[] = [{ href: '/rooms', label: 'Rooms' }];
-  if (can(actor.role, 'audit.read')) navItems.push({ href: '/audit', label: 'Audit log' });
-  if (can(actor.role, 'users.manage')) navItems.push({ href: '/users', label: 'Users' });
+  if (actorCan(actor, 'audit.read')) navItems.push({ href: '/audit', label: 'Audit log' });
+  if (actorCan(actor, 'users.manage')) navItems.push({ href: '/users', label: 'Users' });
+  navItems.push({ href: '/api-reference', label: 'API reference' });
 
   return (
     <RefreshIntervalProvider refreshMs={env().MODERATO_REFRESH_MS}>
-      <AppShell
-        user={{ name: actor.name, role: actor.role, tenant: actor.tenant }}
-        navItems={navItems}
-        banner={
-          <Suspense fallback={null}>
-            <LiveKitStatusSlot actor={actor} />
-          </Suspense>
-        }
+      <ActorProvider
+        permissions={[...actor.permissions]}
+        name={actor.name}
+        role={actor.role}
+        tenant={actor.tenant}
       >
-        {children}
-      </AppShell>
+        <AppShell
+          navItems={navItems}
+          banner={
+            <Suspense fallback={null}>
+              <LiveKitStatusSlot actor={actor} />
+            </Suspense>
+          }
+        >
+          {children}
+        </AppShell>
+      </ActorProvider>
     </RefreshIntervalProvider>
   );
 }

@@ -30,15 +30,26 @@ export interface Dashboard {
   stop(): void;
 }
 
+export interface DashboardOptions {
+  /** Data dir of the embedded SQLite store (wiped first); default `.data/<name>`. */
+  dataDir?: string;
+  /** Extra environment for `next start`, applied last. */
+  env?: Record<string, string | undefined>;
+}
+
 /** `next start` (building first when there is no build) against `livekitUrl`. */
-export async function startDashboard(name: string, livekitUrl: string): Promise<Dashboard> {
+export async function startDashboard(
+  name: string,
+  livekitUrl: string,
+  options: DashboardOptions = {},
+): Promise<Dashboard> {
   if (!existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
     console.error(`${name}: no production build, running next build…`);
     const build = spawnSync('npx', ['next', 'build'], { cwd: ROOT, stdio: 'inherit' });
     if (build.status !== 0) throw new Error('next build failed');
   }
   const port = await freePort();
-  const dataDir = path.join(ROOT, '.data', name.replace(':', '-'));
+  const dataDir = options.dataDir ?? path.join(ROOT, '.data', name.replace(':', '-'));
   rmSync(dataDir, { recursive: true, force: true });
   const url = `http://127.0.0.1:${port}`;
   const proc = spawn('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
@@ -56,6 +67,7 @@ export async function startDashboard(name: string, livekitUrl: string): Promise<
       MODERATO_DATA_DIR: dataDir,
       MODERATO_DEMO: '1',
       NEXT_TELEMETRY_DISABLED: '1',
+      ...options.env,
     },
   });
   const stop = () => {

@@ -5,15 +5,12 @@ import type { ReactNode } from 'react';
 import { NavLinks, type NavItem } from '@/components/layout/nav-links';
 import { SignOutButton } from '@/components/layout/sign-out-button';
 import { UserSummary } from '@/components/layout/user-summary';
-import type { Role } from '@/lib/policy/permissions';
 
 export function AppShell({
-  user,
   navItems,
   banner,
   children,
 }: {
-  user: { name: string; role: Role; tenant: string | null };
   navItems: NavItem[];
   banner?: ReactNode;
   children: ReactNode;
@@ -36,7 +33,7 @@ export function AppShell({
             <NavLinks items={navItems} />
           </nav>
           <div className="ml-auto flex min-w-0 items-center gap-3">
-            <UserSummary name={user.name} role={user.role} tenant={user.tenant} />
+            <UserSummary />
             <SignOutButton />
           </div>
         </div>

@@ -2,7 +2,7 @@
 
 import { TriangleAlertIcon } from 'lucide-react';
 
-import type { LiveKitStatusDto } from '@/lib/queries/dto';
+import type { LiveKitStatusDto } from '@/lib/contracts/dto';
 import { useLiveKitStatus } from '@/lib/queries/livekit-status';
 
 const TITLES: Record<Exclude<LiveKitStatusDto['state'], 'ok'>, string> = {

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
-import type { ParticipantDto } from '@/lib/queries/dto';
+import type { ParticipantDto } from '@/lib/contracts/dto';
 import { useUpdateParticipant } from '@/lib/queries/mutations/use-update-participant';
 import type { UpdateParticipantInput } from '@/lib/schemas/participants';
 

@@ -15,8 +15,9 @@ import { DropdownMenu } from 'radix-ui';
 import { useState, type ReactNode } from 'react';
 
 import { buttonClassName } from '@/components/ui/button';
-import { can, type Role } from '@/lib/policy/permissions';
-import type { ParticipantDto } from '@/lib/queries/dto';
+import type { ParticipantDto } from '@/lib/contracts/dto';
+import type { Permission } from '@/lib/contracts/permissions';
+import { useCan } from '@/lib/queries/actor-context';
 import { useMuteTrack, type MuteTrackVariables } from '@/lib/queries/mutations/use-mute-track';
 import { cn } from '@/lib/utils';
 
@@ -30,6 +31,15 @@ import { UnmuteRefusedDialog } from './unmute-refused-dialog';
 import { useMoveCapability } from './use-move-capability';
 
 type DialogName = 'permissions' | 'details' | 'subscriptions' | 'move' | 'remove';
+
+/** Every permission this menu offers an item for: without any of them there is no menu. */
+export const PARTICIPANT_MENU_PERMISSIONS = [
+  'tracks.mute',
+  'participants.update',
+  'participants.subscriptions',
+  'participants.move',
+  'participants.remove',
+] as const satisfies readonly Permission[];
 
 const itemClassName =
   'data-[highlighted]:bg-muted flex cursor-default items-center gap-2 rounded px-2 py-1.5 text-sm outline-none data-[disabled]:opacity-50 [&_svg]:size-4 [&_svg]:shrink-0';
@@ -68,16 +78,14 @@ function Item({
 
 /**
  * The per-participant moderation menu: mute/unmute each track, then one dialog per action. Items
- * the role may not use are not shown (the server enforces the same rules).
+ * the actor may not use are not shown (the server enforces the same rules).
  */
 export function ParticipantActionsMenu({
   roomName,
   participant,
-  role,
 }: {
   roomName: string;
   participant: ParticipantDto;
-  role: Role;
 }) {
   const { identity, tracks } = participant;
   const [dialog, setDialog] = useState<DialogName | null>(null);
@@ -85,11 +93,11 @@ export function ParticipantActionsMenu({
   const mute = useMuteTrack({ onRefused: setRefused });
   const capability = useMoveCapability();
   const close = () => setDialog(null);
-  const canMute = can(role, 'tracks.mute');
-  const canUpdate = can(role, 'participants.update');
-  const canSubscriptions = can(role, 'participants.subscriptions');
-  const canMove = can(role, 'participants.move');
-  const canRemove = can(role, 'participants.remove');
+  const canMute = useCan('tracks.mute');
+  const canUpdate = useCan('participants.update');
+  const canSubscriptions = useCan('participants.subscriptions');
+  const canMove = useCan('participants.move');
+  const canRemove = useCan('participants.remove');
   if (!canMute && !canUpdate && !canSubscriptions && !canMove && !canRemove) return null;
 
   return (

@@ -4,21 +4,23 @@ import { TriangleAlertIcon } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 
 import { Button } from '@/components/ui/button';
-import type { ParticipantDto, ParticipantPermissionDto } from '@/lib/queries/dto';
+import { Modal, ModalClose, ModalContent, ModalFooter } from '@/components/ui/modal';
+import { SubmitButton } from '@/components/ui/submit-button';
+import type { ParticipantDto, ParticipantPermissionDto } from '@/lib/contracts/dto';
+import {
+  PERMISSION_FLAG_KEYS,
+  PERMISSION_FLAGS,
+  TOKEN_DEFAULT_PERMISSION,
+} from '@/lib/contracts/participant-permission';
+import { PUBLISH_SOURCES, TRACK_SOURCE_INFO, type PublishSource } from '@/lib/contracts/tracks';
 import { useUpdatePermissions } from '@/lib/queries/mutations/use-update-permissions';
-import { TOKEN_DEFAULT_PERMISSION } from '@/lib/schemas/participants';
 
 import {
   AUDIENCE_PRESET,
-  PERMISSION_FLAGS,
   permissionPatch,
   revokesPublishing,
-  SOURCE_OPTIONS,
   SPEAKER_PRESET,
-  type PublishSource,
 } from './permission-diff';
-import { Modal, ModalClose, ModalContent, ModalFooter } from '@/components/ui/modal';
-import { SubmitButton } from '@/components/ui/submit-button';
 
 /**
  * Every ParticipantPermission field, starting from the participant's current permission. Saving
@@ -93,7 +95,7 @@ export function PermissionsDialog({
         <form onSubmit={handleSubmit} className="flex flex-col gap-4">
           <fieldset className="grid gap-2 sm:grid-cols-2">
             <legend className="mb-1 text-sm font-medium">Permissions</legend>
-            {PERMISSION_FLAGS.map(({ key, label, hint }) => (
+            {PERMISSION_FLAG_KEYS.map((key) => (
               <label key={key} className="flex items-start gap-2 text-sm">
                 <input
                   type="checkbox"
@@ -102,8 +104,10 @@ export function PermissionsDialog({
                   onChange={(e) => setDraft((d) => ({ ...d, [key]: e.target.checked }))}
                 />
                 <span>
-                  {label}
-                  <span className="text-muted-foreground block text-xs">{hint}</span>
+                  {PERMISSION_FLAGS[key].label}
+                  <span className="text-muted-foreground block text-xs">
+                    {PERMISSION_FLAGS[key].hint}
+                  </span>
                 </span>
               </label>
             ))}
@@ -114,15 +118,15 @@ export function PermissionsDialog({
               None checked = every source (publishing still needs &quot;Can publish&quot;).
             </p>
             <div className="flex flex-wrap gap-x-4 gap-y-2">
-              {SOURCE_OPTIONS.map(({ value, label }) => (
-                <label key={value} className="flex items-center gap-2 text-sm">
+              {PUBLISH_SOURCES.map((source) => (
+                <label key={source} className="flex items-center gap-2 text-sm">
                   <input
                     type="checkbox"
                     className="size-4"
-                    checked={draft.canPublishSources.includes(value)}
-                    onChange={(e) => toggleSource(value, e.target.checked)}
+                    checked={draft.canPublishSources.includes(source)}
+                    onChange={(e) => toggleSource(source, e.target.checked)}
                   />
-                  {label}
+                  {TRACK_SOURCE_INFO[source].label}
                 </label>
               ))}
             </div>

@@ -3,7 +3,7 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 
 import { Input } from '@/components/ui/input';
-import type { ParticipantDto } from '@/lib/queries/dto';
+import type { ParticipantDto } from '@/lib/contracts/dto';
 
 /** Checkbox list of participants with a filter, for picking message recipients. */
 export function RecipientPicker({

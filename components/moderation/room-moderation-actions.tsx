@@ -1,16 +1,22 @@
-import { can, type Role } from '@/lib/policy/permissions';
+'use client';
+
+import { useCan } from '@/lib/queries/actor-context';
 
 import { DeleteRoomButton } from './delete-room-button';
 import { EditRoomMetadataDialog } from './edit-room-metadata-dialog';
 import { SendDataDialog } from './send-data-dialog';
 
-/** The room page's header actions, each shown only when the role allows it. */
-export function RoomModerationActions({ roomName, role }: { roomName: string; role: Role }) {
+/** The room page's header actions, each shown only when the actor holds its permission. */
+export function RoomModerationActions({ roomName }: { roomName: string }) {
+  const canUpdate = useCan('rooms.update');
+  const canSend = useCan('data.send');
+  const canDelete = useCan('rooms.delete');
+
   return (
     <>
-      {can(role, 'rooms.update') ? <EditRoomMetadataDialog roomName={roomName} /> : null}
-      {can(role, 'data.send') ? <SendDataDialog roomName={roomName} /> : null}
-      {can(role, 'rooms.delete') ? <DeleteRoomButton roomName={roomName} /> : null}
+      {canUpdate ? <EditRoomMetadataDialog roomName={roomName} /> : null}
+      {canSend ? <SendDataDialog roomName={roomName} /> : null}
+      {canDelete ? <DeleteRoomButton roomName={roomName} /> : null}
     </>
   );
 }

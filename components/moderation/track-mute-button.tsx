@@ -4,7 +4,7 @@ import { Loader2Icon, MicIcon, MicOffIcon } from 'lucide-react';
 import { useState } from 'react';
 
 import { Button } from '@/components/ui/button';
-import type { TrackDto } from '@/lib/queries/dto';
+import type { TrackDto } from '@/lib/contracts/dto';
 import { useMuteTrack, type MuteTrackVariables } from '@/lib/queries/mutations/use-mute-track';
 
 import { trackName } from './labels';

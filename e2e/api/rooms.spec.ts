@@ -1,4 +1,5 @@
 import { expect, test } from '../fixtures';
+import { expectResponseMatches } from '../support/openapi';
 
 function expectErrorBody(body: unknown, code: string) {
   expect(body).toEqual({
@@ -35,7 +36,9 @@ test.describe('REST /api/v1/rooms', () => {
     );
     const res = await request.get('/api/v1/rooms');
     expect(res.status()).toBe(200);
-    const { rooms } = (await res.json()) as { rooms: { name: string }[] };
+    const body = await res.json();
+    await expectResponseMatches('listRooms', 200, body);
+    const { rooms } = body as { rooms: { name: string }[] };
     expect(rooms.find((r) => r.name === name)).toMatchObject({
       name,
       numParticipants: 2,
@@ -52,7 +55,9 @@ test.describe('REST /api/v1/rooms', () => {
     const name = await livekit.seedRoom(livekit.roomName('one room'));
     const ok = await request.get(`/api/v1/rooms/${encodeURIComponent(name)}`);
     expect(ok.status()).toBe(200);
-    expect(await ok.json()).toMatchObject({ name, sid: expect.stringMatching(/^RM_/) });
+    const room = await ok.json();
+    await expectResponseMatches('getRoom', 200, room);
+    expect(room).toMatchObject({ name, sid: expect.stringMatching(/^RM_/) });
 
     const missing = await request.get(
       `/api/v1/rooms/${encodeURIComponent(livekit.roomName('missing'))}`,
@@ -71,14 +76,18 @@ test.describe('REST /api/v1/rooms', () => {
     const base = `/api/v1/rooms/${encodeURIComponent(name)}/participants`;
     const list = await request.get(base);
     expect(list.status()).toBe(200);
-    const { participants } = (await list.json()) as { participants: unknown[] };
+    const listed = await list.json();
+    await expectResponseMatches('listParticipants', 200, listed);
+    const { participants } = listed as { participants: unknown[] };
     expect(participants).toEqual([
       expect.objectContaining({ identity: 'alice', name: 'Alice', kind: 'AGENT' }),
     ]);
 
     const one = await request.get(`${base}/alice`);
     expect(one.status()).toBe(200);
-    expect(await one.json()).toMatchObject({ identity: 'alice', tracks: [] });
+    const participant = await one.json();
+    await expectResponseMatches('getParticipant', 200, participant);
+    expect(participant).toMatchObject({ identity: 'alice', tracks: [] });
 
     const unknown = await request.get(`${base}/nobody`);
     expect(unknown.status()).toBe(404);
@@ -98,9 +107,9 @@ test.describe('REST /api/v1/rooms', () => {
       const globex = await livekit.seedRoom(livekit.roomName('globex'), [{ identity: 'g' }], {
         metadata: '{"auth_id":"globex"}',
       });
-      const { rooms } = (await (await request.get('/api/v1/rooms')).json()) as {
-        rooms: { name: string; tenant: string | null }[];
-      };
+      const listed = await (await request.get('/api/v1/rooms')).json();
+      await expectResponseMatches('listRooms', 200, listed);
+      const { rooms } = listed as { rooms: { name: string; tenant: string | null }[] };
       expect(rooms.map((r) => r.name)).toContain(acme);
       expect(rooms.map((r) => r.name)).not.toContain(globex);
       expect(rooms.every((r) => r.tenant === 'acme')).toBe(true);

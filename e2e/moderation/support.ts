@@ -1,114 +1,48 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { expect, request as playwrightRequest, type Page } from '@playwright/test';
-import { AccessToken } from 'livekit-server-sdk';
+import {
+  StandinControl,
+  type ParticipantJson,
+  type PermissionJson,
+  type ReceivedEntry,
+  type RoomStateJson,
+} from '@moderato/livekit-standin/client';
+import {
+  expect,
+  request as playwrightRequest,
+  type APIRequestContext,
+  type Page,
+} from '@playwright/test';
 
 /** Helpers shared by the moderation specs: stand-in reads, audit reads, hand-made action calls. */
 
-async function controlToken(): Promise<string> {
-  const token = new AccessToken('devkey', 'secret', { identity: 'e2e-moderation', ttl: '10m' });
-  token.addGrant({ roomAdmin: true, roomList: true });
+/** The stand-in's own answer types (snake_case Twirp JSON, all fields), as the specs name them. */
+export type StandinPermission = PermissionJson;
+export type StandinParticipant = ParticipantJson;
+export type StandinRoom = RoomStateJson;
+export type { ReceivedEntry };
 
-  return token.toJwt();
-}
-
-export interface StandinPermission {
-  can_subscribe: boolean;
-  can_publish: boolean;
-  can_publish_data: boolean;
-  can_publish_sources: string[];
-  hidden: boolean;
-  recorder: boolean;
-  can_update_metadata: boolean;
-  agent: boolean;
-  can_subscribe_metrics: boolean;
-  can_manage_agent_session: boolean;
-}
-
-export interface StandinParticipant {
-  sid: string;
-  identity: string;
-  name: string;
-  metadata: string;
-  attributes: Record<string, string>;
-  permission: StandinPermission;
-  kind_details: string[];
-  tracks: { sid: string; source: string; muted: boolean }[];
-}
-
-export interface StandinRoom {
-  room: {
-    name: string;
-    metadata: string;
-    empty_timeout: number;
-    departure_timeout: number;
-    max_participants: number;
-  };
-  participants: StandinParticipant[];
-  dispatches: { agent_name: string; metadata: string }[];
-}
-
-export type ReceivedEntry = { type: string } & Record<string, unknown>;
-
-/** Raw reads of one stand-in's state (snake_case Twirp JSON, all fields). */
-export class Standin {
-  constructor(readonly url: string) {}
+/**
+ * Reads and self-mutes on one stand-in: its typed control client (`room`, `participant`,
+ * `track`, `received`, `selfMute`, …) plus `rooms()`.
+ */
+export class Standin extends StandinControl {
+  constructor(url: string) {
+    super({ url });
+  }
 
   async rooms(): Promise<StandinRoom[]> {
-    const res = await fetch(`${this.url}/standin/v1/state`, {
-      headers: { authorization: `Bearer ${await controlToken()}` },
-    });
-    expect(res.ok).toBe(true);
-
-    return ((await res.json()) as { rooms: StandinRoom[] }).rooms;
-  }
-
-  async room(name: string): Promise<StandinRoom | undefined> {
-    return (await this.rooms()).find((r) => r.room.name === name);
-  }
-
-  async participant(room: string, identity: string): Promise<StandinParticipant | undefined> {
-    return (await this.room(room))?.participants.find((p) => p.identity === identity);
-  }
-
-  async track(room: string, identity: string, source: string) {
-    const p = await this.participant(room, identity);
-    const track = p?.tracks.find((t) => t.source === source);
-    if (!track) throw new Error(`${identity} has no ${source} track in ${room}`);
-
-    return track;
-  }
-
-  async received(room: string, identity: string): Promise<ReceivedEntry[]> {
-    const res = await fetch(
-      `${this.url}/standin/v1/participants/${encodeURIComponent(room)}/${encodeURIComponent(identity)}/received`,
-      { headers: { authorization: `Bearer ${await controlToken()}` } },
-    );
-    expect(res.ok).toBe(true);
-
-    return ((await res.json()) as { received: ReceivedEntry[] }).received;
-  }
-
-  /** The participant mutes or unmutes its own track (what its app would do). */
-  async selfMute(room: string, identity: string, trackSid: string, muted: boolean) {
-    const res = await fetch(
-      `${this.url}/standin/v1/participants/${encodeURIComponent(room)}/${encodeURIComponent(identity)}/tracks/${trackSid}/mute`,
-      {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${await controlToken()}`,
-          'content-type': 'application/json',
-        },
-        body: JSON.stringify({ muted }),
-      },
-    );
-    expect(res.ok).toBe(true);
+    return (await this.state()).rooms;
   }
 }
 
-export const decodePayload = (entry: ReceivedEntry) =>
-  Buffer.from(String(entry.payload), 'base64').toString('utf8');
+/** A `data` entry's payload as text. */
+export function decodePayload(entry: ReceivedEntry): string {
+  if (entry.type !== 'data') throw new Error(`not a data entry: ${JSON.stringify(entry)}`);
+
+  return Buffer.from(entry.payload, 'base64').toString('utf8');
+}
 
 /** Opens a participant row's actions menu and picks an item by its accessible name. */
 export async function chooseAction(page: Page, identity: string, item: string | RegExp) {
@@ -119,19 +53,8 @@ export async function chooseAction(page: Page, identity: string, item: string | 
   await page.getByRole('menuitem', { name: item }).click();
 }
 
-export const ACTION_NAMES = [
-  'createRoomAction',
-  'deleteRoomAction',
-  'updateRoomMetadataAction',
-  'sendDataAction',
-  'muteTrackAction',
-  'requestUnmuteAction',
-  'removeParticipantAction',
-  'updatePermissionsAction',
-  'updateParticipantAction',
-  'updateSubscriptionsAction',
-  'moveParticipantAction',
-] as const;
+/** The UI's one server action: it runs any operation of the registry by name. */
+export const ACTION_NAMES = ['runOperationAction'] as const;
 export type ActionName = (typeof ACTION_NAMES)[number];
 
 /** Server-action ids of the current build, by exported name. */
@@ -149,22 +72,31 @@ export function actionIds(): Record<ActionName, string> {
   return ids;
 }
 
+/** The body the browser posts for `runOperationAction(name, input)`: its arguments as JSON. */
+export function operationActionBody(name: string, input: unknown): string {
+  return JSON.stringify([name, input]);
+}
+
 /**
  * Posts a server action by hand, the way the browser does (`Next-Action` header, JSON args), with
- * the cookies of `storageState`. Returns the raw RSC answer text.
+ * the cookies of `storageState` (a file or a state) or through an existing request context.
+ * Returns the raw RSC answer text.
  */
 export async function postAction(options: {
   baseURL: string;
-  storageState: string;
+  storageState?: string | StorageState;
+  request?: APIRequestContext;
   actionId: string;
   pagePath: string;
   body: string;
   headers?: Record<string, string>;
 }): Promise<{ status: number; text: string }> {
-  const ctx = await playwrightRequest.newContext({
-    baseURL: options.baseURL,
-    storageState: options.storageState,
-  });
+  const ctx =
+    options.request ??
+    (await playwrightRequest.newContext({
+      baseURL: options.baseURL,
+      storageState: options.storageState,
+    }));
   try {
     const res = await ctx.post(options.pagePath, {
       headers: {
@@ -179,8 +111,22 @@ export async function postAction(options: {
 
     return { status: res.status(), text: await res.text() };
   } finally {
-    await ctx.dispose();
+    if (!options.request) await ctx.dispose();
   }
+}
+
+type StorageState = Exclude<
+  NonNullable<Parameters<typeof playwrightRequest.newContext>[0]>['storageState'],
+  undefined
+>;
+
+/** What `runOperationAction` answered: the `{ ok, data | error }` row of the RSC text. */
+export function actionResult(
+  text: string,
+): { ok: true; data: unknown } | { ok: false; error: { code: string; message: string } } {
+  const row = /^[0-9a-f]+:(\{"ok":.*)$/m.exec(text);
+  if (!row) throw new Error(`no action result in: ${text.slice(0, 300)}`);
+  return JSON.parse(row[1]!) as ReturnType<typeof actionResult>;
 }
 
 export interface AuditEvent {

@@ -1,7 +1,7 @@
 import { expect, LiveKitSeeder, test, uniqueSuffix } from '../fixtures';
 import { RoomsPage } from '../pages/rooms-page';
 import { E2E } from '../support/ports';
-import { startStandin, type Standin } from '../../dev/livekit-standin/src/index';
+import { startStandin, type Standin } from '@moderato/livekit-standin';
 
 // This spec owns the outage dashboard (3101) and its LiveKit port (7891).
 test.describe.configure({ mode: 'serial' });

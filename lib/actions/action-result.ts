@@ -1,4 +1,4 @@
-import type { ErrorBody } from '@/lib/domain/errors';
+import type { ErrorBody } from '@/lib/contracts/errors';
 
 /**
  * What every server action returns. Expected failures are values, not throws (Next's error-handling

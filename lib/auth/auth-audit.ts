@@ -2,7 +2,7 @@ import 'server-only';
 
 import { insertAuditEvent } from '@/lib/db/audit';
 import type { User } from '@/lib/db/users';
-import type { AuditOutcome, AuditSource } from '@/lib/domain/dto';
+import type { AuditOutcome, AuditSource } from '@/lib/contracts/dto';
 
 /** Audit rows for sign-in events. The attempted name is recorded even when no such user exists. */
 export async function auditAuth(event: {

@@ -2,7 +2,7 @@ import 'server-only';
 
 import { z } from 'zod';
 
-import { ROLES, type Role } from '@/lib/policy/permissions';
+import { ROLES, type Role } from '@/lib/contracts/permissions';
 
 /**
  * Sign-in configuration, parsed once per process at first use (never at build time: callers are

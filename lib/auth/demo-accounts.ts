@@ -1,6 +1,6 @@
 import 'server-only';
 
-import type { Role } from '@/lib/policy/permissions';
+import type { Role } from '@/lib/contracts/permissions';
 
 export interface DemoAccount {
   username: string;

@@ -1,4 +1,4 @@
-import type { Role } from '@/lib/policy/permissions';
+import type { Role } from '@/lib/contracts/permissions';
 
 /** What our session JWT and session object carry (see lib/auth/options.ts callbacks). */
 declare module 'next-auth' {

@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { ROLES, type Role } from '@/lib/policy/permissions';
+import { ROLES, type Role } from '@/lib/contracts/permissions';
 
 import type { OidcConfig } from './auth-env';
 

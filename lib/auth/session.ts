@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { getServerSession } from 'next-auth';
 
 import { findUserById } from '@/lib/db/users';
-import type { Actor, ActorSource } from '@/lib/domain/actor';
+import { actorWithRole, type Actor, type ActorSource } from '@/lib/domain/actor';
 
 import { getAuthOptions } from './options';
 import { PATH_HEADER } from './path-header';
@@ -30,14 +30,14 @@ export async function getActor(source: ActorSource = 'ui'): Promise<Actor | null
   if (!userId) return null;
   const user = await findUserById(userId);
   if (!user || user.disabled) return null;
-  return {
+  return actorWithRole({
     userId: user.id,
     username: user.username,
     name: user.name,
     role: user.role,
     tenant: user.tenant,
     source,
-  };
+  });
 }
 
 /** Only same-origin paths: anything else (other hosts, `//evil`) becomes `/`. */

@@ -2,7 +2,7 @@ import 'server-only';
 
 import { type ExpressionBuilder, sql } from 'kysely';
 
-import type { AuditEventDto, AuditOutcome, AuditSource } from '@/lib/domain/dto';
+import type { AuditEventDto, AuditOutcome, AuditSource } from '@/lib/contracts/dto';
 
 import { getDb } from './index';
 import type { AuditEventRow, Database } from './schema';

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 
 import { sql } from 'kysely';
 
-import type { Role } from '@/lib/policy/permissions';
+import type { Role } from '@/lib/contracts/permissions';
 
 import { getDb } from './index';
 import type { UserProvider, UserRow } from './schema';

@@ -1,3 +1,4 @@
+import { runOperation as run } from './run-operation';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { queryAuditEvents } from '@/lib/db/audit';
@@ -64,7 +65,7 @@ beforeEach(async () => {
 describe('muteTrack', () => {
   it('mutes a track in LiveKit, tells the participant, and audits it', async () => {
     const mic = (await participant('alice')).tracks.find((t) => t.type === 0)!;
-    const track = await muteTrack(moderator, {
+    const track = await run(muteTrack, moderator, {
       roomName,
       identity: 'alice',
       trackSid: mic.sid,
@@ -83,7 +84,7 @@ describe('muteTrack', () => {
     const mic = (await participant('alice')).tracks[0]!;
     expect(
       await codeOf(
-        muteTrack(moderator, { roomName, identity: 'alice', trackSid: mic.sid, muted: false }),
+        run(muteTrack, moderator, { roomName, identity: 'alice', trackSid: mic.sid, muted: false }),
       ),
     ).toBe('failed_precondition');
     const { events } = await queryAuditEvents({ roomName, action: 'track.unmuted' });
@@ -93,7 +94,12 @@ describe('muteTrack', () => {
   it('answers not_found for an unknown track', async () => {
     expect(
       await codeOf(
-        muteTrack(moderator, { roomName, identity: 'alice', trackSid: 'TR_nope', muted: true }),
+        run(muteTrack, moderator, {
+          roomName,
+          identity: 'alice',
+          trackSid: 'TR_nope',
+          muted: true,
+        }),
       ),
     ).toBe('not_found');
   });
@@ -102,7 +108,7 @@ describe('muteTrack', () => {
     const mic = (await participant('alice')).tracks[0]!;
     expect(
       await codeOf(
-        muteTrack(viewer, { roomName, identity: 'alice', trackSid: mic.sid, muted: true }),
+        run(muteTrack, viewer, { roomName, identity: 'alice', trackSid: mic.sid, muted: true }),
       ),
     ).toBe('forbidden');
     expect((await participant('alice')).tracks[0]?.muted).toBe(false);
@@ -111,9 +117,9 @@ describe('muteTrack', () => {
   });
 
   it('rejects bad input without auditing', async () => {
-    expect(await codeOf(muteTrack(moderator, { roomName, identity: 'alice', muted: 'yes' }))).toBe(
-      'invalid_input',
-    );
+    expect(
+      await codeOf(run(muteTrack, moderator, { roomName, identity: 'alice', muted: 'yes' })),
+    ).toBe('invalid_input');
     expect((await queryAuditEvents({ roomName })).events).toHaveLength(0);
   });
 });
@@ -121,7 +127,7 @@ describe('muteTrack', () => {
 describe('requestUnmute', () => {
   it('sends alice a reliable data message on the documented topic', async () => {
     const mic = (await participant('alice')).tracks[0]!;
-    await requestUnmute(moderator, { roomName, identity: 'alice', trackSid: mic.sid });
+    await run(requestUnmute, moderator, { roomName, identity: 'alice', trackSid: mic.sid });
     const data = (await received(lk, roomName, 'alice')).filter((e) => e.type === 'data');
     expect(data).toHaveLength(1);
     expect(data[0]).toMatchObject({ topic: 'moderato.unmute-request', kind: 'RELIABLE' });
@@ -137,7 +143,7 @@ describe('requestUnmute', () => {
 
 describe('removeParticipant', () => {
   it('removes alice; she is told why', async () => {
-    await removeParticipant(moderator, { roomName, identity: 'alice' });
+    await run(removeParticipant, moderator, { roomName, identity: 'alice' });
     expect((await lk.rooms.listParticipants(roomName)).map((p) => p.identity)).toEqual(['bob']);
     expect(await received(lk, roomName, 'alice')).toContainEqual(
       expect.objectContaining({ type: 'leave', reason: 'PARTICIPANT_REMOVED' }),
@@ -145,9 +151,9 @@ describe('removeParticipant', () => {
   });
 
   it('masks another tenant’s room and leaves the participant in place', async () => {
-    expect(await codeOf(removeParticipant(globexModerator, { roomName, identity: 'alice' }))).toBe(
-      'not_found',
-    );
+    expect(
+      await codeOf(run(removeParticipant, globexModerator, { roomName, identity: 'alice' })),
+    ).toBe('not_found');
     expect((await lk.rooms.listParticipants(roomName)).map((p) => p.identity)).toContain('alice');
     const { events } = await queryAuditEvents({ roomName, action: 'participant.removed' });
     expect(events[0]).toMatchObject({ outcome: 'error', errorCode: 'not_found', tenant: 'globex' });
@@ -156,7 +162,7 @@ describe('removeParticipant', () => {
 
 describe('updatePermissions', () => {
   it('changes only what the moderator changed and keeps the rest', async () => {
-    await updatePermissions(moderator, {
+    await run(updatePermissions, moderator, {
       roomName,
       identity: 'alice',
       permission: { canUpdateMetadata: true },
@@ -169,7 +175,7 @@ describe('updatePermissions', () => {
   });
 
   it('revoking the camera source unpublishes exactly the camera track', async () => {
-    const updated = await updatePermissions(moderator, {
+    const updated = await run(updatePermissions, moderator, {
       roomName,
       identity: 'alice',
       permission: { canPublishSources: ['MICROPHONE'] },
@@ -181,7 +187,9 @@ describe('updatePermissions', () => {
 
   it('rejects an empty change', async () => {
     expect(
-      await codeOf(updatePermissions(moderator, { roomName, identity: 'alice', permission: {} })),
+      await codeOf(
+        run(updatePermissions, moderator, { roomName, identity: 'alice', permission: {} }),
+      ),
     ).toBe('invalid_input');
   });
 });
@@ -189,7 +197,7 @@ describe('updatePermissions', () => {
 describe('updateParticipant', () => {
   it('sets name and metadata, adds and deletes attributes', async () => {
     await lk.rooms.updateParticipant(roomName, 'alice', { attributes: { team: 'a', seat: '4' } });
-    await updateParticipant(moderator, {
+    await run(updateParticipant, moderator, {
       roomName,
       identity: 'alice',
       name: 'Alice A.',
@@ -203,7 +211,7 @@ describe('updateParticipant', () => {
   });
 
   it('rejects a request that changes nothing', async () => {
-    expect(await codeOf(updateParticipant(moderator, { roomName, identity: 'alice' }))).toBe(
+    expect(await codeOf(run(updateParticipant, moderator, { roomName, identity: 'alice' }))).toBe(
       'invalid_input',
     );
   });
@@ -212,7 +220,7 @@ describe('updateParticipant', () => {
 describe('updateSubscriptions', () => {
   it('unsubscribes bob from alice’s camera', async () => {
     const camera = (await participant('alice')).tracks.find((t) => t.type === 1)!;
-    await updateSubscriptions(moderator, {
+    await run(updateSubscriptions, moderator, {
       roomName,
       identity: 'bob',
       trackSids: [camera.sid],
@@ -232,7 +240,7 @@ describe('moveParticipant', () => {
   it('explains that a self-hosted server needs LiveKit Cloud', async () => {
     const destination = uniqueRoom('acme');
     await lk.rooms.createRoom({ name: destination, metadata: JSON.stringify({ auth_id: 'acme' }) });
-    const err = await moveParticipant(moderator, {
+    const err = await run(moveParticipant, moderator, {
       roomName,
       identity: 'alice',
       destinationRoom: destination,
@@ -249,7 +257,7 @@ describe('moveParticipant', () => {
     const acmeModerator = testActor('moderator', 'acme');
     expect(
       await codeOf(
-        moveParticipant(acmeModerator, {
+        run(moveParticipant, acmeModerator, {
           roomName,
           identity: 'alice',
           destinationRoom: foreign,
@@ -262,7 +270,7 @@ describe('moveParticipant', () => {
 
 describe('sendData', () => {
   it('delivers a JSON message to the chosen participant only', async () => {
-    await sendData(moderator, {
+    await run(sendData, moderator, {
       roomName,
       payload: '{"hello":1}',
       format: 'json',
@@ -279,7 +287,7 @@ describe('sendData', () => {
   });
 
   it('rejects invalid JSON when the format is json', async () => {
-    expect(await codeOf(sendData(moderator, { roomName, payload: '{', format: 'json' }))).toBe(
+    expect(await codeOf(run(sendData, moderator, { roomName, payload: '{', format: 'json' }))).toBe(
       'invalid_input',
     );
   });
@@ -288,7 +296,7 @@ describe('sendData', () => {
 describe('rooms', () => {
   it('creates a room with its options; a tenant admin’s room carries its auth_id', async () => {
     const name = uniqueRoom('new');
-    const room = await createRoom(testActor('admin', 'acme'), {
+    const room = await run(createRoom, testActor('admin', 'acme'), {
       roomName: name,
       emptyTimeout: 600,
       maxParticipants: 10,
@@ -300,22 +308,22 @@ describe('rooms', () => {
   });
 
   it('refuses to create an existing room (LiveKit would silently return it)', async () => {
-    expect(await codeOf(createRoom(admin, { roomName }))).toBe('conflict');
+    expect(await codeOf(run(createRoom, admin, { roomName }))).toBe('conflict');
   });
 
   it('does not let a moderator create or delete rooms', async () => {
-    expect(await codeOf(createRoom(moderator, { roomName: uniqueRoom() }))).toBe('forbidden');
-    expect(await codeOf(deleteRoom(moderator, { roomName }))).toBe('forbidden');
+    expect(await codeOf(run(createRoom, moderator, { roomName: uniqueRoom() }))).toBe('forbidden');
+    expect(await codeOf(run(deleteRoom, moderator, { roomName }))).toBe('forbidden');
     expect(await lk.rooms.listRooms([roomName])).toHaveLength(1);
   });
 
   it('deletes a room and reports how many were disconnected', async () => {
-    expect(await deleteRoom(admin, { roomName })).toEqual({ disconnected: 2 });
+    expect(await run(deleteRoom, admin, { roomName })).toEqual({ disconnected: 2 });
     expect(await lk.rooms.listRooms([roomName])).toHaveLength(0);
   });
 
   it('updates metadata; a tenant moderator cannot move the room out of its tenant', async () => {
-    const room = await updateRoomMetadata(moderator, {
+    const room = await run(updateRoomMetadata, moderator, {
       roomName,
       metadata: '{"auth_id":"acme","x":1}',
     });
@@ -323,7 +331,7 @@ describe('rooms', () => {
     const acmeModerator = testActor('moderator', 'acme');
     expect(
       await codeOf(
-        updateRoomMetadata(acmeModerator, { roomName, metadata: '{"auth_id":"globex"}' }),
+        run(updateRoomMetadata, acmeModerator, { roomName, metadata: '{"auth_id":"globex"}' }),
       ),
     ).toBe('forbidden');
     expect((await lk.rooms.listRooms([roomName]))[0]?.metadata).toBe('{"auth_id":"acme","x":1}');

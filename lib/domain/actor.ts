@@ -1,23 +1,41 @@
 import 'server-only';
 
-import type { Role } from '@/lib/policy/permissions';
+import type { AuditSource } from '@/lib/contracts/audit';
+import { ROLE_PERMISSIONS, type Permission, type Role } from '@/lib/contracts/permissions';
 
 /** Where an action came from; recorded in the audit log. */
-export type ActorSource = 'ui' | 'api' | 'embed' | 'cli' | 'system';
+export type ActorSource = AuditSource;
 
 /**
- * Who is calling the domain. Adapters build it from the Auth.js session (or, later, an API key);
- * the domain never reads the session itself.
+ * Who is calling the domain, with what grants and within which scope. A caller strategy (session,
+ * and later API key or embed token: lib/callers/) builds it; operations only ask it for permissions
+ * and scope, never for a role name.
  */
 export interface Actor {
-  /** Stable user id from the users table. */
+  /** Stable id of the user (or key, or token subject) for the audit log. */
   userId: string;
-  /** Login name (local) or the OIDC subject's preferred username / email. */
+  /** Login name (local), OIDC username/email, key name, or embed subject. */
   username: string;
   /** Display name. */
   name: string;
+  /** Recorded in the audit log; decisions use `permissions`. */
   role: Role;
-  /** Tenant `auth_id` the user is bound to; null = sees every room. */
+  /** What this caller may do: the role's table, possibly narrowed by a key or token. */
+  permissions: ReadonlySet<Permission>;
+  /** Tenant `auth_id` the caller is bound to; null = every tenant. */
   tenant: string | null;
+  /** Rooms the caller is limited to (an API key's or embed token's room list); null = any room. */
+  rooms: readonly string[] | null;
   source: ActorSource;
+}
+
+export function actorCan(actor: Actor, permission: Permission): boolean {
+  return actor.permissions.has(permission);
+}
+
+/** A caller with everything its role grants, in every room of its tenant. */
+export function actorWithRole(
+  who: Pick<Actor, 'userId' | 'username' | 'name' | 'role' | 'tenant' | 'source'>,
+): Actor {
+  return { ...who, permissions: ROLE_PERMISSIONS[who.role], rooms: null };
 }

@@ -1,22 +1,16 @@
 import { describe, expect, it } from 'vitest';
 
-import type { Actor } from './actor';
-import type { RoomDto } from './dto';
-import { DomainError } from './errors';
-import { assertCan, assertRoomVisible, canSeeRoom } from './policy';
+import type { RoomDto } from '@/lib/contracts/dto';
 
-const actor = (role: Actor['role'], tenant: string | null = null): Actor => ({
-  userId: 'u1',
-  username: 'u',
-  name: 'U',
-  role,
-  tenant,
-  source: 'ui',
-});
+import { actorWithRole, type Actor } from './actor';
+import { assertCan, canSeeRoom } from './policy';
 
-const room = (tenant: string | null): RoomDto => ({
+const actor = (role: Actor['role'], tenant: string | null = null): Actor =>
+  actorWithRole({ userId: 'u1', username: 'u', name: 'U', role, tenant, source: 'ui' });
+
+const room = (tenant: string | null, name = tenant ? `${tenant}-room` : 'open-room'): RoomDto => ({
   sid: 'RM_x',
-  name: tenant ? `${tenant}-room` : 'open-room',
+  name,
   emptyTimeout: 300,
   departureTimeout: 20,
   maxParticipants: 0,
@@ -28,7 +22,7 @@ const room = (tenant: string | null): RoomDto => ({
   tenant,
 });
 
-describe('tenant visibility (role × tenant)', () => {
+describe('room scope (role × tenant × room list)', () => {
   const cases: [Actor['role'], string | null, string | null, boolean][] = [
     ['admin', null, 'acme', true],
     ['admin', null, null, true],
@@ -42,18 +36,11 @@ describe('tenant visibility (role × tenant)', () => {
     expect(canSeeRoom(actor(role, tenant), room(roomTenant))).toBe(visible);
   });
 
-  it('masks another tenant’s room as not_found, never forbidden', () => {
-    const call = () => assertRoomVisible(actor('admin', 'acme'), room('globex'), 'globex-room');
-    expect(call).toThrowError(DomainError);
-    try {
-      call();
-    } catch (err) {
-      expect((err as DomainError).code).toBe('not_found');
-    }
-  });
-
-  it('treats a missing room exactly like a hidden one', () => {
-    expect(() => assertRoomVisible(actor('admin'), null, 'nope')).toThrow(/not found/);
+  it('limits a caller with a room list to those rooms, within its tenant', () => {
+    const scoped: Actor = { ...actor('moderator', 'acme'), rooms: ['acme-room'] };
+    expect(canSeeRoom(scoped, room('acme'))).toBe(true);
+    expect(canSeeRoom(scoped, room('acme', 'acme-other'))).toBe(false);
+    expect(canSeeRoom({ ...scoped, tenant: null }, room('globex', 'acme-room'))).toBe(true);
   });
 });
 
@@ -65,5 +52,11 @@ describe('assertCan', () => {
   });
   it('lets a moderator mute', () => {
     expect(() => assertCan(actor('moderator'), 'tracks.mute')).not.toThrow();
+  });
+  it('asks the actor’s grants, not its role: a narrowed admin is refused', () => {
+    const narrowed: Actor = { ...actor('admin'), permissions: new Set(['rooms.read']) };
+    expect(() => assertCan(narrowed, 'rooms.delete')).toThrowError(
+      expect.objectContaining({ code: 'forbidden' }),
+    );
   });
 });

@@ -1,28 +1,36 @@
 import 'server-only';
 
-import { can, type Permission } from '@/lib/policy/permissions';
+import type { RoomDto } from '@/lib/contracts/dto';
+import type { Permission } from '@/lib/contracts/permissions';
 
-import type { Actor } from './actor';
-import type { RoomDto } from './dto';
+import { actorCan, type Actor } from './actor';
 import { DomainError } from './errors';
+import { findRoom } from './rooms/room-directory';
 
-/** Throws `forbidden` unless the actor's role grants the permission. */
+/** Throws `forbidden` unless the actor's grants include the permission. */
 export function assertCan(actor: Actor, permission: Permission): void {
-  if (!can(actor.role, permission)) {
-    throw new DomainError('forbidden', 'Your role does not allow this action.');
+  if (!actorCan(actor, permission)) {
+    throw new DomainError('forbidden', 'You are not allowed to do this.');
   }
 }
 
-/** Whether a tenant-bound actor may see the room. Unbound actors see every room. */
-export function canSeeRoom(actor: Actor, room: Pick<RoomDto, 'tenant'>): boolean {
+/** Whether a room is in the actor's scope: its tenant, and its room list when it has one. */
+export function canSeeRoom(actor: Actor, room: Pick<RoomDto, 'name' | 'tenant'>): boolean {
+  if (actor.rooms !== null && !actor.rooms.includes(room.name)) return false;
   return actor.tenant === null || room.tenant === actor.tenant;
 }
 
 /**
- * Another tenant's room is reported as `not_found`, never `forbidden`, so a tenant cannot even learn
- * that the room exists (the masking rule of spec seeds 003/004).
+ * The room, if it exists and is in the actor's scope. Another tenant's room is reported as
+ * `not_found`, never `forbidden`, so a tenant cannot even learn that the room exists (the masking
+ * rule of the portal contract, docs/livekit-behaviour.md §10).
  */
-export function assertRoomVisible(actor: Actor, room: RoomDto | null, roomName: string): RoomDto {
+export async function visibleRoom(
+  actor: Actor,
+  roomName: string,
+  options: { fresh?: boolean } = {},
+): Promise<RoomDto> {
+  const room = await findRoom(roomName, options);
   if (!room || !canSeeRoom(actor, room)) {
     throw new DomainError('not_found', `Room “${roomName}” not found.`);
   }

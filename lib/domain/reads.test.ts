@@ -1,3 +1,4 @@
+import { runOperation as run } from './run-operation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { codeOf, startTestLiveKit, testActor, uniqueRoom, type TestLiveKit } from '@/test/standin';
@@ -41,7 +42,7 @@ afterAll(async () => {
 
 describe('listRooms', () => {
   it('shows an unbound admin every room with its tenant', async () => {
-    const rooms = await listRooms(admin);
+    const { rooms } = await run(listRooms, admin, {});
     const byName = new Map(rooms.map((r) => [r.name, r]));
     expect(byName.get(acmeRoom)?.tenant).toBe('acme');
     expect(byName.get(globexRoom)?.tenant).toBe('globex');
@@ -49,7 +50,7 @@ describe('listRooms', () => {
   });
 
   it('shows a tenant-bound user only its tenant’s rooms', async () => {
-    const names = (await listRooms(acmeModerator)).map((r) => r.name);
+    const names = (await run(listRooms, acmeModerator, {})).rooms.map((r) => r.name);
     expect(names).toContain(acmeRoom);
     expect(names).not.toContain(globexRoom);
     expect(names).not.toContain(openRoom);
@@ -58,27 +59,27 @@ describe('listRooms', () => {
 
 describe('getRoom', () => {
   it('returns the room facts', async () => {
-    const room = await getRoom(admin, { roomName: acmeRoom });
+    const room = await run(getRoom, admin, { roomName: acmeRoom });
     expect(room).toMatchObject({ name: acmeRoom, emptyTimeout: 300, departureTimeout: 20 });
     expect(room.sid).toMatch(/^RM_/);
     expect(room.numParticipants).toBe(1); // the agent is a dependent participant
   });
 
   it('answers not_found for an unknown room and for another tenant’s room', async () => {
-    expect(await codeOf(getRoom(admin, { roomName: 'no-such-room' }))).toBe('not_found');
-    expect(await codeOf(getRoom(acmeModerator, { roomName: globexRoom }))).toBe('not_found');
+    expect(await codeOf(run(getRoom, admin, { roomName: 'no-such-room' }))).toBe('not_found');
+    expect(await codeOf(run(getRoom, acmeModerator, { roomName: globexRoom }))).toBe('not_found');
   });
 
   it('rejects invalid input before calling LiveKit', async () => {
-    expect(await codeOf(getRoom(admin, { roomName: '' }))).toBe('invalid_input');
-    expect(await codeOf(getRoom(admin, { roomName: 'x'.repeat(257) }))).toBe('invalid_input');
-    expect(await codeOf(getRoom(admin, null))).toBe('invalid_input');
+    expect(await codeOf(run(getRoom, admin, { roomName: '' }))).toBe('invalid_input');
+    expect(await codeOf(run(getRoom, admin, { roomName: 'x'.repeat(257) }))).toBe('invalid_input');
+    expect(await codeOf(run(getRoom, admin, null))).toBe('invalid_input');
   });
 });
 
 describe('participants', () => {
   it('lists participants with kinds and tracks', async () => {
-    const participants = await listParticipants(acmeModerator, { roomName: acmeRoom });
+    const { participants } = await run(listParticipants, acmeModerator, { roomName: acmeRoom });
     expect(participants.map((p) => p.identity)).toEqual(['alice', 'bob']);
     const alice = participants[0]!;
     expect(alice).toMatchObject({
@@ -96,26 +97,31 @@ describe('participants', () => {
 
   it('masks participants of another tenant’s room', async () => {
     expect(
-      await codeOf(listParticipants(testActor('viewer', 'globex'), { roomName: acmeRoom })),
+      await codeOf(run(listParticipants, testActor('viewer', 'globex'), { roomName: acmeRoom })),
     ).toBe('not_found');
     expect(
       await codeOf(
-        getParticipant(testActor('viewer', 'globex'), { roomName: acmeRoom, identity: 'alice' }),
+        run(getParticipant, testActor('viewer', 'globex'), {
+          roomName: acmeRoom,
+          identity: 'alice',
+        }),
       ),
     ).toBe('not_found');
   });
 
   it('gets one participant, and not_found for an unknown identity', async () => {
-    expect((await getParticipant(admin, { roomName: acmeRoom, identity: 'alice' })).name).toBe(
+    expect((await run(getParticipant, admin, { roomName: acmeRoom, identity: 'alice' })).name).toBe(
       'Alice',
     );
-    expect(await codeOf(getParticipant(admin, { roomName: acmeRoom, identity: 'zed' }))).toBe(
+    expect(await codeOf(run(getParticipant, admin, { roomName: acmeRoom, identity: 'zed' }))).toBe(
       'not_found',
     );
   });
 
   it('answers not_found for an unknown room (LiveKit itself answers an empty list)', async () => {
-    expect(await codeOf(listParticipants(admin, { roomName: 'no-such-room' }))).toBe('not_found');
+    expect(await codeOf(run(listParticipants, admin, { roomName: 'no-such-room' }))).toBe(
+      'not_found',
+    );
   });
 });
 
@@ -123,8 +129,8 @@ describe('LiveKit failures', () => {
   it('reports a wrong API secret as upstream_misconfigured and status unauthorized', async () => {
     process.env.LIVEKIT_API_SECRET = 'wrong-secret';
     try {
-      expect(await codeOf(listRooms(admin))).toBe('upstream_misconfigured');
-      expect((await getLiveKitStatus(admin)).state).toBe('unauthorized');
+      expect(await codeOf(run(listRooms, admin, {}))).toBe('upstream_misconfigured');
+      expect((await run(getLiveKitStatus, admin, {})).state).toBe('unauthorized');
     } finally {
       process.env.LIVEKIT_API_SECRET = 'secret';
     }
@@ -134,21 +140,21 @@ describe('LiveKit failures', () => {
     const url = process.env.LIVEKIT_URL!;
     process.env.LIVEKIT_URL = 'http://127.0.0.1:9'; // discard port: connection refused
     try {
-      expect(await codeOf(listRooms(admin))).toBe('upstream_unavailable');
-      const status = await getLiveKitStatus(admin);
+      expect(await codeOf(run(listRooms, admin, {}))).toBe('upstream_unavailable');
+      const status = await run(getLiveKitStatus, admin, {});
       expect(status).toMatchObject({ state: 'unreachable', host: '127.0.0.1:9' });
       expect(status.message).toMatch(/can’t reach LiveKit at 127\.0\.0\.1:9/);
     } finally {
       process.env.LIVEKIT_URL = url;
     }
-    expect((await getLiveKitStatus(admin)).state).toBe('ok');
+    expect((await run(getLiveKitStatus, admin, {})).state).toBe('ok');
   });
 
   it('reports a missing URL as not_configured', async () => {
     const url = process.env.LIVEKIT_URL!;
     process.env.LIVEKIT_URL = 'not a url';
     try {
-      expect((await getLiveKitStatus(admin)).state).toBe('not_configured');
+      expect((await run(getLiveKitStatus, admin, {})).state).toBe('not_configured');
     } finally {
       process.env.LIVEKIT_URL = url;
     }

@@ -1,7 +1,7 @@
 import { DomainError } from './errors';
 
 /**
- * Tenancy follows the portal contract (spec seeds 003/004): a room belongs to the tenant whose id is
+ * Tenancy follows the portal contract (docs/livekit-behaviour.md §10): a room belongs to the tenant whose id is
  * the `auth_id` key of the room's JSON metadata. Non-JSON metadata means "no tenant".
  */
 export function tenantOf(metadata: string): string | null {

@@ -1,21 +1,24 @@
 import 'server-only';
 
-import { DomainError, httpStatusFor, type ErrorBody } from '@/lib/domain/errors';
+import { httpStatusFor, type ErrorBody } from '@/lib/contracts/errors';
+import { DomainError } from '@/lib/domain/errors';
 
 /** `{ error: { code, message, fieldErrors? } }` with the mapped status. Never a stack or SDK text. */
-export function errorResponse(err: unknown): Response {
-  const domainError = toDomainError(err);
-  const body: { error: ErrorBody } = {
-    error: {
-      code: domainError.code,
-      message: domainError.message,
-      ...(domainError.fieldErrors ? { fieldErrors: domainError.fieldErrors } : {}),
+export function errorResponse(err: unknown, headers?: HeadersInit): Response {
+  const body = toErrorBody(err);
+  return Response.json(
+    { error: body },
+    {
+      status: httpStatusFor(body.code),
+      headers: { 'Cache-Control': 'no-store', ...headers },
     },
-  };
-  return Response.json(body, {
-    status: httpStatusFor(domainError.code),
-    headers: { 'Cache-Control': 'no-store' },
-  });
+  );
+}
+
+/** The client-safe description of any failure; unexpected ones are logged and become `internal`. */
+export function toErrorBody(err: unknown): ErrorBody {
+  const { code, message, fieldErrors } = toDomainError(err);
+  return { code, message, ...(fieldErrors ? { fieldErrors } : {}) };
 }
 
 export function toDomainError(err: unknown): DomainError {

@@ -8,7 +8,7 @@ export type CapabilityState = 'supported' | 'unsupported' | 'unknown';
 /**
  * What the configured LiveKit server turned out to support, learnt from its answers and keyed by
  * URL so pointing Moderato at another server starts fresh. LiveKit Cloud hosts are known to support
- * Move/Forward; self-hosted servers answer "not implemented" (semantics §3.12).
+ * Move/Forward; self-hosted servers answer "not implemented" (docs/livekit-behaviour.md §3.12).
  */
 // On globalThis: the server bundles each route separately, so a module-level Map learnt by a page's
 // server action would be a different Map from the one the status route reads.

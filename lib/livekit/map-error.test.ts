@@ -11,7 +11,7 @@ const twirp = (status: number, code: string | undefined, msg: string) =>
 describe('mapLiveKitError', () => {
   it.each([
     [twirp(401, 'unauthenticated', 'permissions denied'), 'upstream_misconfigured'],
-    // A plain-text 401 (bad key) has no code at all (semantics §1.4).
+    // A plain-text 401 (bad key) has no code at all (docs/livekit-behaviour.md §1.4).
     [twirp(401, undefined, 'invalid API key'), 'upstream_misconfigured'],
     [twirp(404, 'not_found', 'twirp error unknown: participant does not exist'), 'not_found'],
     [twirp(400, 'invalid_argument', 'metadata size exceeds limits 524288'), 'invalid_input'],

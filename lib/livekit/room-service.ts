@@ -2,11 +2,19 @@ import 'server-only';
 
 import { DataPacket_Kind, RoomAgentDispatch, type TrackInfo } from '@livekit/protocol';
 
-import type { ParticipantDto, ParticipantPermissionDto, RoomDto, TrackDto } from '@/lib/domain/dto';
+import type { ParticipantDto, ParticipantPermissionDto, TrackDto } from '@/lib/contracts/dto';
+
+import type { CreateRoomOptions } from '@/lib/schemas/rooms';
 
 import { roomService } from './client';
 import { mapLiveKitError } from './map-error';
-import { toParticipantDto, toProtoPermission, toRoomDto, toTrackDto } from './to-dto';
+import {
+  toParticipantDto,
+  toProtoPermission,
+  toRoomDto,
+  toTrackDto,
+  type LiveKitRoom,
+} from './to-dto';
 
 /**
  * RoomService calls the domain uses, returning DTOs and throwing only DomainErrors. Each function
@@ -20,14 +28,8 @@ async function call<T>(what: string, fn: () => Promise<T>): Promise<T> {
   }
 }
 
-export function listRooms(names?: string[]): Promise<RoomDto[]> {
+export function listRooms(names?: string[]): Promise<LiveKitRoom[]> {
   return call('Rooms', async () => (await roomService().listRooms(names)).map(toRoomDto));
-}
-
-/** One room by exact name, or null. LiveKit has no GetRoom; ListRooms with a name filter is it. */
-export async function findRoom(roomName: string): Promise<RoomDto | null> {
-  const [room] = await listRooms([roomName]);
-  return room ?? null;
 }
 
 export function listParticipants(roomName: string): Promise<ParticipantDto[]> {
@@ -42,20 +44,7 @@ export function getParticipant(roomName: string, identity: string): Promise<Part
   );
 }
 
-export interface CreateRoomOptions {
-  roomName: string;
-  emptyTimeout: number;
-  departureTimeout: number;
-  maxParticipants: number;
-  nodeId: string;
-  metadata: string;
-  minPlayoutDelay: number;
-  maxPlayoutDelay: number;
-  syncStreams: boolean;
-  agents: { agentName: string; metadata: string }[];
-}
-
-export function createRoom(options: CreateRoomOptions): Promise<RoomDto> {
+export function createRoom(options: CreateRoomOptions): Promise<LiveKitRoom> {
   const { roomName, agents, ...rest } = options;
   return call('Room', async () =>
     toRoomDto(
@@ -72,7 +61,7 @@ export function deleteRoom(roomName: string): Promise<void> {
   return call('Room', () => roomService().deleteRoom(roomName));
 }
 
-export function updateRoomMetadata(roomName: string, metadata: string): Promise<RoomDto> {
+export function updateRoomMetadata(roomName: string, metadata: string): Promise<LiveKitRoom> {
   return call('Room', async () =>
     toRoomDto(await roomService().updateRoomMetadata(roomName, metadata)),
   );

@@ -16,7 +16,7 @@ import { describe, expect, it } from 'vitest';
 import { toParticipantDto, toRoomDto } from './to-dto';
 
 describe('toRoomDto', () => {
-  it('turns int64 bigints into JSON-safe milliseconds and reads the tenant', () => {
+  it('turns int64 bigints into JSON-safe milliseconds', () => {
     const dto = toRoomDto(
       new Room({
         sid: 'RM_abc',
@@ -42,7 +42,6 @@ describe('toRoomDto', () => {
       numParticipants: 3,
       numPublishers: 2,
       activeRecording: true,
-      tenant: 'acme',
     });
     expect(() => JSON.stringify(dto)).not.toThrow();
   });

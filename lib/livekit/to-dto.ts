@@ -24,8 +24,7 @@ import type {
   TrackSource as TrackSourceName,
   TrackType as TrackTypeName,
   VideoLayerDto,
-} from '@/lib/domain/dto';
-import { tenantOf } from '@/lib/domain/tenant';
+} from '@/lib/contracts/dto';
 
 /** protobuf-es int64 fields are bigint; DTOs carry numbers (ms) that JSON can hold. */
 const ms = (value: bigint): number => Number(value);
@@ -35,7 +34,10 @@ function enumName<T extends string>(e: Record<number, string>, value: number, fa
   return (e[value] as T | undefined) ?? fallback;
 }
 
-export function toRoomDto(room: Room): RoomDto {
+/** The tenant is a domain rule (lib/domain/tenant.ts), added by the domain, not by this adapter. */
+export type LiveKitRoom = Omit<RoomDto, 'tenant'>;
+
+export function toRoomDto(room: Room): LiveKitRoom {
   return {
     sid: room.sid,
     name: room.name,
@@ -48,7 +50,6 @@ export function toRoomDto(room: Room): RoomDto {
     numParticipants: room.numParticipants,
     numPublishers: room.numPublishers,
     activeRecording: room.activeRecording,
-    tenant: tenantOf(room.metadata),
   };
 }
 
@@ -108,7 +109,7 @@ export function toParticipantDto(p: ParticipantInfo): ParticipantDto {
   };
 }
 
-/** The complete permission LiveKit will store (it replaces the whole set, semantics §3.8). */
+/** The complete permission LiveKit will store (it replaces the whole set, docs/livekit-behaviour.md §3.8). */
 export function toProtoPermission(p: ParticipantPermissionDto): ProtoParticipantPermission {
   return new ProtoParticipantPermission({
     ...p,

@@ -1,9 +1,11 @@
-import type { AuditOutcome, AuditSource } from '@/lib/queries/dto';
+import {
+  AUDIT_OUTCOMES,
+  AUDIT_SOURCES,
+  type AuditOutcome,
+  type AuditSource,
+} from '@/lib/contracts/audit';
 
 export const AUDIT_PAGE_SIZE = 50;
-
-export const AUDIT_OUTCOMES: readonly AuditOutcome[] = ['success', 'denied', 'error'];
-export const AUDIT_SOURCES: readonly AuditSource[] = ['ui', 'api', 'embed', 'cli', 'system'];
 
 /** The audit page's filters as they appear in the URL (dates are `YYYY-MM-DD`). */
 export interface AuditFilters {

@@ -2,7 +2,7 @@
 
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 
-import type { AuditEventDto } from '@/lib/queries/dto';
+import type { AuditEventDto } from '@/lib/contracts/dto';
 import { AUDIT_PAGE_SIZE, auditSearchParams, type AuditFilters } from '@/lib/queries/audit-filters';
 import { fetchJson } from '@/lib/queries/fetch-json';
 import { auditKeys } from '@/lib/queries/keys';

@@ -2,7 +2,7 @@
 
 import { queryOptions, useQuery } from '@tanstack/react-query';
 
-import type { LiveKitStatusDto } from '@/lib/queries/dto';
+import type { LiveKitStatusDto } from '@/lib/contracts/dto';
 import { fetchJson } from '@/lib/queries/fetch-json';
 import { livekitKeys } from '@/lib/queries/keys';
 import { useLiveRefresh } from '@/lib/queries/live-refresh';

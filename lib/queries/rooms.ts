@@ -2,7 +2,7 @@
 
 import { queryOptions, useQuery } from '@tanstack/react-query';
 
-import type { RoomDto } from '@/lib/queries/dto';
+import type { RoomDto } from '@/lib/contracts/dto';
 import { fetchJson } from '@/lib/queries/fetch-json';
 import { roomKeys } from '@/lib/queries/keys';
 import { useLiveRefresh } from '@/lib/queries/live-refresh';

@@ -2,7 +2,7 @@
 
 import { queryOptions, useQuery } from '@tanstack/react-query';
 
-import type { UserDto } from '@/lib/queries/dto';
+import type { UserDto } from '@/lib/contracts/dto';
 import { fetchJson } from '@/lib/queries/fetch-json';
 import { userKeys } from '@/lib/queries/keys';
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { AUDIT_OUTCOMES, AUDIT_SOURCES } from '@/lib/contracts/audit';
+
 const optionalText = z
   .string()
   .trim()
@@ -22,17 +24,17 @@ const optionalDate = z
   });
 
 /** Audit log filters, as URL search params (strings) from the page, REST and export. */
-export const auditFiltersInputSchema = z.object({
+export const auditFiltersInputSchema = z.strictObject({
   actor: optionalText,
   action: optionalText,
   roomName: optionalText,
   identity: optionalText,
   outcome: z
-    .enum(['success', 'denied', 'error'])
+    .enum(AUDIT_OUTCOMES)
     .optional()
     .or(z.literal('').transform(() => undefined)),
   source: z
-    .enum(['ui', 'api', 'embed', 'cli', 'system'])
+    .enum(AUDIT_SOURCES)
     .optional()
     .or(z.literal('').transform(() => undefined)),
   from: optionalDate,
@@ -41,5 +43,9 @@ export const auditFiltersInputSchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export type AuditFiltersInput = z.input<typeof auditFiltersInputSchema>;
+export type AuditFilters = z.output<typeof auditFiltersInputSchema>;
 
-export const auditExportFormatSchema = z.enum(['csv', 'json']);
+/** The export takes the same filters (minus paging) and a format. */
+export const auditExportInputSchema = auditFiltersInputSchema
+  .omit({ cursor: true, limit: true })
+  .extend({ format: z.enum(['csv', 'json']).default('csv') });

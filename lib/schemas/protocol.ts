@@ -2,7 +2,7 @@
  * Messages Moderato sends to participants' apps as LiveKit data packets. Documented in the README so
  * client apps can react to them.
  */
-import type { TrackSource } from '@/lib/domain/dto';
+import type { TrackSource } from '@/lib/contracts/tracks';
 
 /** Topic of the "please unmute" request (reliable, sent only to the participant concerned). */
 export const UNMUTE_REQUEST_TOPIC = 'moderato.unmute-request';

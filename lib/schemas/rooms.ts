@@ -3,34 +3,46 @@ import { z } from 'zod';
 /** UTF-8 length: LiveKit limits are in bytes, and this file also runs in the browser (forms). */
 export const byteLength = (value: string): number => new TextEncoder().encode(value).length;
 
-/** LiveKit limits room names to 256 bytes (semantics §3). */
-export const roomNameSchema = z
-  .string()
-  .min(1, 'Room name is required')
-  .refine((v) => byteLength(v) <= 256, 'Room name is at most 256 bytes');
+/**
+ * A string of at most `limit` UTF-8 bytes, as LiveKit counts. `maxLength` (characters, implied by
+ * the byte limit) and `x-max-bytes` tell API clients the bound in the OpenAPI document.
+ */
+export const utf8String = (limit: number, message: string) =>
+  z
+    .string()
+    .max(limit, message)
+    .refine((v) => byteLength(v) <= limit, message)
+    .meta({
+      description: `At most ${limit.toLocaleString('en')} bytes (UTF-8).`,
+      'x-max-bytes': limit,
+    });
 
-export const identitySchema = z
-  .string()
-  .min(1, 'Identity is required')
-  .refine((v) => byteLength(v) <= 256, 'Identity is at most 256 bytes');
+/** LiveKit limits room names and identities to 256 bytes (docs/livekit-behaviour.md §3). */
+export const roomNameSchema = utf8String(256, 'Room name is at most 256 bytes').min(
+  1,
+  'Room name is required',
+);
 
-export const roomRefInputSchema = z.object({ roomName: roomNameSchema });
+export const identitySchema = utf8String(256, 'Identity is at most 256 bytes').min(
+  1,
+  'Identity is required',
+);
+
+export const roomRefInputSchema = z.strictObject({ roomName: roomNameSchema });
 export type RoomRefInput = z.infer<typeof roomRefInputSchema>;
 
-export const participantRefInputSchema = z.object({
+export const participantRefInputSchema = z.strictObject({
   roomName: roomNameSchema,
   identity: identitySchema,
 });
 export type ParticipantRefInput = z.infer<typeof participantRefInputSchema>;
 
-/** LiveKit's default metadata limit (semantics §3): 512 KiB. */
+/** LiveKit's default metadata limit (docs/livekit-behaviour.md §3): 512 KiB. */
 export const METADATA_LIMIT_BYTES = 524_288;
 /** LiveKit's default limit for all attributes of one participant together (keys + values). */
 export const ATTRIBUTES_LIMIT_BYTES = 65_536;
 
-export const metadataSchema = z
-  .string()
-  .refine((v) => byteLength(v) <= METADATA_LIMIT_BYTES, 'Metadata is at most 512 KiB');
+export const metadataSchema = utf8String(METADATA_LIMIT_BYTES, 'Metadata is at most 512 KiB');
 
 const seconds = z
   .number()
@@ -38,12 +50,12 @@ const seconds = z
   .min(0)
   .max(7 * 24 * 3600);
 
-export const agentDispatchInputSchema = z.object({
+export const agentDispatchInputSchema = z.strictObject({
   agentName: z.string().trim().min(1, 'Agent name is required').max(256),
   metadata: z.string().max(65_536).default(''),
 });
 
-export const createRoomInputSchema = z.object({
+export const createRoomInputSchema = z.strictObject({
   roomName: roomNameSchema,
   /** Seconds to keep an empty room open; 0 = the server's default (300 s on LiveKit). */
   emptyTimeout: seconds.default(0),
@@ -59,10 +71,11 @@ export const createRoomInputSchema = z.object({
   agents: z.array(agentDispatchInputSchema).max(20).default([]),
 });
 export type CreateRoomInput = z.input<typeof createRoomInputSchema>;
+export type CreateRoomOptions = z.output<typeof createRoomInputSchema>;
 
-export const updateRoomMetadataInputSchema = z.object({
+export const updateRoomMetadataInputSchema = z.strictObject({
   roomName: roomNameSchema,
-  /** Empty clears the metadata (unlike participant metadata, semantics §3.11). */
+  /** Empty clears the metadata (unlike participant metadata, docs/livekit-behaviour.md §3.11). */
   metadata: metadataSchema,
 });
 export type UpdateRoomMetadataInput = z.input<typeof updateRoomMetadataInputSchema>;

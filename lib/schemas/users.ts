@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { ROLES } from '@/lib/policy/permissions';
+import { ROLES } from '@/lib/contracts/permissions';
 
 /** Login names are stored lower-cased; the form may type capitals, the store never sees them. */
 export const usernameSchema = z
@@ -44,13 +44,13 @@ const nameSchema = z.string().trim().max(200, 'At most 200 characters');
 /** Store ids are UUIDs; anything else simply is not found. */
 export const userIdSchema = z.string().trim().min(1, 'User id is required').max(128);
 
-export const listUsersInputSchema = z.object({
+export const listUsersInputSchema = z.strictObject({
   /** Substring of the username or display name, case-insensitive. */
   search: z.string().trim().max(128).optional(),
 });
 export type ListUsersInput = z.input<typeof listUsersInputSchema>;
 
-export const createUserInputSchema = z.object({
+export const createUserInputSchema = z.strictObject({
   username: usernameSchema,
   /** Empty = the username. */
   name: nameSchema.optional(),
@@ -62,7 +62,7 @@ export const createUserInputSchema = z.object({
 export type CreateUserInput = z.input<typeof createUserInputSchema>;
 
 /** Omitted fields stay as they are; `tenant: null` (or '') unbinds the user. */
-export const updateUserInputSchema = z.object({
+export const updateUserInputSchema = z.strictObject({
   userId: userIdSchema,
   name: nameSchema.min(1, 'Name is required').optional(),
   role: roleSchema.optional(),
@@ -70,13 +70,13 @@ export const updateUserInputSchema = z.object({
 });
 export type UpdateUserInput = z.input<typeof updateUserInputSchema>;
 
-export const setUserDisabledInputSchema = z.object({
+export const setUserDisabledInputSchema = z.strictObject({
   userId: userIdSchema,
   disabled: z.boolean(),
 });
 export type SetUserDisabledInput = z.input<typeof setUserDisabledInputSchema>;
 
-export const resetPasswordInputSchema = z.object({
+export const resetPasswordInputSchema = z.strictObject({
   userId: userIdSchema,
   /** Omitted = generate one and return it once. */
   password: optionalPasswordSchema,

@@ -19,7 +19,7 @@ import {
   type User,
   UsernameTakenError,
 } from '@/lib/db/users';
-import { ROLES } from '@/lib/policy/permissions';
+import { ROLES } from '@/lib/contracts/permissions';
 
 const USAGE = `Usage: npm run users -- <command>
 

@@ -3,8 +3,9 @@ import { notFound } from 'next/navigation';
 
 import { PageHeader } from '@/components/layout/page-header';
 import { requireActor } from '@/lib/auth/session';
+import { actorCan } from '@/lib/domain/actor';
 import { listAuditEvents } from '@/lib/domain/audit/list-audit-events';
-import { can } from '@/lib/policy/permissions';
+import { runOperation } from '@/lib/domain/run-operation';
 import { AUDIT_PAGE_SIZE, auditQueryFilters, parseAuditFilters } from '@/lib/queries/audit-filters';
 
 import { AuditExportLinks } from './_components/audit-export-links';
@@ -16,9 +17,9 @@ export const metadata: Metadata = { title: 'Audit log' };
 export default async function AuditPage({ searchParams }: PageProps<'/audit'>) {
   const actor = await requireActor();
   // Hiding the page is UX; listAuditEvents enforces `audit.read` itself.
-  if (!can(actor.role, 'audit.read')) notFound();
+  if (!actorCan(actor, 'audit.read')) notFound();
   const filters = parseAuditFilters(await searchParams);
-  const firstPage = await listAuditEvents(actor, {
+  const firstPage = await runOperation(listAuditEvents, actor, {
     ...auditQueryFilters(filters),
     limit: AUDIT_PAGE_SIZE,
   });

@@ -4,9 +4,10 @@ import type { Metadata } from 'next';
 import { PageHeader } from '@/components/layout/page-header';
 import { CreateRoomDialog } from '@/components/moderation/create-room-dialog';
 import { requireActor } from '@/lib/auth/session';
+import { actorCan } from '@/lib/domain/actor';
 import { DomainError } from '@/lib/domain/errors';
 import { listRooms } from '@/lib/domain/rooms/list-rooms';
-import { can } from '@/lib/policy/permissions';
+import { runOperation } from '@/lib/domain/run-operation';
 import { roomKeys } from '@/lib/queries/keys';
 import { getQueryClient } from '@/lib/queries/query-client';
 import { UPSTREAM_CODES, type InitialError } from '@/lib/queries/upstream-error';
@@ -20,7 +21,7 @@ export default async function RoomsPage() {
   const queryClient = getQueryClient();
   let initialError: InitialError | null = null;
   try {
-    queryClient.setQueryData(roomKeys.list(), await listRooms(actor));
+    queryClient.setQueryData(roomKeys.list(), (await runOperation(listRooms, actor, {})).rooms);
   } catch (error) {
     // LiveKit trouble renders inline (the banner explains); polling recovers when it is back.
     if (!(error instanceof DomainError) || !UPSTREAM_CODES.includes(error.code)) throw error;
@@ -32,7 +33,7 @@ export default async function RoomsPage() {
       <PageHeader
         title="Rooms"
         description="Every active room on the LiveKit server, refreshed live."
-        actions={can(actor.role, 'rooms.create') ? <CreateRoomDialog /> : null}
+        actions={actorCan(actor, 'rooms.create') ? <CreateRoomDialog /> : null}
       />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <RoomsView initialError={initialError} />

@@ -4,8 +4,9 @@ import { notFound } from 'next/navigation';
 
 import { PageHeader } from '@/components/layout/page-header';
 import { requireActor } from '@/lib/auth/session';
+import { actorCan } from '@/lib/domain/actor';
 import { listUsers } from '@/lib/domain/users/list-users';
-import { can } from '@/lib/policy/permissions';
+import { runOperation } from '@/lib/domain/run-operation';
 import { userKeys } from '@/lib/queries/keys';
 import { getQueryClient } from '@/lib/queries/query-client';
 
@@ -17,9 +18,9 @@ export const metadata: Metadata = { title: 'Users' };
 export default async function UsersPage() {
   const actor = await requireActor();
   // Hiding the page is UX; every users domain function enforces `users.manage` itself.
-  if (!can(actor.role, 'users.manage')) notFound();
+  if (!actorCan(actor, 'users.manage')) notFound();
   const queryClient = getQueryClient();
-  queryClient.setQueryData(userKeys.list(), await listUsers(actor));
+  queryClient.setQueryData(userKeys.list(), (await runOperation(listUsers, actor, {})).users);
 
   return (
     <>

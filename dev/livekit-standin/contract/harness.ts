@@ -20,6 +20,15 @@ import {
   RoomServiceClient,
   type VideoGrant,
 } from 'livekit-server-sdk';
+import {
+  StandinControl,
+  type JoinRequest,
+  type ParticipantJson,
+  type ReceivedEntry,
+  type StateResponse,
+  type TrackJson,
+  type TrackRequest,
+} from '../src/client';
 import type { Standin, StandinOptions } from '../src/index';
 
 export type Json = Record<string, unknown>;
@@ -265,53 +274,30 @@ export const ALL_ADMIN = (room: string): VideoGrant => ({ roomAdmin: true, room 
 // ---------------------------------------------------------------------------------------------
 // Control API (stand-in only)
 
-export interface TrackSpec {
-  type: 'AUDIO' | 'VIDEO';
-  source: 'MICROPHONE' | 'CAMERA' | 'SCREEN_SHARE' | 'SCREEN_SHARE_AUDIO';
-  name?: string;
-  muted?: boolean;
-  simulcast?: boolean;
-}
-
-export interface JoinSpec {
-  name?: string;
-  metadata?: string;
-  attributes?: Record<string, string>;
-  kind?: string;
-  permission?: Json;
-  tracks?: TrackSpec[];
-  /** Where the simulated join stops; default ACTIVE. */
-  state?: 'JOINING' | 'JOINED' | 'ACTIVE';
-}
+export type TrackSpec = TrackRequest;
+/** A join without its room and identity, which `ControlClient.join` takes separately. */
+export type JoinSpec = Omit<JoinRequest, 'room' | 'identity'>;
+export type { ParticipantJson, ReceivedEntry, TrackJson };
 
 export const MIC: TrackSpec = { type: 'AUDIO', source: 'MICROPHONE', name: 'mic' };
 export const CAM: TrackSpec = { type: 'VIDEO', source: 'CAMERA', name: 'cam' };
 export const SCREEN: TrackSpec = { type: 'VIDEO', source: 'SCREEN_SHARE', name: 'screen' };
 
-export interface ReceivedEntry {
-  type: string;
-  [field: string]: unknown;
-}
-
-export interface TrackJson extends Json {
-  sid: string;
-  source: string;
-  type: string;
-  muted: boolean;
-}
-
-export interface ParticipantJson extends Json {
-  sid: string;
-  identity: string;
-  state: string;
-  tracks: TrackJson[];
-  permission: Json | null;
-}
-
-const enc = (s: string) => encodeURIComponent(s);
-
+/**
+ * The suite's view of the control API: the typed `StandinControl` for everything that should
+ * succeed, and `raw` for the cases that check how the API refuses (no token, forged token, bad
+ * bodies), which a typed client must not be able to send.
+ */
 export class ControlClient {
-  constructor(private readonly target: Target) {}
+  private readonly typed: StandinControl;
+
+  constructor(private readonly target: Target) {
+    this.typed = new StandinControl({
+      url: target.url,
+      apiKey: target.apiKey,
+      apiSecret: target.apiSecret,
+    });
+  }
 
   async raw(method: string, path: string, body?: unknown, token?: string | null) {
     const t =
@@ -324,64 +310,40 @@ export class ControlClient {
     });
   }
 
-  private async ok(method: string, path: string, body?: unknown): Promise<unknown> {
-    const res = await this.raw(method, path, body);
-    if (res.status !== 200) {
-      throw new Error(`control ${method} ${path} → ${res.status}: ${res.text}`);
-    }
-    return res.text ? (JSON.parse(res.text) as unknown) : undefined;
-  }
-
   join(room: string, identity: string, spec: JoinSpec = {}): Promise<ParticipantJson> {
-    return this.ok('POST', '/participants', {
-      room,
-      identity,
-      ...spec,
-    }) as Promise<ParticipantJson>;
+    return this.typed.join({ room, identity, ...spec });
   }
 
-  async leave(room: string, identity: string): Promise<void> {
-    await this.ok('DELETE', `/participants/${enc(room)}/${enc(identity)}`);
+  leave(room: string, identity: string): Promise<void> {
+    return this.typed.leave(room, identity);
   }
 
   publish(room: string, identity: string, track: TrackSpec): Promise<TrackJson> {
-    return this.ok(
-      'POST',
-      `/participants/${enc(room)}/${enc(identity)}/tracks`,
-      track,
-    ) as Promise<TrackJson>;
+    return this.typed.publish(room, identity, track);
   }
 
-  async unpublish(room: string, identity: string, trackSid: string): Promise<void> {
-    await this.ok('DELETE', `/participants/${enc(room)}/${enc(identity)}/tracks/${enc(trackSid)}`);
+  unpublish(room: string, identity: string, trackSid: string): Promise<void> {
+    return this.typed.unpublish(room, identity, trackSid);
   }
 
-  async selfMute(room: string, identity: string, trackSid: string, muted: boolean) {
-    return this.ok(
-      'POST',
-      `/participants/${enc(room)}/${enc(identity)}/tracks/${enc(trackSid)}/mute`,
-      { muted },
-    );
+  selfMute(room: string, identity: string, trackSid: string, muted: boolean): Promise<TrackJson> {
+    return this.typed.selfMute(room, identity, trackSid, muted);
   }
 
-  async received(room: string, identity: string): Promise<ReceivedEntry[]> {
-    const body = await this.ok('GET', `/participants/${enc(room)}/${enc(identity)}/received`);
-    if (Array.isArray(body)) return body as ReceivedEntry[];
-    const wrapped = (body as Json | undefined)?.received ?? (body as Json | undefined)?.entries;
-    if (Array.isArray(wrapped)) return wrapped as ReceivedEntry[];
-    throw new Error(`unexpected received shape: ${JSON.stringify(body)}`);
+  received(room: string, identity: string): Promise<ReceivedEntry[]> {
+    return this.typed.received(room, identity);
   }
 
-  async receivedOf(room: string, identity: string, type: string): Promise<ReceivedEntry[]> {
-    return (await this.received(room, identity)).filter((e) => e.type === type);
+  receivedOf<T extends ReceivedEntry['type']>(room: string, identity: string, type: T) {
+    return this.typed.receivedOf(room, identity, type);
   }
 
-  async reset(): Promise<void> {
-    await this.ok('POST', '/reset', {});
+  reset(): Promise<void> {
+    return this.typed.reset();
   }
 
-  state(): Promise<unknown> {
-    return this.ok('GET', '/state');
+  state(): Promise<StateResponse> {
+    return this.typed.state();
   }
 }
 
@@ -514,7 +476,6 @@ export function b64(bytes: Uint8Array | Buffer): string {
 
 /** Decodes a received-log data payload (base64) to a UTF-8 string. */
 export function decodePayload(entry: ReceivedEntry): string {
-  const p = entry.payload ?? entry.data;
-  if (typeof p !== 'string') throw new Error(`no payload in ${JSON.stringify(entry)}`);
-  return Buffer.from(p, 'base64').toString('utf8');
+  if (entry.type !== 'data') throw new Error(`no payload in ${JSON.stringify(entry)}`);
+  return Buffer.from(entry.payload, 'base64').toString('utf8');
 }

@@ -6,7 +6,7 @@ import { startStandin, type StandinOptions } from './index';
  * control API for anyone holding a dev key. Run it on loopback.
  */
 
-const USAGE = `Usage: npm run standin -- [options]
+const USAGE = `Usage: livekit-standin [options]        (in the Moderato repo: npm run standin -- [options])
 
   --port N                 listen port (default 7880; 0 = random)        STANDIN_PORT
   --bind ADDR              bind address (default 127.0.0.1)              STANDIN_BIND

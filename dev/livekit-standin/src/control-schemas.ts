@@ -10,12 +10,16 @@ import { TwirpError } from './errors';
 import type { JoinSpec } from './state/store';
 import type { TrackSpec } from './state/tracks';
 
-/** Enum names are matched case-insensitively so `"camera"` and `"CAMERA"` both work. */
+/**
+ * Enum names are matched case-insensitively so `"camera"` and `"CAMERA"` both work. The declared
+ * input type (what the typed client accepts) names those two spellings only, so a typo fails to
+ * compile instead of coming back as a 400.
+ */
 const upper = <const T extends readonly [string, ...string[]]>(values: T) =>
   z
     .string()
     .transform((v) => v.toUpperCase())
-    .pipe(z.enum(values));
+    .pipe(z.enum(values)) as unknown as z.ZodType<T[number], T[number] | Lowercase<T[number]>>;
 
 export const trackSchema = z.object({
   type: upper(['AUDIO', 'VIDEO']),

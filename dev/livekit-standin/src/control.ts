@@ -14,6 +14,8 @@ import {
   toTrackSpec,
   trackSchema,
 } from './control-schemas';
+import { CONTROL_PREFIX } from './control-path';
+import type { BulkJoinResponse, ReceivedResponse } from './control-types';
 import { encodeTwirpJson } from './encoding';
 import { TwirpError, participantNotFound, permissionsDenied } from './errors';
 import { readBody, sendJson, sendNotFound, sendTwirpError } from './http-util';
@@ -25,8 +27,6 @@ import type { StandinState } from './state/store';
  * CAUTION: development and testing only. The control API lets any holder of a token signed with
  * one of the stand-in's keys invent participants and rewrite state; never expose it.
  */
-
-export const CONTROL_PREFIX = '/standin/v1/';
 
 interface Route {
   method: string;
@@ -109,7 +109,7 @@ export class ControlApi {
       route('POST', 'bulk', async (_p, body) => {
         const { participants } = parseBody(bulkSchema, await body());
         for (const spec of participants) state.join(spec.room, toJoinSpec(spec));
-        return JSON.stringify({ joined: participants.length });
+        return JSON.stringify({ joined: participants.length } satisfies BulkJoinResponse);
       }),
       route('DELETE', participantPath, (params) => {
         const { room, participant } = lookup(params);
@@ -142,7 +142,7 @@ export class ControlApi {
       route('GET', `${participantPath}/received`, ([roomName, identity]) => {
         const received = state.received.get(roomName!, identity!);
         if (!received) throw participantNotFound();
-        return JSON.stringify({ received });
+        return JSON.stringify({ received } satisfies ReceivedResponse);
       }),
       route('POST', 'reset', () => {
         state.reset();
@@ -194,7 +194,10 @@ export class ControlApi {
     ];
   }
 
-  /** Everything at once, built from cached participant encodings. */
+  /**
+   * Everything at once (`StateResponse` in control-types.ts), concatenated from cached participant
+   * encodings because re-serialising 10k participants on every poll is what the cache avoids.
+   */
   private stateJson(): string {
     const rooms = [...this.state.rooms.values()].map((room) => {
       const participants = [...room.participants.values()].map((p) => p.toTwirpJsonString());

@@ -6,6 +6,7 @@ import type {
   MessageType,
   FieldInfo,
 } from '@bufbuild/protobuf';
+import type { TwirpJson } from './twirp-json';
 
 /**
  * Go protojson as the real server's Twirp handlers use it (§1.3): proto (snake_case) names and
@@ -14,13 +15,15 @@ import type {
  */
 const TWIRP_JSON_OPTIONS = { useProtoFieldName: true, emitDefaultValues: true } as const;
 
-export function toTwirpJson(message: Message): JsonObject {
+export function toTwirpJson<T extends Message<T>>(message: T): TwirpJson<T> {
   const json = message.toJson(TWIRP_JSON_OPTIONS) as JsonObject;
-  fillNulls(message as AnyMessage, json);
-  return json;
+  fillNulls(message as unknown as AnyMessage, json);
+  // The one place the JSON's shape is asserted; twirp-json.ts derives it from the same rules.
+  return json as TwirpJson<T>;
 }
 
-export const encodeTwirpJson = (message: Message): string => JSON.stringify(toTwirpJson(message));
+export const encodeTwirpJson = <T extends Message<T>>(message: T): string =>
+  JSON.stringify(toTwirpJson(message));
 
 /** Webhook bodies use protojson defaults instead: camelCase, zero values omitted (§5.2). */
 export const encodeWebhookJson = (message: Message): string => JSON.stringify(message.toJson());

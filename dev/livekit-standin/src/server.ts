@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Authenticator } from './auth';
-import { CONTROL_PREFIX, type ControlApi } from './control';
+import type { ControlApi } from './control';
+import { CONTROL_PREFIX } from './control-path';
 import { sendNotFound, sendText } from './http-util';
 import { TWIRP_PREFIX, serveTwirp, type TwirpService } from './twirp';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import type { AuditEventDto } from '../dto';
+import type { AuditEventDto } from '@/lib/contracts/dto';
 
 import { auditEventsToCsv } from './export-audit-events';
 

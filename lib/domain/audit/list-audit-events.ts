@@ -1,22 +1,29 @@
 import 'server-only';
 
+import { auditPageSchema, type AuditPageDto } from '@/lib/contracts/dto';
 import { queryAuditEvents } from '@/lib/db/audit';
-import { auditFiltersInputSchema } from '@/lib/schemas/audit';
+import { auditFiltersInputSchema, type AuditFilters } from '@/lib/schemas/audit';
 
 import type { Actor } from '../actor';
-import type { AuditEventDto } from '../dto';
-import { assertCan } from '../policy';
-import { parseInput } from '../validate';
-
-export interface AuditPage {
-  events: AuditEventDto[];
-  nextCursor: string | null;
-}
+import { defineOperation } from '../operation';
 
 /** One page of the audit log, newest first. A tenant-bound admin only sees its tenant's events. */
-export async function listAuditEvents(actor: Actor, input: unknown): Promise<AuditPage> {
-  const filters = parseInput(auditFiltersInputSchema, input);
-  assertCan(actor, 'audit.read');
+export const listAuditEvents = defineOperation({
+  name: 'listAuditEvents',
+  summary: 'Read the audit log',
+  description:
+    'One page, newest first. Pass `nextCursor` back as `cursor` for the next page. A tenant-bound admin sees its tenant’s events only.',
+  tag: 'Audit',
+  input: auditFiltersInputSchema,
+  output: auditPageSchema,
+  permission: 'audit.read',
+  http: { method: 'GET', path: '/audit' },
+  audit: { action: 'audit.read', target: () => ({}) },
+  errors: [],
+  act: ({ actor }, filters) => queryPage(actor, filters),
+});
+
+export function queryPage(actor: Actor, filters: AuditFilters): Promise<AuditPageDto> {
   return queryAuditEvents({
     actor: filters.actor,
     action: filters.action,

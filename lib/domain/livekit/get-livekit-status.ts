@@ -5,10 +5,12 @@ import { capabilityState } from '@/lib/livekit/capabilities';
 import { livekitHost } from '@/lib/livekit/client';
 import * as livekit from '@/lib/livekit/room-service';
 
-import type { Actor } from '../actor';
-import type { LiveKitStatusDto } from '../dto';
+import { z } from 'zod';
+
+import { livekitStatusSchema, type LiveKitStatusDto } from '@/lib/contracts/dto';
+
 import { DomainError } from '../errors';
-import { assertCan } from '../policy';
+import { defineOperation } from '../operation';
 
 const PROBE_ROOM = '__moderato_status_probe__';
 const CACHE_MS = 1000;
@@ -18,8 +20,22 @@ let last: { config: string; status: LiveKitStatusDto } | undefined;
  * Whether the dashboard can talk to LiveKit, phrased for the operator. One cheap ListRooms with a
  * name filter, shared for a second across every tab that polls it.
  */
-export async function getLiveKitStatus(actor: Actor): Promise<LiveKitStatusDto> {
-  assertCan(actor, 'rooms.read');
+export const getLiveKitStatus = defineOperation({
+  name: 'getLiveKitStatus',
+  summary: 'Check the connection to LiveKit',
+  description:
+    'Whether the dashboard can reach LiveKit with its credentials, phrased for the operator, and what the server supports.',
+  tag: 'LiveKit',
+  input: z.strictObject({}),
+  output: livekitStatusSchema,
+  permission: 'rooms.read',
+  http: { method: 'GET', path: '/livekit/status' },
+  audit: { action: 'livekit.status_read', target: () => ({}) },
+  errors: [],
+  act: () => currentStatus(),
+});
+
+async function currentStatus(): Promise<LiveKitStatusDto> {
   const { LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET } = env();
   const config = `${LIVEKIT_URL}|${LIVEKIT_API_KEY}|${LIVEKIT_API_SECRET}`;
   const now = Date.now();

@@ -1,16 +1,21 @@
 import 'server-only';
 
+import { participantSchema } from '@/lib/contracts/dto';
 import * as livekit from '@/lib/livekit/room-service';
 import { participantRefInputSchema } from '@/lib/schemas/rooms';
 
-import type { Actor } from '../actor';
-import type { ParticipantDto } from '../dto';
-import { assertCan, assertRoomVisible } from '../policy';
-import { parseInput } from '../validate';
+import { defineOperation } from '../operation';
 
-export async function getParticipant(actor: Actor, input: unknown): Promise<ParticipantDto> {
-  const { roomName, identity } = parseInput(participantRefInputSchema, input);
-  assertCan(actor, 'rooms.read');
-  assertRoomVisible(actor, await livekit.findRoom(roomName), roomName);
-  return livekit.getParticipant(roomName, identity);
-}
+export const getParticipant = defineOperation({
+  name: 'getParticipant',
+  summary: 'Get a participant',
+  tag: 'Participants',
+  input: participantRefInputSchema,
+  output: participantSchema,
+  permission: 'rooms.read',
+  http: { method: 'GET', path: '/rooms/{roomName}/participants/{identity}' },
+  audit: { action: 'participant.read' },
+  rooms: ({ roomName }) => [roomName],
+  errors: ['not_found'],
+  act: (_context, { roomName, identity }) => livekit.getParticipant(roomName, identity),
+});

@@ -1,30 +1,34 @@
 import 'server-only';
 
+import { trackSchema } from '@/lib/contracts/dto';
 import * as livekit from '@/lib/livekit/room-service';
 import { muteTrackInputSchema } from '@/lib/schemas/participants';
 
-import type { Actor } from '../actor';
-import { audited } from '../audit';
-import type { TrackDto } from '../dto';
 import { DomainError } from '../errors';
-import { assertCan } from '../policy';
-import { visibleRoom } from '../rooms/visible-room';
-import { parseInput } from '../validate';
+import { defineOperation } from '../operation';
 
 /**
  * Mutes or unmutes one published track. Unmuting fails with `failed_precondition` unless the server
- * enables remote unmute (LiveKit's default is off, semantics §3.7); the UI then offers
- * `requestUnmute` instead.
+ * enables remote unmute (LiveKit's default is off, docs/livekit-behaviour.md §3.7); the UI then
+ * offers `requestUnmute` instead.
  */
-export async function muteTrack(actor: Actor, input: unknown): Promise<TrackDto> {
-  const { roomName, identity, trackSid, muted } = parseInput(muteTrackInputSchema, input);
-  const action = muted ? 'track.muted' : 'track.unmuted';
-  return audited(actor, action, { roomName, identity, trackSid }, undefined, async () => {
-    assertCan(actor, 'tracks.mute');
-    await visibleRoom(actor, roomName);
+export const muteTrack = defineOperation({
+  name: 'muteTrack',
+  summary: 'Mute or unmute a published track',
+  description:
+    'Unmuting answers 412 unless the LiveKit server enables remote unmute (off by default); ask the participant with `requestUnmute` instead.',
+  tag: 'Tracks',
+  input: muteTrackInputSchema,
+  output: trackSchema,
+  permission: 'tracks.mute',
+  http: { method: 'PATCH', path: '/rooms/{roomName}/participants/{identity}/tracks/{trackSid}' },
+  audit: { action: ({ muted }) => (muted ? 'track.muted' : 'track.unmuted') },
+  rooms: ({ roomName }) => [roomName],
+  errors: ['not_found', 'failed_precondition'],
+  async act(_context, { roomName, identity, trackSid, muted }) {
     const track = await livekit.mutePublishedTrack(roomName, identity, trackSid, muted);
     // LiveKit answers an unknown track sid with 200 and no track.
     if (!track) throw new DomainError('not_found', `Track ${trackSid} of ${identity} not found.`);
     return track;
-  });
-}
+  },
+});

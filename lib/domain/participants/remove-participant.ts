@@ -3,21 +3,27 @@ import 'server-only';
 import * as livekit from '@/lib/livekit/room-service';
 import { removeParticipantInputSchema } from '@/lib/schemas/participants';
 
-import type { Actor } from '../actor';
-import { audited } from '../audit';
-import { assertCan } from '../policy';
-import { visibleRoom } from '../rooms/visible-room';
-import { parseInput } from '../validate';
+import { defineOperation } from '../operation';
 
 /**
  * Disconnects a participant (reason PARTICIPANT_REMOVED). It does not revoke their token: they can
- * rejoin until it expires (seed 001's note), which the UI says in the confirmation.
+ * rejoin until it expires (docs/livekit-behaviour.md §3.6, §11), which the UI says in the confirmation.
  */
-export async function removeParticipant(actor: Actor, input: unknown): Promise<void> {
-  const { roomName, identity } = parseInput(removeParticipantInputSchema, input);
-  await audited(actor, 'participant.removed', { roomName, identity }, undefined, async () => {
-    assertCan(actor, 'participants.remove');
-    await visibleRoom(actor, roomName);
+export const removeParticipant = defineOperation({
+  name: 'removeParticipant',
+  summary: 'Remove a participant',
+  description:
+    'Disconnects the participant (reason PARTICIPANT_REMOVED). Their token stays valid: they can rejoin until it expires.',
+  tag: 'Participants',
+  input: removeParticipantInputSchema,
+  output: null,
+  permission: 'participants.remove',
+  http: { method: 'DELETE', path: '/rooms/{roomName}/participants/{identity}' },
+  audit: { action: 'participant.removed' },
+  rooms: ({ roomName }) => [roomName],
+  errors: ['not_found'],
+  async act(_context, { roomName, identity }) {
     await livekit.removeParticipant(roomName, identity);
-  });
-}
+    return null;
+  },
+});

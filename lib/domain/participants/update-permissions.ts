@@ -1,28 +1,34 @@
 import 'server-only';
 
+import { participantSchema } from '@/lib/contracts/dto';
+import { TOKEN_DEFAULT_PERMISSION } from '@/lib/contracts/participant-permission';
 import * as livekit from '@/lib/livekit/room-service';
-import { TOKEN_DEFAULT_PERMISSION, updatePermissionsInputSchema } from '@/lib/schemas/participants';
+import { updatePermissionsInputSchema } from '@/lib/schemas/participants';
 
-import type { Actor } from '../actor';
-import { audited } from '../audit';
-import type { ParticipantDto } from '../dto';
-import { assertCan } from '../policy';
-import { visibleRoom } from '../rooms/visible-room';
-import { parseInput } from '../validate';
+import { defineOperation } from '../operation';
 
 /**
  * Applies the moderator's changes on top of the participant's current permission and sends the
- * complete set: LiveKit replaces it wholesale, and an omitted field would silently become false.
- * Revoking publish rights (or a source) makes LiveKit unpublish the affected tracks at once.
+ * complete set: LiveKit replaces it wholesale, and an omitted field would silently become false
+ * (docs/livekit-behaviour.md §3.8). Revoking publish rights (or a source) makes LiveKit unpublish
+ * the affected tracks at once.
  */
-export async function updatePermissions(actor: Actor, input: unknown): Promise<ParticipantDto> {
-  const { roomName, identity, permission } = parseInput(updatePermissionsInputSchema, input);
-  const target = { roomName, identity };
-  return audited(actor, 'participant.permissions_updated', target, permission, async () => {
-    assertCan(actor, 'participants.update');
-    await visibleRoom(actor, roomName);
+export const updatePermissions = defineOperation({
+  name: 'updatePermissions',
+  summary: 'Change a participant’s permissions',
+  description:
+    'A patch: only the given fields change; the rest of the current permission is kept (LiveKit itself would reset omitted fields). Revoking publish rights unpublishes the affected tracks.',
+  tag: 'Participants',
+  input: updatePermissionsInputSchema,
+  output: participantSchema,
+  permission: 'participants.update',
+  http: { method: 'PATCH', path: '/rooms/{roomName}/participants/{identity}/permission' },
+  audit: { action: 'participant.permissions_updated', params: ({ permission }) => permission },
+  rooms: ({ roomName }) => [roomName],
+  errors: ['not_found'],
+  async act(_context, { roomName, identity, permission }) {
     const current = await livekit.getParticipant(roomName, identity);
     const next = { ...(current.permission ?? TOKEN_DEFAULT_PERMISSION), ...permission };
     return livekit.updateParticipant(roomName, identity, { permission: next });
-  });
-}
+  },
+});

@@ -3,28 +3,26 @@ import 'server-only';
 import * as livekit from '@/lib/livekit/room-service';
 import { updateSubscriptionsInputSchema } from '@/lib/schemas/participants';
 
-import type { Actor } from '../actor';
-import { audited } from '../audit';
-import { assertCan } from '../policy';
-import { visibleRoom } from '../rooms/visible-room';
-import { parseInput } from '../validate';
+import { defineOperation } from '../operation';
 
 /** Subscribes or unsubscribes a participant to tracks of the others (asynchronous in LiveKit). */
-export async function updateSubscriptions(actor: Actor, input: unknown): Promise<void> {
-  const { roomName, identity, trackSids, subscribe } = parseInput(
-    updateSubscriptionsInputSchema,
-    input,
-  );
-  const params = { trackSids, subscribe };
-  await audited(
-    actor,
-    'participant.subscriptions_updated',
-    { roomName, identity },
-    params,
-    async () => {
-      assertCan(actor, 'participants.subscriptions');
-      await visibleRoom(actor, roomName);
-      await livekit.updateSubscriptions(roomName, identity, trackSids, subscribe);
-    },
-  );
-}
+export const updateSubscriptions = defineOperation({
+  name: 'updateSubscriptions',
+  summary: 'Subscribe or unsubscribe a participant to tracks',
+  description: 'Asynchronous in LiveKit; unknown track sids are not an error.',
+  tag: 'Participants',
+  input: updateSubscriptionsInputSchema,
+  output: null,
+  permission: 'participants.subscriptions',
+  http: { method: 'POST', path: '/rooms/{roomName}/participants/{identity}/subscriptions' },
+  audit: {
+    action: 'participant.subscriptions_updated',
+    params: ({ trackSids, subscribe }) => ({ trackSids, subscribe }),
+  },
+  rooms: ({ roomName }) => [roomName],
+  errors: ['not_found'],
+  async act(_context, { roomName, identity, trackSids, subscribe }) {
+    await livekit.updateSubscriptions(roomName, identity, trackSids, subscribe);
+    return null;
+  },
+});

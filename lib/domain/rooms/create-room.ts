@@ -1,35 +1,45 @@
 import 'server-only';
 
+import { roomSchema } from '@/lib/contracts/dto';
 import * as livekit from '@/lib/livekit/room-service';
-import { createRoomInputSchema } from '@/lib/schemas/rooms';
+import { createRoomInputSchema, type CreateRoomOptions } from '@/lib/schemas/rooms';
 
-import type { Actor } from '../actor';
-import { audited } from '../audit';
-import type { RoomDto } from '../dto';
 import { DomainError } from '../errors';
-import { assertCan } from '../policy';
+import { defineOperation } from '../operation';
 import { withTenant } from '../tenant';
-import { parseInput } from '../validate';
+
+import { findRoom, forgetRoom, withTenantOf } from './room-directory';
 
 /**
  * Creates a room with every CreateRoom option. LiveKit's CreateRoom is get-or-create and silently
- * ignores new options for an existing room (semantics §3.1), so an existing name is a `conflict`.
- * A tenant-bound admin's rooms always carry its `auth_id`.
+ * ignores new options for an existing room (docs/livekit-behaviour.md §3.1), so an existing name is
+ * a `conflict`. A tenant-bound caller's rooms always carry its `auth_id`.
  */
-export async function createRoom(actor: Actor, input: unknown): Promise<RoomDto> {
-  const options = parseInput(createRoomInputSchema, input);
-  const { roomName } = options;
-  return audited(actor, 'room.created', { roomName }, summarize(options), async () => {
-    assertCan(actor, 'rooms.create');
+export const createRoom = defineOperation({
+  name: 'createRoom',
+  summary: 'Create a room',
+  description:
+    'Creates a room with every LiveKit CreateRoom option. An existing name answers 409 (LiveKit would silently return the existing room).',
+  tag: 'Rooms',
+  input: createRoomInputSchema,
+  output: roomSchema,
+  permission: 'rooms.create',
+  http: { method: 'POST', path: '/rooms', status: 201 },
+  audit: { action: 'room.created', params: summarize },
+  errors: ['conflict'],
+  async act({ actor }, options) {
+    const { roomName } = options;
     const metadata = actor.tenant ? withTenant(options.metadata, actor.tenant) : options.metadata;
-    if (await livekit.findRoom(roomName)) {
+    if (await findRoom(roomName, { fresh: true })) {
       throw new DomainError('conflict', `A room named “${roomName}” already exists.`);
     }
-    return livekit.createRoom({ ...options, metadata });
-  });
-}
+    const room = withTenantOf(await livekit.createRoom({ ...options, metadata }));
+    forgetRoom(roomName);
+    return room;
+  },
+});
 
-function summarize(options: ReturnType<typeof createRoomInputSchema.parse>) {
+function summarize(options: CreateRoomOptions) {
   const { roomName: _roomName, metadata, ...rest } = options;
   return { ...rest, metadataBytes: metadata.length };
 }

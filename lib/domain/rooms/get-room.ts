@@ -1,15 +1,20 @@
 import 'server-only';
 
-import * as livekit from '@/lib/livekit/room-service';
+import { roomSchema } from '@/lib/contracts/dto';
 import { roomRefInputSchema } from '@/lib/schemas/rooms';
 
-import type { Actor } from '../actor';
-import type { RoomDto } from '../dto';
-import { assertCan, assertRoomVisible } from '../policy';
-import { parseInput } from '../validate';
+import { defineOperation } from '../operation';
 
-export async function getRoom(actor: Actor, input: unknown): Promise<RoomDto> {
-  const { roomName } = parseInput(roomRefInputSchema, input);
-  assertCan(actor, 'rooms.read');
-  return assertRoomVisible(actor, await livekit.findRoom(roomName), roomName);
-}
+export const getRoom = defineOperation({
+  name: 'getRoom',
+  summary: 'Get a room',
+  tag: 'Rooms',
+  input: roomRefInputSchema,
+  output: roomSchema,
+  permission: 'rooms.read',
+  http: { method: 'GET', path: '/rooms/{roomName}' },
+  audit: { action: 'room.read' },
+  errors: ['not_found'],
+  // Fresh: this is what the room page polls for its counts.
+  act: ({ room }, { roomName }) => room(roomName, { fresh: true }),
+});

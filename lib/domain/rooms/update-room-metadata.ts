@@ -1,25 +1,36 @@
 import 'server-only';
 
+import { roomSchema } from '@/lib/contracts/dto';
 import * as livekit from '@/lib/livekit/room-service';
 import { updateRoomMetadataInputSchema } from '@/lib/schemas/rooms';
 
-import type { Actor } from '../actor';
-import { audited } from '../audit';
-import type { RoomDto } from '../dto';
-import { assertCan } from '../policy';
+import { defineOperation } from '../operation';
 import { withTenant } from '../tenant';
-import { parseInput } from '../validate';
 
-import { visibleRoom } from './visible-room';
+import { forgetRoom, withTenantOf } from './room-directory';
 
-export async function updateRoomMetadata(actor: Actor, input: unknown): Promise<RoomDto> {
-  const { roomName, metadata } = parseInput(updateRoomMetadataInputSchema, input);
-  const params = { metadataBytes: metadata.length };
-  return audited(actor, 'room.metadata_updated', { roomName }, params, async () => {
-    assertCan(actor, 'rooms.update');
-    await visibleRoom(actor, roomName);
+export const updateRoomMetadata = defineOperation({
+  name: 'updateRoomMetadata',
+  summary: 'Replace a room’s metadata',
+  description: 'An empty string clears it. A tenant-bound caller’s rooms keep its `auth_id`.',
+  tag: 'Rooms',
+  input: updateRoomMetadataInputSchema,
+  output: roomSchema,
+  permission: 'rooms.update',
+  http: { method: 'PATCH', path: '/rooms/{roomName}' },
+  audit: {
+    action: 'room.metadata_updated',
+    params: ({ metadata }) => ({ metadataBytes: metadata.length }),
+  },
+  rooms: ({ roomName }) => [roomName],
+  errors: ['not_found'],
+  async act({ actor }, { roomName, metadata }) {
     // A tenant-bound moderator keeps the room in its tenant whatever it types.
     const next = actor.tenant ? withTenant(metadata, actor.tenant) : metadata;
-    return livekit.updateRoomMetadata(roomName, next);
-  });
-}
+    try {
+      return withTenantOf(await livekit.updateRoomMetadata(roomName, next));
+    } finally {
+      forgetRoom(roomName);
+    }
+  },
+});

@@ -1,15 +1,13 @@
 import 'server-only';
 
+import { userPasswordSchema } from '@/lib/contracts/dto';
 import { generatePassword, hashPassword } from '@/lib/auth/password';
 import { setPassword } from '@/lib/db/users';
 import { resetPasswordInputSchema } from '@/lib/schemas/users';
 
-import type { Actor } from '../actor';
-import { audited } from '../audit';
-import type { UserPasswordDto } from '../dto';
 import { DomainError } from '../errors';
-import { assertCan } from '../policy';
-import { parseInput } from '../validate';
+import { defineOperation } from '../operation';
+
 import { toUserDto } from './to-user-dto';
 import { findManagedUser } from './user-rules';
 
@@ -17,14 +15,25 @@ import { findManagedUser } from './user-rules';
  * Sets a new password (generated unless one is given) and returns a generated one once. OIDC
  * accounts have no password here: their IdP authenticates them.
  */
-export async function resetPassword(actor: Actor, input: unknown): Promise<UserPasswordDto> {
-  const { userId, password: chosen } = parseInput(resetPasswordInputSchema, input);
-  // See update-user.ts: the username joins the audit row only once the user is visible.
-  const params: Record<string, unknown> = { userId, passwordGenerated: !chosen };
-  return audited(actor, 'user.password_reset', {}, params, async () => {
-    assertCan(actor, 'users.manage');
+export const resetPassword = defineOperation({
+  name: 'resetPassword',
+  summary: 'Reset a user’s password',
+  description: 'Without `password` one is generated and returned once. OIDC users have none: 412.',
+  tag: 'Users',
+  input: resetPasswordInputSchema,
+  output: userPasswordSchema,
+  permission: 'users.manage',
+  http: { method: 'POST', path: '/users/{userId}/password' },
+  audit: {
+    action: 'user.password_reset',
+    target: () => ({}),
+    params: ({ userId, password }) => ({ userId, passwordGenerated: !password }),
+  },
+  errors: ['not_found', 'failed_precondition'],
+  async act({ actor, auditParams }, { userId, password: chosen }) {
     const user = await findManagedUser(actor, userId);
-    params.username = user.username;
+    // Only once visible: a masked attempt must not reveal another tenant's usernames in the log.
+    auditParams.username = user.username;
     if (user.provider !== 'local') {
       throw new DomainError(
         'failed_precondition',
@@ -35,5 +44,5 @@ export async function resetPassword(actor: Actor, input: unknown): Promise<UserP
     const updated = await setPassword(user.id, await hashPassword(password));
     if (!updated) throw new DomainError('not_found', 'User not found.');
     return { user: toUserDto(updated), password: chosen ? null : password };
-  });
-}
+  },
+});

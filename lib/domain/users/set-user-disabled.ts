@@ -1,14 +1,12 @@
 import 'server-only';
 
+import { userSchema } from '@/lib/contracts/dto';
 import { setDisabled } from '@/lib/db/users';
 import { setUserDisabledInputSchema } from '@/lib/schemas/users';
 
-import type { Actor } from '../actor';
-import { audited } from '../audit';
-import type { UserDto } from '../dto';
 import { DomainError } from '../errors';
-import { assertCan } from '../policy';
-import { parseInput } from '../validate';
+import { defineOperation } from '../operation';
+
 import { toUserDto } from './to-user-dto';
 import { assertNotLastAdmin, findManagedUser } from './user-rules';
 
@@ -16,14 +14,25 @@ import { assertNotLastAdmin, findManagedUser } from './user-rules';
  * Disables or re-enables an account. A disabled user's session ends on its next request (the
  * session is re-read from the store each time). Nobody can lock themselves or the last admin out.
  */
-export async function setUserDisabled(actor: Actor, input: unknown): Promise<UserDto> {
-  const { userId, disabled } = parseInput(setUserDisabledInputSchema, input);
-  // See update-user.ts: the username joins the audit row only once the user is visible.
-  const params: Record<string, unknown> = { userId };
-  return audited(actor, disabled ? 'user.disabled' : 'user.enabled', {}, params, async () => {
-    assertCan(actor, 'users.manage');
+export const setUserDisabled = defineOperation({
+  name: 'setUserDisabled',
+  summary: 'Disable or enable a user',
+  description: 'A disabled user’s sessions end at their next request. The last admin stays.',
+  tag: 'Users',
+  input: setUserDisabledInputSchema,
+  output: userSchema,
+  permission: 'users.manage',
+  http: { method: 'PUT', path: '/users/{userId}/disabled' },
+  audit: {
+    action: ({ disabled }) => (disabled ? 'user.disabled' : 'user.enabled'),
+    target: () => ({}),
+    params: ({ userId }) => ({ userId }),
+  },
+  errors: ['not_found', 'conflict'],
+  async act({ actor, auditParams }, { userId, disabled }) {
     const user = await findManagedUser(actor, userId);
-    params.username = user.username;
+    // Only once visible: a masked attempt must not reveal another tenant's usernames in the log.
+    auditParams.username = user.username;
     if (disabled) {
       if (user.id === actor.userId) {
         throw new DomainError('conflict', 'You cannot disable your own account.');
@@ -34,5 +43,5 @@ export async function setUserDisabled(actor: Actor, input: unknown): Promise<Use
     const updated = await setDisabled(user.id, disabled);
     if (!updated) throw new DomainError('not_found', 'User not found.');
     return toUserDto(updated);
-  });
-}
+  },
+});

@@ -2,7 +2,7 @@ import 'server-only';
 
 import type { User } from '@/lib/db/users';
 
-import type { UserDto } from '../dto';
+import type { UserDto } from '@/lib/contracts/dto';
 
 /** Picks the fields the Users page shows; the OIDC subject and update time stay on the server. */
 export function toUserDto(user: User): UserDto {

@@ -1,14 +1,12 @@
 import 'server-only';
 
+import { userSchema } from '@/lib/contracts/dto';
 import { updateProfile, type User } from '@/lib/db/users';
 import { updateUserInputSchema } from '@/lib/schemas/users';
 
-import type { Actor } from '../actor';
-import { audited } from '../audit';
-import type { UserDto } from '../dto';
 import { DomainError } from '../errors';
-import { assertCan } from '../policy';
-import { parseInput } from '../validate';
+import { defineOperation } from '../operation';
+
 import { toUserDto } from './to-user-dto';
 import { assertNotLastAdmin, assertTenantAssignable, findManagedUser } from './user-rules';
 
@@ -19,17 +17,23 @@ type Patch = Partial<Pick<User, Field>>;
  * Edits name, role and tenant in one write. An OIDC user's values are overwritten by the IdP's
  * claims at its next sign-in. An admin cannot demote itself, and the last enabled admin stays one.
  */
-export async function updateUser(actor: Actor, input: unknown): Promise<UserDto> {
-  const { userId, ...requested } = parseInput(updateUserInputSchema, input);
-  // Filled in once the user is found and visible: audit rows of a denied or masked attempt must
-  // not reveal another tenant's usernames to that tenant's admin.
-  const params: Record<string, unknown> = { userId };
-  return audited(actor, 'user.updated', {}, params, async () => {
-    assertCan(actor, 'users.manage');
+export const updateUser = defineOperation({
+  name: 'updateUser',
+  summary: 'Change a user’s name, role or tenant',
+  description: 'Omitted fields stay; `tenant: null` unbinds the user. The last admin stays one.',
+  tag: 'Users',
+  input: updateUserInputSchema,
+  output: userSchema,
+  permission: 'users.manage',
+  http: { method: 'PATCH', path: '/users/{userId}' },
+  audit: { action: 'user.updated', target: () => ({}), params: ({ userId }) => ({ userId }) },
+  errors: ['not_found', 'conflict'],
+  async act({ actor, auditParams }, { userId, ...requested }) {
     const user = await findManagedUser(actor, userId);
-    params.username = user.username;
+    // Only once visible: a masked attempt must not reveal another tenant's usernames in the log.
+    auditParams.username = user.username;
     const patch = changedFields(user, requested);
-    params.changes = Object.fromEntries(
+    auditParams.changes = Object.fromEntries(
       Object.entries(patch).map(([field, to]) => [field, { from: user[field as Field], to }]),
     );
     if (patch.tenant !== undefined) assertTenantAssignable(actor, patch.tenant);
@@ -43,8 +47,8 @@ export async function updateUser(actor: Actor, input: unknown): Promise<UserDto>
     const updated = await updateProfile(user.id, patch);
     if (!updated) throw new DomainError('not_found', 'User not found.');
     return toUserDto(updated);
-  });
-}
+  },
+});
 
 function changedFields(user: User, requested: Patch): Patch {
   const patch: Patch = {};

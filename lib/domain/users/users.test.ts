@@ -1,3 +1,4 @@
+import { runOperation as run } from '../run-operation';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
@@ -11,9 +12,9 @@ import {
   upsertOidcUser,
   type User,
 } from '@/lib/db/users';
-import type { Role } from '@/lib/policy/permissions';
+import type { Role } from '@/lib/contracts/permissions';
 
-import type { Actor } from '../actor';
+import { actorWithRole, type Actor } from '../actor';
 import { DomainError } from '../errors';
 import { createUser } from './create-user';
 import { listUsers } from './list-users';
@@ -26,18 +27,18 @@ const sqlite = testStores().find((s) => s.kind === 'sqlite')!;
 
 function actorOf(user: User): Actor {
   const { id, username, role, tenant } = user;
-  return { userId: id, username, name: username, role, tenant, source: 'ui' };
+  return actorWithRole({ userId: id, username, name: username, role, tenant, source: 'ui' });
 }
 
 /** An admin that is no row of the users table (an API key, later): self-protection cannot apply. */
-const keyAdmin: Actor = {
+const keyAdmin: Actor = actorWithRole({
   userId: 'key-1',
   username: 'key-1',
   name: 'API key',
   role: 'admin',
   tenant: null,
   source: 'api',
-};
+});
 
 async function seed(username: string, role: Role, tenant: string | null = null): Promise<User> {
   return createStoredUser({
@@ -91,7 +92,7 @@ describe('users domain', () => {
 
   describe('createUser', () => {
     it('creates a local user with a generated password that is returned once and never audited', async () => {
-      const { user, password } = await createUser(admin, {
+      const { user, password } = await run(createUser, admin, {
         username: ' Alice.B ',
         name: 'Alice B',
         role: 'moderator',
@@ -120,7 +121,7 @@ describe('users domain', () => {
 
     it('takes a chosen password, returns no password, and refuses a taken username', async () => {
       const chosen = 'chosen-secret-42';
-      const { user, password } = await createUser(admin, {
+      const { user, password } = await run(createUser, admin, {
         username: 'bob',
         role: 'viewer',
         password: chosen,
@@ -128,7 +129,9 @@ describe('users domain', () => {
       expect(password).toBeNull();
       expect(user).toMatchObject({ name: 'bob', tenant: null });
       expect(await passwordWorks('bob', chosen)).toBe(true);
-      expect(await codeOf(createUser(admin, { username: 'BOB', role: 'viewer' }))).toBe('conflict');
+      expect(await codeOf(run(createUser, admin, { username: 'BOB', role: 'viewer' }))).toBe(
+        'conflict',
+      );
       expect(await lastAudit('user.created')).toMatchObject({
         outcome: 'error',
         errorCode: 'conflict',
@@ -146,7 +149,7 @@ describe('users domain', () => {
         { username: 'ok-name', role: 'viewer', password: 'too-short' },
         { username: 'ok-name', role: 'viewer', tenant: 't'.repeat(129) },
       ]) {
-        expect(await codeOf(createUser(admin, input))).toBe('invalid_input');
+        expect(await codeOf(run(createUser, admin, input))).toBe('invalid_input');
       }
       expect(await auditCount()).toBe(before);
     });
@@ -154,20 +157,26 @@ describe('users domain', () => {
 
   describe('listUsers', () => {
     it('lists every user for an unbound admin and searches username and name', async () => {
-      await createUser(admin, { username: 'carol', name: 'Carol Singer', role: 'viewer' });
-      await createUser(admin, { username: 'dave', role: 'viewer' });
-      expect((await listUsers(admin)).map((u) => u.username)).toEqual(['carol', 'dave', 'root']);
-      expect((await listUsers(admin, { search: 'SINGER' })).map((u) => u.username)).toEqual([
+      await run(createUser, admin, { username: 'carol', name: 'Carol Singer', role: 'viewer' });
+      await run(createUser, admin, { username: 'dave', role: 'viewer' });
+      expect((await run(listUsers, admin, {})).users.map((u) => u.username)).toEqual([
         'carol',
+        'dave',
+        'root',
       ]);
-      expect((await listUsers(admin, { search: 'av' })).map((u) => u.username)).toEqual(['dave']);
+      expect(
+        (await run(listUsers, admin, { search: 'SINGER' })).users.map((u) => u.username),
+      ).toEqual(['carol']);
+      expect((await run(listUsers, admin, { search: 'av' })).users.map((u) => u.username)).toEqual([
+        'dave',
+      ]);
     });
   });
 
   describe('updateUser', () => {
     it('changes name, role and tenant in one write and audits the changed fields only', async () => {
       const target = await seed('erin', 'viewer');
-      const user = await updateUser(admin, {
+      const user = await run(updateUser, admin, {
         userId: target.id,
         name: 'Erin E',
         role: 'moderator',
@@ -186,7 +195,11 @@ describe('users domain', () => {
           },
         },
       });
-      const unbound = await updateUser(admin, { userId: target.id, tenant: '', role: 'moderator' });
+      const unbound = await run(updateUser, admin, {
+        userId: target.id,
+        tenant: '',
+        role: 'moderator',
+      });
       expect(unbound.tenant).toBeNull();
       expect((await lastAudit('user.updated'))?.params?.changes).toEqual({
         tenant: { from: 'acme', to: null },
@@ -194,23 +207,25 @@ describe('users domain', () => {
     });
 
     it('is not_found for an unknown id', async () => {
-      expect(await codeOf(updateUser(admin, { userId: 'nope', role: 'viewer' }))).toBe('not_found');
+      expect(await codeOf(run(updateUser, admin, { userId: 'nope', role: 'viewer' }))).toBe(
+        'not_found',
+      );
     });
   });
 
   describe('setUserDisabled', () => {
     it('disables and re-enables a user, audited as user.disabled / user.enabled', async () => {
       const target = await seed('frank', 'moderator');
-      expect((await setUserDisabled(admin, { userId: target.id, disabled: true })).disabled).toBe(
-        true,
-      );
+      expect(
+        (await run(setUserDisabled, admin, { userId: target.id, disabled: true })).disabled,
+      ).toBe(true);
       expect(await lastAudit('user.disabled')).toMatchObject({
         outcome: 'success',
         params: { userId: target.id, username: 'frank' },
       });
-      expect((await setUserDisabled(admin, { userId: target.id, disabled: false })).disabled).toBe(
-        false,
-      );
+      expect(
+        (await run(setUserDisabled, admin, { userId: target.id, disabled: false })).disabled,
+      ).toBe(false);
       expect(await lastAudit('user.enabled')).toMatchObject({ outcome: 'success' });
     });
   });
@@ -218,7 +233,7 @@ describe('users domain', () => {
   describe('resetPassword', () => {
     it('replaces the password with a generated one, returned once and never audited', async () => {
       const target = await seed('gina', 'viewer');
-      const { user, password } = await resetPassword(admin, { userId: target.id });
+      const { user, password } = await run(resetPassword, admin, { userId: target.id });
       expect(user.username).toBe('gina');
       expect(await passwordWorks('gina', password!)).toBe(true);
       expect(await passwordWorks('gina', 'old-password-1')).toBe(false);
@@ -235,7 +250,9 @@ describe('users domain', () => {
         role: 'viewer',
         tenant: null,
       });
-      expect(await codeOf(resetPassword(admin, { userId: sso.id }))).toBe('failed_precondition');
+      expect(await codeOf(run(resetPassword, admin, { userId: sso.id }))).toBe(
+        'failed_precondition',
+      );
       expect(await lastAudit('user.password_reset')).toMatchObject({
         outcome: 'error',
         errorCode: 'failed_precondition',
@@ -246,10 +263,10 @@ describe('users domain', () => {
   describe('safety rules', () => {
     it('an admin cannot disable themself or remove their own admin role', async () => {
       await seed('other-admin', 'admin');
-      expect(await codeOf(setUserDisabled(admin, { userId: root.id, disabled: true }))).toBe(
+      expect(await codeOf(run(setUserDisabled, admin, { userId: root.id, disabled: true }))).toBe(
         'conflict',
       );
-      expect(await codeOf(updateUser(admin, { userId: root.id, role: 'moderator' }))).toBe(
+      expect(await codeOf(run(updateUser, admin, { userId: root.id, role: 'moderator' }))).toBe(
         'conflict',
       );
       expect(await lastAudit('user.updated')).toMatchObject({
@@ -257,25 +274,27 @@ describe('users domain', () => {
         errorCode: 'conflict',
       });
       // Other edits of oneself are fine.
-      expect((await updateUser(admin, { userId: root.id, name: 'Root', role: 'admin' })).name).toBe(
-        'Root',
-      );
+      expect(
+        (await run(updateUser, admin, { userId: root.id, name: 'Root', role: 'admin' })).name,
+      ).toBe('Root');
     });
 
     it('the last enabled admin can be neither disabled nor demoted', async () => {
       const disabledAdmin = await seed('old-admin', 'admin');
       await setDisabled(disabledAdmin.id, true);
-      expect(await codeOf(setUserDisabled(keyAdmin, { userId: root.id, disabled: true }))).toBe(
-        'conflict',
-      );
-      expect(await codeOf(updateUser(keyAdmin, { userId: root.id, role: 'viewer' }))).toBe(
+      expect(
+        await codeOf(run(setUserDisabled, keyAdmin, { userId: root.id, disabled: true })),
+      ).toBe('conflict');
+      expect(await codeOf(run(updateUser, keyAdmin, { userId: root.id, role: 'viewer' }))).toBe(
         'conflict',
       );
       // A second enabled admin lifts the rule.
-      await setUserDisabled(keyAdmin, { userId: disabledAdmin.id, disabled: false });
-      expect((await updateUser(keyAdmin, { userId: root.id, role: 'viewer' })).role).toBe('viewer');
+      await run(setUserDisabled, keyAdmin, { userId: disabledAdmin.id, disabled: false });
+      expect((await run(updateUser, keyAdmin, { userId: root.id, role: 'viewer' })).role).toBe(
+        'viewer',
+      );
       expect(
-        await codeOf(setUserDisabled(keyAdmin, { userId: disabledAdmin.id, disabled: true })),
+        await codeOf(run(setUserDisabled, keyAdmin, { userId: disabledAdmin.id, disabled: true })),
       ).toBe('conflict');
     });
   });
@@ -293,40 +312,43 @@ describe('users domain', () => {
     });
 
     it('sees only its own tenant’s users', async () => {
-      expect((await listUsers(acmeAdmin)).map((u) => u.username)).toEqual([
+      expect((await run(listUsers, acmeAdmin, {})).users.map((u) => u.username)).toEqual([
         'acme-admin',
         'acme-mod',
       ]);
     });
 
     it('creates users in its tenant only', async () => {
-      const { user } = await createUser(acmeAdmin, { username: 'acme-new', role: 'viewer' });
+      const { user } = await run(createUser, acmeAdmin, { username: 'acme-new', role: 'viewer' });
       expect(user.tenant).toBe('acme');
       expect(
-        await codeOf(createUser(acmeAdmin, { username: 'g2', role: 'viewer', tenant: 'globex' })),
+        await codeOf(
+          run(createUser, acmeAdmin, { username: 'g2', role: 'viewer', tenant: 'globex' }),
+        ),
       ).toBe('forbidden');
       expect(
-        await codeOf(createUser(acmeAdmin, { username: 'u2', role: 'viewer', tenant: null })),
+        await codeOf(run(createUser, acmeAdmin, { username: 'u2', role: 'viewer', tenant: null })),
       ).toBe('forbidden');
       expect(await lastAudit('user.created')).toMatchObject({ outcome: 'denied', tenant: 'acme' });
     });
 
     it('cannot move its users to another tenant or unbind them', async () => {
       for (const tenant of ['globex', null]) {
-        expect(await codeOf(updateUser(acmeAdmin, { userId: acmeUser.id, tenant }))).toBe(
+        expect(await codeOf(run(updateUser, acmeAdmin, { userId: acmeUser.id, tenant }))).toBe(
           'forbidden',
         );
       }
       expect(
-        (await updateUser(acmeAdmin, { userId: acmeUser.id, role: 'viewer', tenant: 'acme' })).role,
+        (await run(updateUser, acmeAdmin, { userId: acmeUser.id, role: 'viewer', tenant: 'acme' }))
+          .role,
       ).toBe('viewer');
     });
 
     it('gets not_found for another tenant’s user, and its audit row does not name that user', async () => {
       const attempts = [
-        updateUser(acmeAdmin, { userId: globexUser.id, role: 'viewer' }),
-        setUserDisabled(acmeAdmin, { userId: globexUser.id, disabled: true }),
-        resetPassword(acmeAdmin, { userId: globexUser.id }),
+        run(updateUser, acmeAdmin, { userId: globexUser.id, role: 'viewer' }),
+        run(setUserDisabled, acmeAdmin, { userId: globexUser.id, disabled: true }),
+        run(resetPassword, acmeAdmin, { userId: globexUser.id }),
       ];
       for (const attempt of attempts) expect(await codeOf(attempt)).toBe('not_found');
       const { events } = await queryAuditEvents({ tenant: 'acme', limit: 10 });
@@ -340,8 +362,8 @@ describe('users domain', () => {
     it('a viewer is forbidden, and the attempt is audited as denied', async () => {
       const viewer = actorOf(await seed('vic', 'viewer'));
       const target = await seed('wendy', 'viewer');
-      expect(await codeOf(listUsers(viewer))).toBe('forbidden');
-      expect(await codeOf(createUser(viewer, { username: 'mallory', role: 'admin' }))).toBe(
+      expect(await codeOf(run(listUsers, viewer, {}))).toBe('forbidden');
+      expect(await codeOf(run(createUser, viewer, { username: 'mallory', role: 'admin' }))).toBe(
         'forbidden',
       );
       expect(await lastAudit('user.created')).toMatchObject({
@@ -349,17 +371,17 @@ describe('users domain', () => {
         errorCode: 'forbidden',
         actorName: 'vic',
       });
-      expect(await codeOf(updateUser(viewer, { userId: target.id, role: 'admin' }))).toBe(
+      expect(await codeOf(run(updateUser, viewer, { userId: target.id, role: 'admin' }))).toBe(
         'forbidden',
       );
       expect(await lastAudit('user.updated')).toMatchObject({
         outcome: 'denied',
         params: { userId: target.id },
       });
-      expect(await codeOf(setUserDisabled(viewer, { userId: target.id, disabled: true }))).toBe(
-        'forbidden',
-      );
-      expect(await codeOf(resetPassword(viewer, { userId: target.id }))).toBe('forbidden');
+      expect(
+        await codeOf(run(setUserDisabled, viewer, { userId: target.id, disabled: true })),
+      ).toBe('forbidden');
+      expect(await codeOf(run(resetPassword, viewer, { userId: target.id }))).toBe('forbidden');
       expect(await lastAudit('user.password_reset')).toMatchObject({ outcome: 'denied' });
     });
   });

@@ -1,5 +1,5 @@
 import type { ActionResult } from '@/lib/actions/action-result';
-import type { DomainErrorCode, FieldErrors } from '@/lib/domain/errors';
+import type { ErrorCode as DomainErrorCode, FieldErrors } from '@/lib/contracts/errors';
 
 /** A server action's `{ ok: false }` answer, thrown so `useMutation`'s error path runs. */
 export class ActionError extends Error {

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 
-import type { ParticipantDto, RoomDto } from '@/lib/queries/dto';
+import type { ParticipantDto, RoomDto } from '@/lib/contracts/dto';
 import { roomKeys } from '@/lib/queries/keys';
 
 /**

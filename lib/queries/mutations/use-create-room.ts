@@ -1,7 +1,7 @@
 'use client';
 
-import { createRoomAction } from '@/lib/actions/rooms';
-import type { RoomDto } from '@/lib/queries/dto';
+import { runOperationAction } from '@/lib/actions/operations';
+import type { RoomDto } from '@/lib/contracts/dto';
 import { roomKeys } from '@/lib/queries/keys';
 import type { CreateRoomInput } from '@/lib/schemas/rooms';
 
@@ -9,7 +9,7 @@ import { useActionMutation } from './use-action-mutation';
 
 export function useCreateRoom() {
   return useActionMutation({
-    action: (input: CreateRoomInput) => createRoomAction(input),
+    action: (input: CreateRoomInput) => runOperationAction('createRoom', input),
     success: (room) => `Created room ${room.name}.`,
     failure: ({ roomName }) => `Could not create room ${roomName}`,
     update: (queryClient, room) => {

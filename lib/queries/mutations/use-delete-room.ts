@@ -1,7 +1,7 @@
 'use client';
 
-import { deleteRoomAction } from '@/lib/actions/rooms';
-import type { RoomDto } from '@/lib/queries/dto';
+import { runOperationAction } from '@/lib/actions/operations';
+import type { RoomDto } from '@/lib/contracts/dto';
 import { roomKeys } from '@/lib/queries/keys';
 
 import { useActionMutation } from './use-action-mutation';
@@ -11,7 +11,7 @@ const people = (n: number) => `${n} ${n === 1 ? 'person' : 'people'}`;
 /** Closes a room; its caches are dropped so no view polls a room that no longer exists. */
 export function useDeleteRoom() {
   return useActionMutation({
-    action: (input: { roomName: string }) => deleteRoomAction(input),
+    action: (input: { roomName: string }) => runOperationAction('deleteRoom', input),
     success: ({ disconnected }, { roomName }) =>
       `Deleted room ${roomName}${disconnected > 0 ? ` and disconnected ${people(disconnected)}` : ''}.`,
     failure: ({ roomName }) => `Could not delete room ${roomName}`,

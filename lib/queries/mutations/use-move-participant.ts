@@ -1,6 +1,6 @@
 'use client';
 
-import { moveParticipantAction } from '@/lib/actions/participants';
+import { runOperationAction } from '@/lib/actions/operations';
 import { livekitKeys } from '@/lib/queries/keys';
 import type { MoveParticipantInput } from '@/lib/schemas/participants';
 
@@ -13,7 +13,7 @@ import { useActionMutation } from './use-action-mutation';
  */
 export function useMoveParticipant() {
   return useActionMutation({
-    action: (input: MoveParticipantInput) => moveParticipantAction(input),
+    action: (input: MoveParticipantInput) => runOperationAction('moveParticipant', input),
     success: (_data, { identity, destinationRoom, mode }) =>
       mode === 'move'
         ? `Moved ${identity} to ${destinationRoom}.`

@@ -1,13 +1,13 @@
 'use client';
 
-import { sendDataAction } from '@/lib/actions/rooms';
+import { runOperationAction } from '@/lib/actions/operations';
 import type { SendDataInput } from '@/lib/schemas/participants';
 
 import { useActionMutation } from './use-action-mutation';
 
 export function useSendData() {
   return useActionMutation({
-    action: (input: SendDataInput) => sendDataAction(input),
+    action: (input: SendDataInput) => runOperationAction('sendData', input),
     success: ({ recipients }, { roomName }) =>
       recipients === 'all'
         ? `Sent the message to everyone in ${roomName}.`

@@ -1,6 +1,6 @@
 'use client';
 
-import { updateParticipantAction } from '@/lib/actions/participants';
+import { runOperationAction } from '@/lib/actions/operations';
 import type { UpdateParticipantInput } from '@/lib/schemas/participants';
 
 import { replaceParticipant } from './cache';
@@ -9,7 +9,7 @@ import { useActionMutation } from './use-action-mutation';
 /** Name, metadata and attributes of one participant. */
 export function useUpdateParticipant() {
   return useActionMutation({
-    action: (input: UpdateParticipantInput) => updateParticipantAction(input),
+    action: (input: UpdateParticipantInput) => runOperationAction('updateParticipant', input),
     success: (_participant, { identity }) => `Saved the details of ${identity}.`,
     failure: ({ identity }) => `Could not save the details of ${identity}`,
     update: (queryClient, participant, { roomName }) =>

@@ -1,6 +1,6 @@
 'use client';
 
-import { updateRoomMetadataAction } from '@/lib/actions/rooms';
+import { runOperationAction } from '@/lib/actions/operations';
 import type { UpdateRoomMetadataInput } from '@/lib/schemas/rooms';
 
 import { patchRoom } from './cache';
@@ -8,7 +8,7 @@ import { useActionMutation } from './use-action-mutation';
 
 export function useUpdateRoomMetadata() {
   return useActionMutation({
-    action: (input: UpdateRoomMetadataInput) => updateRoomMetadataAction(input),
+    action: (input: UpdateRoomMetadataInput) => runOperationAction('updateRoomMetadata', input),
     success: (room) => `Saved the metadata of ${room.name}.`,
     failure: ({ roomName }) => `Could not save the metadata of ${roomName}`,
     update: (queryClient, room) => patchRoom(queryClient, room),

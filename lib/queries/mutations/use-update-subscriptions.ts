@@ -1,6 +1,6 @@
 'use client';
 
-import { updateSubscriptionsAction } from '@/lib/actions/participants';
+import { runOperationAction } from '@/lib/actions/operations';
 import type { UpdateSubscriptionsInput } from '@/lib/schemas/participants';
 
 import { useActionMutation } from './use-action-mutation';
@@ -10,7 +10,7 @@ const tracks = (n: number) => `${n} ${n === 1 ? 'track' : 'tracks'}`;
 /** Subscribes or unsubscribes a participant (LiveKit applies it asynchronously). */
 export function useUpdateSubscriptions() {
   return useActionMutation({
-    action: (input: UpdateSubscriptionsInput) => updateSubscriptionsAction(input),
+    action: (input: UpdateSubscriptionsInput) => runOperationAction('updateSubscriptions', input),
     success: (_data, { identity, subscribe, trackSids }) =>
       subscribe
         ? `Subscribed ${identity} to ${tracks(trackSids.length)}.`

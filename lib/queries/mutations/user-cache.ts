@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 
-import type { UserDto } from '@/lib/queries/dto';
+import type { UserDto } from '@/lib/contracts/dto';
 import { userKeys } from '@/lib/queries/keys';
 
 /** Puts the action's answer into the users list at once (new or changed), then refetches it. */

@@ -1,7 +1,9 @@
+import type { Role } from '@/lib/contracts/permissions';
+
 interface DemoAccountRow {
   username: string;
   password: string;
-  role: string;
+  role: Role;
   tenant: string | null;
 }
 

@@ -5,7 +5,8 @@ import { buttonClassName } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { Select } from '@/components/ui/select';
-import { AUDIT_OUTCOMES, AUDIT_SOURCES, type AuditFilters } from '@/lib/queries/audit-filters';
+import { AUDIT_OUTCOMES, AUDIT_SOURCES } from '@/lib/contracts/audit';
+import type { AuditFilters } from '@/lib/queries/audit-filters';
 import { humanizeEnum } from '@/lib/utils';
 
 const TEXT_FIELDS = [

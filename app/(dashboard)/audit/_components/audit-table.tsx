@@ -6,9 +6,10 @@ import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { RelativeTime } from '@/components/ui/relative-time';
+import type { AuditOutcome } from '@/lib/contracts/audit';
+import type { AuditEventDto } from '@/lib/contracts/dto';
 import { useAuditEvents, type AuditPage } from '@/lib/queries/audit';
 import type { AuditFilters } from '@/lib/queries/audit-filters';
-import type { AuditEventDto, AuditOutcome } from '@/lib/queries/dto';
 
 const OUTCOME_TONE: Record<AuditOutcome, BadgeTone> = {
   success: 'success',

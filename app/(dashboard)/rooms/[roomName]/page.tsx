@@ -9,6 +9,7 @@ import { requireActor } from '@/lib/auth/session';
 import { DomainError } from '@/lib/domain/errors';
 import { listParticipants } from '@/lib/domain/participants/list-participants';
 import { getRoom } from '@/lib/domain/rooms/get-room';
+import { runOperation } from '@/lib/domain/run-operation';
 import { roomKeys } from '@/lib/queries/keys';
 import { getQueryClient } from '@/lib/queries/query-client';
 import { UPSTREAM_CODES, type InitialError } from '@/lib/queries/upstream-error';
@@ -42,13 +43,13 @@ export default async function RoomPage({ params }: PageProps<'/rooms/[roomName]'
   let initialError: InitialError | null = null;
   let participantsError: InitialError | null = null;
   try {
-    const room = await getRoom(actor, { roomName });
+    const room = await runOperation(getRoom, actor, { roomName });
     queryClient.setQueryData(roomKeys.detail(roomName), room);
     // Large rooms load their participants in the browser: a 10,000-row list rendered into the
     // page's flight data costs far more than one JSON fetch after the shell is on screen.
     if (room.numParticipants <= SERVER_RENDERED_PARTICIPANTS) {
       try {
-        const participants = await listParticipants(actor, { roomName });
+        const { participants } = await runOperation(listParticipants, actor, { roomName });
         queryClient.setQueryData(roomKeys.participants(roomName), participants);
       } catch (error) {
         participantsError = toInitialError(error);
@@ -68,13 +69,10 @@ export default async function RoomPage({ params }: PageProps<'/rooms/[roomName]'
           </Link>
         }
         title={roomName}
-        actions={
-          initialError ? null : <RoomModerationActions roomName={roomName} role={actor.role} />
-        }
+        actions={initialError ? null : <RoomModerationActions roomName={roomName} />}
       />
       <RoomView
         roomName={roomName}
-        role={actor.role}
         initialError={initialError}
         participantsError={participantsError}
       />

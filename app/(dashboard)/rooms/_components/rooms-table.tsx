@@ -12,7 +12,7 @@ import { useState } from 'react';
 
 import { DurationSince } from '@/components/ui/duration-since';
 import { VirtualTable } from '@/components/ui/virtual-table';
-import type { RoomDto } from '@/lib/queries/dto';
+import type { RoomDto } from '@/lib/contracts/dto';
 import { previewText } from '@/lib/utils';
 
 const columns: ColumnDef<RoomDto>[] = [

@@ -5,7 +5,7 @@ import { useState } from 'react';
 
 import { Button } from '@/components/ui/button';
 import { Modal, ModalClose, ModalContent, ModalFooter, ModalTrigger } from '@/components/ui/modal';
-import type { UserPasswordDto } from '@/lib/queries/dto';
+import type { UserPasswordDto } from '@/lib/contracts/dto';
 
 import { CreateUserForm } from './create-user-form';
 import { OneTimePassword } from './one-time-password';

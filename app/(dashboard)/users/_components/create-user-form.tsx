@@ -10,8 +10,8 @@ import { describedBy, FormField, TextField } from '@/components/ui/form-field';
 import { ModalClose, ModalFooter } from '@/components/ui/modal';
 import { Select } from '@/components/ui/select';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { ROLES } from '@/lib/policy/permissions';
-import type { UserPasswordDto } from '@/lib/queries/dto';
+import { ROLES } from '@/lib/contracts/permissions';
+import type { UserPasswordDto } from '@/lib/contracts/dto';
 import { useCreateUser } from '@/lib/queries/mutations/use-create-user';
 import { createUserInputSchema, PASSWORD_MIN_LENGTH } from '@/lib/schemas/users';
 

@@ -11,8 +11,8 @@ import { describedBy, FormField, TextField } from '@/components/ui/form-field';
 import { Modal, ModalClose, ModalContent, ModalFooter } from '@/components/ui/modal';
 import { Select } from '@/components/ui/select';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { ROLES } from '@/lib/policy/permissions';
-import type { UserDto } from '@/lib/queries/dto';
+import { ROLES } from '@/lib/contracts/permissions';
+import type { UserDto } from '@/lib/contracts/dto';
 import { useUpdateUser } from '@/lib/queries/mutations/use-update-user';
 import { updateUserInputSchema } from '@/lib/schemas/users';
 

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Modal, ModalClose, ModalContent, ModalFooter } from '@/components/ui/modal';
-import type { UserDto } from '@/lib/queries/dto';
+import type { UserDto } from '@/lib/contracts/dto';
 import { useResetPassword } from '@/lib/queries/mutations/use-reset-password';
 
 import { OneTimePassword } from './one-time-password';

@@ -1,7 +1,7 @@
 'use client';
 
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import type { UserDto } from '@/lib/queries/dto';
+import type { UserDto } from '@/lib/contracts/dto';
 import { useSetUserDisabled } from '@/lib/queries/mutations/use-set-user-disabled';
 
 /** Confirms disabling (or re-enabling) an account, naming it and saying what happens to sessions. */

@@ -4,7 +4,7 @@ import { KeyRoundIcon, PencilIcon, UserCheckIcon, UserXIcon } from 'lucide-react
 import { useState } from 'react';
 
 import { Button } from '@/components/ui/button';
-import type { UserDto } from '@/lib/queries/dto';
+import type { UserDto } from '@/lib/contracts/dto';
 
 import { EditUserDialog } from './edit-user-dialog';
 import { ResetPasswordDialog } from './reset-password-dialog';

@@ -2,7 +2,7 @@
 
 import { Badge } from '@/components/ui/badge';
 import { RelativeTime } from '@/components/ui/relative-time';
-import type { UserDto } from '@/lib/queries/dto';
+import type { UserDto } from '@/lib/contracts/dto';
 
 import { UserActions } from './user-actions';
 

@@ -1,4 +1,5 @@
-import type { JsonObject } from '@bufbuild/protobuf';
+import type { ParticipantInfo, Room } from '@livekit/protocol';
+import type { TwirpJson } from '../twirp-json';
 
 /**
  * Everything the server sends to one participant. Simulated participants record these into their
@@ -18,8 +19,8 @@ export type ServerMessage =
       destinationSids: string[];
     }
   | { type: 'mute'; trackSid: string; muted: boolean }
-  | { type: 'participant_update'; participant: JsonObject }
-  | { type: 'room_update'; room: JsonObject }
+  | { type: 'participant_update'; participant: TwirpJson<ParticipantInfo> }
+  | { type: 'room_update'; room: TwirpJson<Room> }
   | { type: 'leave'; reason: string; action: 'DISCONNECT' }
   | {
       type: 'subscription_update';

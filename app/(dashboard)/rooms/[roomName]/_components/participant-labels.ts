@@ -1,21 +1,8 @@
-import type {
-  ParticipantDto,
-  ParticipantKind,
-  ParticipantState,
-  TrackSource,
-} from '@/lib/queries/dto';
 import type { BadgeTone } from '@/components/ui/badge';
+import type { ParticipantDto, ParticipantState } from '@/lib/contracts/dto';
+import { TRACK_SOURCE_INFO } from '@/lib/contracts/tracks';
 
-export const KIND_LABELS: Record<ParticipantKind, string> = {
-  STANDARD: 'Standard',
-  AGENT: 'Agent',
-  SIP: 'SIP',
-  EGRESS: 'Egress',
-  INGRESS: 'Ingress',
-  CONNECTOR: 'Connector',
-  BRIDGE: 'Bridge',
-};
-
+/** How each participant state reads and looks; presentation only, so it lives with the page. */
 export const STATE_LABELS: Record<ParticipantState, { label: string; tone: BadgeTone }> = {
   ACTIVE: { label: 'Active', tone: 'success' },
   JOINED: { label: 'Joined', tone: 'info' },
@@ -23,21 +10,13 @@ export const STATE_LABELS: Record<ParticipantState, { label: string; tone: Badge
   DISCONNECTED: { label: 'Disconnected', tone: 'neutral' },
 };
 
-export const SOURCE_LABELS: Record<TrackSource, string> = {
-  CAMERA: 'Camera',
-  MICROPHONE: 'Microphone',
-  SCREEN_SHARE: 'Screen share',
-  SCREEN_SHARE_AUDIO: 'Screen share audio',
-  UNKNOWN: 'Other',
-};
-
-/** One line saying what a participant may do, e.g. "Publish (camera, mic) · Subscribe · Data". */
+/** One line of what a participant may do, e.g. "Publish (camera) · Subscribe · Data". */
 export function permissionSummary(participant: ParticipantDto): string {
   const permission = participant.permission;
   if (!permission) return 'Default';
   const parts: string[] = [];
   if (permission.canPublish) {
-    const sources = permission.canPublishSources.map((s) => SOURCE_LABELS[s].toLowerCase());
+    const sources = permission.canPublishSources.map((s) => TRACK_SOURCE_INFO[s].noun);
     parts.push(sources.length > 0 ? `Publish (${sources.join(', ')})` : 'Publish');
   }
   if (permission.canSubscribe) parts.push('Subscribe');

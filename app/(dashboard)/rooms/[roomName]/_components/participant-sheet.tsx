@@ -7,25 +7,15 @@ import { TrackMuteButton } from '@/components/moderation/track-mute-button';
 import { Badge } from '@/components/ui/badge';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { Sheet, SheetContent, SheetDescription, SheetTitle } from '@/components/ui/sheet';
-import { can, type Role } from '@/lib/policy/permissions';
-import type { ParticipantDto, ParticipantPermissionDto } from '@/lib/queries/dto';
+import type { ParticipantDto, ParticipantPermissionDto } from '@/lib/contracts/dto';
+import { PERMISSION_FLAG_KEYS, PERMISSION_FLAGS } from '@/lib/contracts/participant-permission';
+import { PARTICIPANT_KIND_LABELS, TRACK_SOURCE_INFO } from '@/lib/contracts/tracks';
+import { useCan } from '@/lib/queries/actor-context';
 
 import { DetailList } from './detail-list';
 import { MetadataBlock } from './metadata-block';
-import { KIND_LABELS, SOURCE_LABELS, STATE_LABELS } from './participant-labels';
+import { STATE_LABELS } from './participant-labels';
 import { TrackChip } from './track-chip';
-
-const PERMISSION_LABELS: [keyof ParticipantPermissionDto, string][] = [
-  ['canPublish', 'Can publish'],
-  ['canSubscribe', 'Can subscribe'],
-  ['canPublishData', 'Can publish data'],
-  ['canUpdateMetadata', 'Can update own metadata'],
-  ['hidden', 'Hidden'],
-  ['recorder', 'Recorder'],
-  ['agent', 'Agent'],
-  ['canSubscribeMetrics', 'Can subscribe to metrics'],
-  ['canManageAgentSession', 'Can manage agent session'],
-];
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -38,13 +28,13 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 function PermissionList({ permission }: { permission: ParticipantPermissionDto | null }) {
   if (!permission) return <p className="text-muted-foreground text-sm">Not reported by LiveKit.</p>;
-  const sources = permission.canPublishSources.map((s) => SOURCE_LABELS[s]);
+  const sources = permission.canPublishSources.map((s) => TRACK_SOURCE_INFO[s].label);
 
   return (
     <DetailList
       items={[
-        ...PERMISSION_LABELS.map(([key, label]) => ({
-          label,
+        ...PERMISSION_FLAG_KEYS.map((key) => ({
+          label: PERMISSION_FLAGS[key].label,
           value: permission[key] ? 'Yes' : 'No',
         })),
         { label: 'Allowed sources', value: sources.length > 0 ? sources.join(', ') : 'All' },
@@ -55,16 +45,15 @@ function PermissionList({ permission }: { permission: ParticipantPermissionDto |
 
 function ParticipantDetails({
   roomName,
-  role,
   participant,
 }: {
   roomName: string;
-  role: Role;
   participant: ParticipantDto;
 }) {
-  const canMute = can(role, 'tracks.mute');
+  const canMute = useCan('tracks.mute');
   const attributes = Object.entries(participant.attributes);
   const state = STATE_LABELS[participant.state];
+  const kind = [PARTICIPANT_KIND_LABELS[participant.kind], ...participant.kindDetails].join(' · ');
 
   return (
     <div className="flex flex-col gap-6">
@@ -73,10 +62,7 @@ function ParticipantDetails({
           { label: 'Identity', value: participant.identity },
           { label: 'SID', value: <code className="font-mono text-xs">{participant.sid}</code> },
           { label: 'State', value: <Badge tone={state.tone}>{state.label}</Badge> },
-          {
-            label: 'Kind',
-            value: [KIND_LABELS[participant.kind], ...participant.kindDetails].join(' · '),
-          },
+          { label: 'Kind', value: kind },
           { label: 'Joined', value: <RelativeTime atMs={participant.joinedAtMs} /> },
           { label: 'Publisher', value: participant.isPublisher ? 'Yes' : 'No' },
           { label: 'Region', value: participant.region || '—' },
@@ -145,13 +131,11 @@ function ParticipantDetails({
 /** Side panel with everything LiveKit reports about one participant. */
 export function ParticipantSheet({
   roomName,
-  role,
   identity,
   participant,
   onClose,
 }: {
   roomName: string;
-  role: Role;
   identity: string | null;
   participant: ParticipantDto | undefined;
   onClose: () => void;
@@ -169,12 +153,12 @@ export function ParticipantSheet({
             </SheetDescription>
           </div>
           {participant ? (
-            <ParticipantActionsMenu roomName={roomName} participant={participant} role={role} />
+            <ParticipantActionsMenu roomName={roomName} participant={participant} />
           ) : null}
         </div>
         <div className="flex-1 px-6 py-5">
           {participant ? (
-            <ParticipantDetails roomName={roomName} role={role} participant={participant} />
+            <ParticipantDetails roomName={roomName} participant={participant} />
           ) : (
             <p className="text-muted-foreground text-sm">
               {identity} is not in this room (any more).

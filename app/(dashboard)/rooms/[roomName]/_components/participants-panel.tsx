@@ -9,25 +9,17 @@ import { RetryErrorState } from '@/components/ui/retry-error-state';
 import { SearchInput } from '@/components/ui/search-input';
 import { Select } from '@/components/ui/select';
 import { TableSkeleton } from '@/components/ui/table-skeleton';
-import { can, type Role } from '@/lib/policy/permissions';
-import type { ParticipantKind } from '@/lib/queries/dto';
+import { PARTICIPANT_MENU_PERMISSIONS } from '@/components/moderation/participant-actions-menu';
+import type { ParticipantKind } from '@/lib/contracts/dto';
+import { PARTICIPANT_KIND_LABELS } from '@/lib/contracts/tracks';
+import { useCanAny } from '@/lib/queries/actor-context';
 import { useParticipants } from '@/lib/queries/participants';
 import type { InitialError } from '@/lib/queries/upstream-error';
 
-import { KIND_LABELS } from './participant-labels';
 import { ParticipantSheet } from './participant-sheet';
 import { ParticipantsTable } from './participants-table';
 
 const PARTICIPANT_PARAM = 'participant';
-
-/** Moderation permissions a row's action menu may offer. */
-const MODERATION_PERMISSIONS = [
-  'tracks.mute',
-  'participants.remove',
-  'participants.update',
-  'participants.subscriptions',
-  'participants.move',
-] as const;
 
 /** Opens/closes the detail panel through `?participant=` without a server round-trip. */
 function useParticipantParam() {
@@ -45,11 +37,9 @@ function useParticipantParam() {
 
 export function ParticipantsPanel({
   roomName,
-  role,
   initialError,
 }: {
   roomName: string;
-  role: Role;
   initialError: InitialError | null;
 }) {
   const { data: participants, error, isPending, refetch, isFetching } = useParticipants(roomName);
@@ -73,7 +63,7 @@ export function ParticipantsPanel({
         (!needle ||
           p.identity.toLowerCase().includes(needle) ||
           p.name.toLowerCase().includes(needle) ||
-          KIND_LABELS[p.kind].toLowerCase().includes(needle)),
+          PARTICIPANT_KIND_LABELS[p.kind].toLowerCase().includes(needle)),
     );
   }, [participants, deferredSearch, kind]);
   const openParticipant = useMemo(
@@ -81,7 +71,7 @@ export function ParticipantsPanel({
     [participants, openIdentity],
   );
 
-  const withActions = MODERATION_PERMISSIONS.some((p) => can(role, p));
+  const withActions = useCanAny(PARTICIPANT_MENU_PERMISSIONS);
   const shownError = error ?? (isPending ? initialError : null);
 
   return (
@@ -113,7 +103,7 @@ export function ParticipantsPanel({
           <option value="">All kinds</option>
           {kinds.map((k) => (
             <option key={k} value={k}>
-              {KIND_LABELS[k]}
+              {PARTICIPANT_KIND_LABELS[k]}
             </option>
           ))}
         </Select>
@@ -144,14 +134,12 @@ export function ParticipantsPanel({
         <ParticipantsTable
           roomName={roomName}
           participants={filtered}
-          role={role}
           withActions={withActions}
           onOpenParticipant={setOpenIdentity}
         />
       )}
       <ParticipantSheet
         roomName={roomName}
-        role={role}
         identity={openIdentity}
         participant={openParticipant}
         onClose={() => setOpenIdentity(null)}

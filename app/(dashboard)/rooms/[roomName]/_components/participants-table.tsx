@@ -12,18 +12,14 @@ import { useMemo, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { VirtualTable } from '@/components/ui/virtual-table';
-import type { Role } from '@/lib/policy/permissions';
-import type { ParticipantDto } from '@/lib/queries/dto';
+import type { ParticipantDto } from '@/lib/contracts/dto';
+import { PARTICIPANT_KIND_LABELS } from '@/lib/contracts/tracks';
 
 import { ParticipantActions } from './participant-actions';
-import { KIND_LABELS, permissionSummary, STATE_LABELS } from './participant-labels';
+import { permissionSummary, STATE_LABELS } from './participant-labels';
 import { TrackChip } from './track-chip';
 
-function buildColumns(
-  roomName: string,
-  role: Role,
-  withActions: boolean,
-): ColumnDef<ParticipantDto>[] {
+function buildColumns(roomName: string, withActions: boolean): ColumnDef<ParticipantDto>[] {
   const columns: ColumnDef<ParticipantDto>[] = [
     {
       id: 'identity',
@@ -46,7 +42,7 @@ function buildColumns(
     },
     {
       id: 'kind',
-      accessorFn: (p) => KIND_LABELS[p.kind],
+      accessorFn: (p) => PARTICIPANT_KIND_LABELS[p.kind],
       header: 'Kind',
       cell: ({ getValue }) => <Badge tone="neutral">{getValue<string>()}</Badge>,
     },
@@ -97,9 +93,7 @@ function buildColumns(
     columns.push({
       id: 'actions',
       header: () => <span className="sr-only">Actions</span>,
-      cell: ({ row }) => (
-        <ParticipantActions roomName={roomName} participant={row.original} role={role} />
-      ),
+      cell: ({ row }) => <ParticipantActions roomName={roomName} participant={row.original} />,
       enableSorting: false,
     });
   }
@@ -116,21 +110,16 @@ const GRID_WITH_ACTIONS =
 export function ParticipantsTable({
   roomName,
   participants,
-  role,
   withActions,
   onOpenParticipant,
 }: {
   roomName: string;
   participants: ParticipantDto[];
-  role: Role;
   withActions: boolean;
   onOpenParticipant: (identity: string) => void;
 }) {
   const [sorting, setSorting] = useState<SortingState>([]);
-  const columns = useMemo(
-    () => buildColumns(roomName, role, withActions),
-    [roomName, role, withActions],
-  );
+  const columns = useMemo(() => buildColumns(roomName, withActions), [roomName, withActions]);
   // The React Compiler is off; react-table manages its own memoization.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({

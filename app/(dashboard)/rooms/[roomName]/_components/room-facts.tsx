@@ -1,7 +1,7 @@
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { RelativeTime } from '@/components/ui/relative-time';
-import type { RoomDto } from '@/lib/queries/dto';
+import type { RoomDto } from '@/lib/contracts/dto';
 import { formatSeconds } from '@/lib/utils';
 
 import { DetailList } from './detail-list';

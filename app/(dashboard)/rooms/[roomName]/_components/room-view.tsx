@@ -6,7 +6,6 @@ import Link from 'next/link';
 import { EmptyState } from '@/components/ui/empty-state';
 import { RetryErrorState } from '@/components/ui/retry-error-state';
 import { Skeleton } from '@/components/ui/skeleton';
-import type { Role } from '@/lib/policy/permissions';
 import { isApiError } from '@/lib/queries/fetch-json';
 import { useRoom } from '@/lib/queries/rooms';
 import type { InitialError } from '@/lib/queries/upstream-error';
@@ -16,12 +15,10 @@ import { RoomFacts } from './room-facts';
 
 export function RoomView({
   roomName,
-  role,
   initialError,
   participantsError,
 }: {
   roomName: string;
-  role: Role;
   initialError: InitialError | null;
   participantsError: InitialError | null;
 }) {
@@ -62,7 +59,7 @@ export function RoomView({
       ) : (
         <Skeleton className="h-48 w-full" />
       )}
-      <ParticipantsPanel roomName={roomName} role={role} initialError={participantsError} />
+      <ParticipantsPanel roomName={roomName} initialError={participantsError} />
     </div>
   );
 }

@@ -7,10 +7,9 @@ import {
   VideoOffIcon,
 } from 'lucide-react';
 
-import type { TrackDto } from '@/lib/queries/dto';
+import type { TrackDto } from '@/lib/contracts/dto';
+import { TRACK_SOURCE_INFO } from '@/lib/contracts/tracks';
 import { cn } from '@/lib/utils';
-
-import { SOURCE_LABELS } from './participant-labels';
 
 function TrackIcon({ track }: { track: TrackDto }) {
   const props = { 'aria-hidden': true, className: 'size-3.5 shrink-0' } as const;
@@ -38,7 +37,7 @@ export function TrackChip({ track }: { track: TrackDto }) {
       )}
     >
       <TrackIcon track={track} />
-      <span className="font-medium">{SOURCE_LABELS[track.source]}</span>
+      <span className="font-medium">{TRACK_SOURCE_INFO[track.source].label}</span>
       <span className="text-muted-foreground">{track.type.toLowerCase()}</span>
       {track.muted ? <span className="text-destructive font-medium">muted</span> : null}
       {track.simulcast ? (

@@ -1,0 +1,34 @@
+import { toTwirpJson } from '../encoding';
+import type { Participant } from './participant';
+import type { RoomState } from './room';
+
+/*
+ * Fan-out of state updates to the participants' sinks (participant_update / room_update), the
+ * messages a real server pushes over each client's signal connection.
+ */
+
+/**
+ * Sends a participant's new ParticipantInfo as a participant update to the others in the room
+ * (and to itself when `includeSelf`). Hidden participants are never shown to others (§4.4).
+ * Joins and leaves are deliberately not broadcast: in a 10k room that would be O(n²) entries.
+ */
+export function broadcastParticipantUpdate(
+  room: RoomState,
+  participant: Participant,
+  includeSelf: boolean,
+): void {
+  const json = toTwirpJson(participant.info);
+  const hidden = participant.info.permission?.hidden === true;
+  for (const other of room.participants.values()) {
+    if (other === participant ? !includeSelf : hidden) continue;
+    other.sink.deliver({ type: 'participant_update', participant: json });
+  }
+}
+
+/** Everyone in the room gets the room's new Room (UpdateRoomMetadata). */
+export function broadcastRoomUpdate(room: RoomState): void {
+  const json = toTwirpJson(room.toProto());
+  for (const participant of room.participants.values()) {
+    participant.sink.deliver({ type: 'room_update', room: json });
+  }
+}

@@ -1,0 +1,506 @@
+import { request as playwrightRequest, type APIRequestContext } from '@playwright/test';
+
+import {
+  expect,
+  LiveKitSeeder,
+  loginAs,
+  signIn,
+  test,
+  uniqueSuffix,
+  type StandinState,
+} from '../fixtures';
+import { decodePayload, Standin } from '../moderation/support';
+import {
+  apiOperation,
+  apiOperations,
+  callOperation,
+  expectResponseMatches,
+  type ApiAnswer,
+} from '../support/openapi';
+import { E2E } from '../support/ports';
+
+/**
+ * One successful REST call per operation of the OpenAPI document, as admin, on seeded data: every
+ * answer is validated against the document's schema (errors against the Error schema), and each
+ * write is checked where it lands — in the stand-in or in the users store.
+ */
+
+const BASE_URL = `http://127.0.0.1:${E2E.dashboardPort}`;
+const CLOUD_URL = `http://127.0.0.1:${E2E.cloudDashboardPort}`;
+const standin = new Standin(`http://127.0.0.1:${E2E.livekitPort}`);
+const cloudStandin = new Standin(`http://127.0.0.1:${E2E.cloudLivekitPort}`);
+
+test.use({ account: 'admin', extraHTTPHeaders: { origin: BASE_URL } });
+
+interface Context {
+  request: APIRequestContext;
+  livekit: LiveKitSeeder;
+  baseURL: string;
+}
+
+/** Calls the operation, expects `status`, and validates the answer against the document. */
+async function call(
+  request: APIRequestContext,
+  operationId: string,
+  input: Record<string, unknown>,
+  status: number,
+): Promise<ApiAnswer> {
+  const answer = await callOperation(request, operationId, input);
+  expect(answer.status, `${operationId}: ${answer.text.slice(0, 300)}`).toBe(status);
+  if (status !== 204) expect(answer.headers['content-type']).toContain('application/json');
+  await expectResponseMatches(operationId, answer.status, answer.body);
+  return answer;
+}
+
+/** A room with alice (microphone + camera) and bob (microphone). */
+async function seedRoom(livekit: LiveKitSeeder, suffix: string, metadata?: string) {
+  const name = await livekit.seedRoom(
+    livekit.roomName(suffix),
+    [
+      {
+        identity: 'alice',
+        name: 'Alice',
+        tracks: [
+          { type: 'AUDIO', source: 'MICROPHONE' },
+          { type: 'VIDEO', source: 'CAMERA' },
+        ],
+      },
+      { identity: 'bob', tracks: [{ type: 'AUDIO', source: 'MICROPHONE' }] },
+    ],
+    metadata ? { metadata } : {},
+  );
+  return {
+    name,
+    mic: (await standin.track(name, 'alice', 'MICROPHONE')).sid,
+    bobMic: (await standin.track(name, 'bob', 'MICROPHONE')).sid,
+  };
+}
+
+async function newUser(request: APIRequestContext, role = 'viewer') {
+  const username = `op-${uniqueSuffix()}`;
+  const answer = await call(request, 'createUser', { username, role }, 201);
+  return (answer.body as { user: { id: string; username: string } }).user;
+}
+
+type StandinRoom = StandinState['rooms'][number];
+
+interface HappyPath {
+  /** `METHOD /api/v1/…` as the document has it; checked against it. */
+  route: string;
+  behaviour: string;
+  run(context: Context): Promise<void>;
+}
+
+const HAPPY_PATHS: Record<string, HappyPath> = {
+  listRooms: {
+    route: 'GET /api/v1/rooms',
+    behaviour: 'lists the seeded room with its counts and tenant',
+    async run({ request, livekit }) {
+      const room = await seedRoom(livekit, 'list', '{"auth_id":"acme"}');
+      const { body } = await call(request, 'listRooms', {}, 200);
+      expect((body as { rooms: { name: string }[] }).rooms).toContainEqual(
+        expect.objectContaining({
+          name: room.name,
+          numParticipants: 2,
+          numPublishers: 2,
+          tenant: 'acme',
+        }),
+      );
+    },
+  },
+  getRoom: {
+    route: 'GET /api/v1/rooms/:roomName',
+    behaviour: 'answers the room; an unknown one is 404',
+    async run({ request, livekit }) {
+      const room = await seedRoom(livekit, 'one');
+      const { body } = await call(request, 'getRoom', { roomName: room.name }, 200);
+      expect(body).toMatchObject({ name: room.name, numParticipants: 2, tenant: null });
+      await call(request, 'getRoom', { roomName: livekit.roomName('missing') }, 404);
+    },
+  },
+  createRoom: {
+    route: 'POST /api/v1/rooms',
+    behaviour: 'creates the room with its options in LiveKit; the same name again is 409',
+    async run({ request, livekit }) {
+      const roomName = livekit.roomName('created');
+      try {
+        const input = {
+          roomName,
+          metadata: '{"topic":"new"}',
+          maxParticipants: 7,
+          emptyTimeout: 120,
+        };
+        const { body } = await call(request, 'createRoom', input, 201);
+        expect(body).toMatchObject({ name: roomName, maxParticipants: 7, emptyTimeout: 120 });
+        const created = (await standin.room(roomName)) as StandinRoom;
+        expect(created.room).toMatchObject({
+          metadata: '{"topic":"new"}',
+          max_participants: 7,
+          empty_timeout: 120,
+        });
+        await call(request, 'createRoom', input, 409);
+      } finally {
+        await livekit.deleteRoom(roomName);
+      }
+    },
+  },
+  deleteRoom: {
+    route: 'DELETE /api/v1/rooms/:roomName',
+    behaviour: 'closes the room, disconnecting everyone; then it is 404',
+    async run({ request, livekit }) {
+      const room = await seedRoom(livekit, 'closing');
+      const { body } = await call(request, 'deleteRoom', { roomName: room.name }, 200);
+      expect(body).toEqual({ disconnected: 2 });
+      expect(await standin.room(room.name)).toBeUndefined();
+      expect(await standin.received(room.name, 'alice')).toContainEqual(
+        expect.objectContaining({ type: 'leave' }),
+      );
+      await call(request, 'deleteRoom', { roomName: room.name }, 404);
+    },
+  },
+  updateRoomMetadata: {
+    route: 'PATCH /api/v1/rooms/:roomName',
+    behaviour: 'replaces the metadata in LiveKit',
+    async run({ request, livekit }) {
+      const room = await seedRoom(livekit, 'meta', '{"topic":"old"}');
+      const metadata = '{"topic":"changed"}';
+      const { body } = await call(
+        request,
+        'updateRoomMetadata',
+        { roomName: room.name, metadata },
+        200,
+      );
+      expect(body).toMatchObject({ name: room.name, metadata });
+      expect((await standin.room(room.name))?.room.metadata).toBe(metadata);
+    },
+  },
+  sendData: {
+    route: 'POST /api/v1/rooms/:roomName/data',
+    behaviour: 'delivers the message to the chosen participant only',
+    async run({ request, livekit }) {
+      const room = await seedRoom(livekit, 'data');
+      const input = {
+        roomName: room.name,
+        payload: 'hello',
+        topic: 'chat',
+        destinationIdentities: ['alice'],
+      };
+      const { body } = await call(request, 'sendData', input, 200);
+      expect(body).toEqual({ recipients: 1 });
+      const [message] = await standin.receivedOf(room.name, 'alice', 'data');
+      expect(message).toMatchObject({ topic: 'chat', kind: 'RELIABLE' });
+      expect(decodePayload(message!)).toBe('hello');
+      expect(await standin.receivedOf(room.name, 'bob', 'data')).toEqual([]);
+    },
+  },
+  listParticipants: {
+    route: 'GET /api/v1/rooms/:roomName/participants',
+    behaviour: 'lists the participants with their tracks',
+    async run({ request, livekit }) {
+      const room = await seedRoom(livekit, 'people');
+      const { body } = await call(request, 'listParticipants', { roomName: room.name }, 200);
+      const { participants } = body as { participants: { identity: string }[] };
+      expect(participants.map((p) => p.identity).sort()).toEqual(['alice', 'bob']);
+    },
+  },
+  getParticipant: {
+    route: 'GET /api/v1/rooms/:roomName/participants/:identity',
+    behaviour: 'answers the participant; an unknown identity is 404',
+    async run({ request, livekit }) {
+      const room = await seedRoom(livekit, 'person');
+      const { body } = await call(
+        request,
+        'getParticipant',
+        { roomName: room.name, identity: 'alice' },
+        200,
+      );
+      expect(body).toMatchObject({ identity: 'alice', name: 'Alice' });
+      expect((body as { tracks: { sid: string }[] }).tracks.map((t) => t.sid)).toContain(room.mic);
+      await call(request, 'getParticipant', { roomName: room.name, identity: 'nobody' }, 404);
+    },
+  },
+  removeParticipant: {
+    route: 'DELETE /api/v1/rooms/:roomName/participants/:identity',
+    behaviour: 'disconnects the participant',
+    async run({ request, livekit }) {
+      const room = await seedRoom(livekit, 'remove');
+      await call(request, 'removeParticipant', { roomName: room.name, identity: 'bob' }, 204);
+      expect(await standin.participant(room.name, 'bob')).toBeUndefined();
+      expect(await standin.participant(room.name, 'alice')).toBeDefined();
+    },
+  },
+  updatePermissions: {
+    route: 'PATCH /api/v1/rooms/:roomName/participants/:identity/permission',
+    behaviour: 'changes only the given permission in LiveKit',
+    async run({ request, livekit }) {
+      const room = await seedRoom(livekit, 'perm');
+      const before = (await standin.participant(room.name, 'alice'))!.permission!;
+      const { body } = await call(
+        request,
+        'updatePermissions',
+        { roomName: room.name, identity: 'alice', permission: { canPublishData: false } },
+        200,
+      );
+      expect(body).toMatchObject({ identity: 'alice', permission: { canPublishData: false } });
+      const after = (await standin.participant(room.name, 'alice'))!.permission!;
+      expect(after).toEqual({ ...before, can_publish_data: false });
+    },
+  },
+  updateParticipant: {
+    route: 'PATCH /api/v1/rooms/:roomName/participants/:identity',
+    behaviour: 'changes name, metadata and attributes in LiveKit',
+    async run({ request, livekit }) {
+      const room = await seedRoom(livekit, 'edit');
+      const input = {
+        roomName: room.name,
+        identity: 'alice',
+        name: 'Alice B',
+        metadata: '{"seat":3}',
+        attributes: { team: 'red' },
+      };
+      const { body } = await call(request, 'updateParticipant', input, 200);
+      expect(body).toMatchObject({ name: 'Alice B', attributes: { team: 'red' } });
+      expect(await standin.participant(room.name, 'alice')).toMatchObject({
+        name: 'Alice B',
+        metadata: '{"seat":3}',
+        attributes: { team: 'red' },
+      });
+    },
+  },
+  updateSubscriptions: {
+    route: 'POST /api/v1/rooms/:roomName/participants/:identity/subscriptions',
+    behaviour: 'sends the subscription change to the participant',
+    async run({ request, livekit }) {
+      const room = await seedRoom(livekit, 'subs');
+      const input = {
+        roomName: room.name,
+        identity: 'alice',
+        trackSids: [room.bobMic],
+        subscribe: false,
+      };
+      await call(request, 'updateSubscriptions', input, 204);
+      expect(await standin.receivedOf(room.name, 'alice', 'subscription_update')).toEqual([
+        expect.objectContaining({ trackSids: [room.bobMic], subscribe: false }),
+      ]);
+    },
+  },
+  moveParticipant: {
+    route: 'POST /api/v1/rooms/:roomName/participants/:identity/move',
+    behaviour: 'moves the participant on LiveKit Cloud; self-hosted LiveKit answers 501',
+    async run({ request, livekit }) {
+      const room = await seedRoom(livekit, 'stay');
+      const destination = await livekit.seedRoom(livekit.roomName('nowhere'));
+      const input = { roomName: room.name, identity: 'alice', destinationRoom: destination };
+      await call(request, 'moveParticipant', { ...input, mode: 'move' }, 501);
+      expect(await standin.participant(room.name, 'alice')).toBeDefined();
+
+      // The Cloud dashboard (its own store, its own stand-in) really moves.
+      const cloud = new LiveKitSeeder(cloudStandin.url, `op-move-${uniqueSuffix()}`);
+      const api = await playwrightRequest.newContext({
+        baseURL: CLOUD_URL,
+        storageState: await loginAs('admin', CLOUD_URL),
+        extraHTTPHeaders: { origin: CLOUD_URL },
+      });
+      try {
+        const from = await cloud.seedRoom(cloud.roomName('from'), [
+          { identity: 'alice', tracks: [{ type: 'AUDIO', source: 'MICROPHONE' }] },
+        ]);
+        const to = await cloud.seedRoom(cloud.roomName('to'), [{ identity: 'host' }]);
+        await call(
+          api,
+          'moveParticipant',
+          { roomName: from, identity: 'alice', destinationRoom: to, mode: 'move' },
+          204,
+        );
+        expect(await cloudStandin.participant(from, 'alice')).toBeUndefined();
+        expect(await cloudStandin.participant(to, 'alice')).toBeDefined();
+      } finally {
+        await api.dispose();
+        await cloud.cleanup();
+      }
+    },
+  },
+  muteTrack: {
+    route: 'PATCH /api/v1/rooms/:roomName/participants/:identity/tracks/:trackSid',
+    behaviour: 'mutes the track in LiveKit; remote unmute is 412 (off by default)',
+    async run({ request, livekit }) {
+      const room = await seedRoom(livekit, 'mute');
+      const ref = { roomName: room.name, identity: 'alice', trackSid: room.mic };
+      const { body } = await call(request, 'muteTrack', { ...ref, muted: true }, 200);
+      expect(body).toMatchObject({ sid: room.mic, muted: true, source: 'MICROPHONE' });
+      expect((await standin.track(room.name, 'alice', 'MICROPHONE')).muted).toBe(true);
+      await call(request, 'muteTrack', { ...ref, muted: false }, 412);
+      expect((await standin.track(room.name, 'alice', 'MICROPHONE')).muted).toBe(true);
+    },
+  },
+  requestUnmute: {
+    route: 'POST /api/v1/rooms/:roomName/participants/:identity/tracks/:trackSid/unmute-request',
+    behaviour: 'sends the participant the unmute request message',
+    async run({ request, livekit }) {
+      const room = await seedRoom(livekit, 'ask');
+      const ref = { roomName: room.name, identity: 'alice', trackSid: room.mic };
+      await call(request, 'requestUnmute', ref, 204);
+      const [message] = await standin.receivedOf(room.name, 'alice', 'data');
+      expect(message).toMatchObject({ topic: 'moderato.unmute-request', kind: 'RELIABLE' });
+      expect(JSON.parse(decodePayload(message!))).toMatchObject({
+        type: 'unmute_request',
+        trackSid: room.mic,
+        source: 'MICROPHONE',
+      });
+      expect(await standin.receivedOf(room.name, 'bob', 'data')).toEqual([]);
+    },
+  },
+  listUsers: {
+    route: 'GET /api/v1/users',
+    behaviour: 'finds a user by search',
+    async run({ request }) {
+      const user = await newUser(request);
+      const { body } = await call(request, 'listUsers', { search: user.username }, 200);
+      expect(body).toEqual({ users: [expect.objectContaining({ id: user.id, role: 'viewer' })] });
+    },
+  },
+  createUser: {
+    route: 'POST /api/v1/users',
+    behaviour: 'creates a user with a generated password shown once; the same name again is 409',
+    async run({ request, baseURL }) {
+      const username = `op-${uniqueSuffix()}`;
+      const input = { username, name: 'Op User', role: 'moderator' };
+      const { body } = await call(request, 'createUser', input, 201);
+      const { user, password } = body as { user: object; password: string };
+      expect(user).toMatchObject({ username, name: 'Op User', role: 'moderator', tenant: null });
+      expect((await signIn(baseURL, username, password)).ok).toBe(true);
+      await call(request, 'createUser', input, 409);
+    },
+  },
+  updateUser: {
+    route: 'PATCH /api/v1/users/:userId',
+    behaviour: 'changes name, role and tenant in the store',
+    async run({ request }) {
+      const user = await newUser(request);
+      const input = { userId: user.id, name: 'Renamed', role: 'moderator', tenant: 'acme' };
+      const { body } = await call(request, 'updateUser', input, 200);
+      expect(body).toMatchObject({ name: 'Renamed', role: 'moderator', tenant: 'acme' });
+      const { body: list } = await call(request, 'listUsers', { search: user.username }, 200);
+      expect(list).toEqual({
+        users: [expect.objectContaining({ name: 'Renamed', tenant: 'acme' })],
+      });
+      await call(request, 'updateUser', { userId: 'no-such-user', name: 'X' }, 404);
+    },
+  },
+  setUserDisabled: {
+    route: 'PUT /api/v1/users/:userId/disabled',
+    behaviour: 'disables the user, whose sign-in is then refused',
+    async run({ request, baseURL }) {
+      const username = `op-${uniqueSuffix()}`;
+      const password = `pw-${username}-1`;
+      const created = await call(
+        request,
+        'createUser',
+        { username, role: 'viewer', password },
+        201,
+      );
+      const { id } = (created.body as { user: { id: string } }).user;
+      const { body } = await call(request, 'setUserDisabled', { userId: id, disabled: true }, 200);
+      expect(body).toMatchObject({ id, disabled: true });
+      expect((await signIn(baseURL, username, password)).ok).toBe(false);
+    },
+  },
+  resetPassword: {
+    route: 'POST /api/v1/users/:userId/password',
+    behaviour: 'sets a generated or chosen password that signs in',
+    async run({ request, baseURL }) {
+      const user = await newUser(request);
+      const generated = await call(request, 'resetPassword', { userId: user.id }, 200);
+      const { password } = generated.body as { password: string };
+      expect(password).toEqual(expect.any(String));
+      expect((await signIn(baseURL, user.username, password)).ok).toBe(true);
+      const chosen = 'chosen-password-42';
+      const { body } = await call(
+        request,
+        'resetPassword',
+        { userId: user.id, password: chosen },
+        200,
+      );
+      expect(body).toMatchObject({ password: null });
+      expect((await signIn(baseURL, user.username, chosen)).ok).toBe(true);
+    },
+  },
+  listAuditEvents: {
+    route: 'GET /api/v1/audit',
+    behaviour: 'pages the audit log with filters',
+    async run({ request, livekit }) {
+      const room = await seedRoom(livekit, 'audited');
+      const ref = { roomName: room.name, identity: 'alice', trackSid: room.mic };
+      await call(request, 'muteTrack', { ...ref, muted: true }, 200);
+      const { body } = await call(
+        request,
+        'listAuditEvents',
+        { roomName: room.name, limit: 10 },
+        200,
+      );
+      expect(body).toEqual({
+        events: [
+          expect.objectContaining({
+            action: 'track.muted',
+            outcome: 'success',
+            source: 'api',
+            actorName: 'admin',
+            identity: 'alice',
+            trackSid: room.mic,
+          }),
+        ],
+        nextCursor: null,
+      });
+    },
+  },
+  exportAuditEvents: {
+    route: 'GET /api/v1/audit/export',
+    behaviour: 'downloads the filtered log as JSON or CSV',
+    async run({ request, livekit }) {
+      const room = await seedRoom(livekit, 'exported');
+      const ref = { roomName: room.name, identity: 'alice', trackSid: room.mic };
+      await call(request, 'muteTrack', { ...ref, muted: true }, 200);
+      const json = await callOperation(request, 'exportAuditEvents', {
+        roomName: room.name,
+        format: 'json',
+      });
+      expect(json.status).toBe(200);
+      expect(json.headers['content-disposition']).toMatch(/^attachment; filename=".+\.json"$/);
+      await expectResponseMatches('exportAuditEvents', 200, json.body);
+      expect(json.body).toEqual([expect.objectContaining({ action: 'track.muted' })]);
+
+      const csv = await callOperation(request, 'exportAuditEvents', {
+        roomName: room.name,
+        format: 'csv',
+      });
+      expect(csv.status).toBe(200);
+      expect(csv.headers['content-type']).toContain('text/csv');
+      expect(csv.headers['content-disposition']).toMatch(/^attachment; filename=".+\.csv"$/);
+      await expectResponseMatches('exportAuditEvents', 200, csv.text, 'text/csv');
+      const lines = csv.text.trim().split('\n');
+      expect(lines).toHaveLength(2);
+      expect(lines[1]).toContain('track.muted');
+    },
+  },
+  getLiveKitStatus: {
+    route: 'GET /api/v1/livekit/status',
+    behaviour: 'reports the LiveKit connection as ok',
+    async run({ request }) {
+      const { body } = await call(request, 'getLiveKitStatus', {}, 200);
+      expect(body).toMatchObject({ state: 'ok', host: `127.0.0.1:${E2E.livekitPort}` });
+    },
+  },
+};
+
+test('every operation of the OpenAPI document has a happy path here', async () => {
+  const operations = await apiOperations();
+  expect(Object.keys(HAPPY_PATHS).sort()).toEqual(operations.map((o) => o.operationId).sort());
+});
+
+for (const [operationId, happy] of Object.entries(HAPPY_PATHS)) {
+  test(`${happy.route} – ${happy.behaviour}`, async ({ request, livekit, baseURL }) => {
+    const operation = await apiOperation(operationId);
+    expect(`${operation.method} ${operation.route}`).toBe(happy.route);
+    await happy.run({ request, livekit, baseURL: baseURL! });
+  });
+}

@@ -1,0 +1,74 @@
+import 'server-only';
+
+import type { z } from 'zod';
+
+import { exportAuditEvents } from './audit/export-audit-events';
+import { listAuditEvents } from './audit/list-audit-events';
+import { getLiveKitStatus } from './livekit/get-livekit-status';
+import type { AnyOperation, Operation } from './operation';
+import { getParticipant } from './participants/get-participant';
+import { listParticipants } from './participants/list-participants';
+import { moveParticipant } from './participants/move-participant';
+import { muteTrack } from './participants/mute-track';
+import { removeParticipant } from './participants/remove-participant';
+import { requestUnmute } from './participants/request-unmute';
+import { updateParticipant } from './participants/update-participant';
+import { updatePermissions } from './participants/update-permissions';
+import { updateSubscriptions } from './participants/update-subscriptions';
+import { createRoom } from './rooms/create-room';
+import { deleteRoom } from './rooms/delete-room';
+import { getRoom } from './rooms/get-room';
+import { listRooms } from './rooms/list-rooms';
+import { sendData } from './rooms/send-data';
+import { updateRoomMetadata } from './rooms/update-room-metadata';
+import { createUser } from './users/create-user';
+import { listUsers } from './users/list-users';
+import { resetPassword } from './users/reset-password';
+import { setUserDisabled } from './users/set-user-disabled';
+import { updateUser } from './users/update-user';
+
+/**
+ * Every operation, keyed by its name. The doors — server actions, /api/v1, the OpenAPI document —
+ * and the authorization tests are derived from this object; adding an operation here is all it
+ * takes to expose it everywhere (docs/ARCHITECTURE.md, "Adding an operation").
+ */
+export const OPERATIONS = {
+  listRooms,
+  getRoom,
+  createRoom,
+  deleteRoom,
+  updateRoomMetadata,
+  sendData,
+  listParticipants,
+  getParticipant,
+  removeParticipant,
+  updatePermissions,
+  updateParticipant,
+  updateSubscriptions,
+  moveParticipant,
+  muteTrack,
+  requestUnmute,
+  listUsers,
+  createUser,
+  updateUser,
+  setUserDisabled,
+  resetPassword,
+  listAuditEvents,
+  exportAuditEvents,
+  getLiveKitStatus,
+} as const;
+
+export type Operations = typeof OPERATIONS;
+export type OperationName = keyof Operations;
+export type OperationInput<N extends OperationName> =
+  Operations[N] extends Operation<infer I, unknown> ? z.input<I> : never;
+export type OperationOutput<N extends OperationName> =
+  Operations[N] extends Operation<z.ZodType, infer O> ? O : never;
+
+export const OPERATION_LIST: readonly AnyOperation[] = Object.values(OPERATIONS) as AnyOperation[];
+
+/** The operation of that name, or undefined — never an inherited property of the object. */
+export function findOperation(name: unknown): AnyOperation | undefined {
+  if (typeof name !== 'string' || !Object.hasOwn(OPERATIONS, name)) return undefined;
+  return OPERATIONS[name as OperationName] as AnyOperation;
+}

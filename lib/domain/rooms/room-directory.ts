@@ -1,0 +1,50 @@
+import 'server-only';
+
+import type { RoomDto } from '@/lib/contracts/dto';
+import { env } from '@/lib/env';
+import * as livekit from '@/lib/livekit/room-service';
+
+import { tenantOf } from '../tenant';
+
+/**
+ * Room lookups for scope checks. LiveKit has no GetRoom, so each check is a ListRooms with a name
+ * filter; an action burst on one room (a moderator muting several tracks, a bulk run) would repeat
+ * it for every call. Answers are reused for MODERATO_ROOM_CACHE_MS (default 2 s) and concurrent
+ * lookups of one room share one request. Safe because: our own writes that change a room's
+ * existence or tenant (create, delete, metadata) invalidate the entry at once; a change made
+ * elsewhere is seen at most that long after; and a cached "exists" never makes LiveKit skip its own
+ * checks — the call that follows still fails with not_found when the room is gone.
+ */
+interface Entry {
+  at: number;
+  room: Promise<RoomDto | null>;
+}
+
+// On globalThis: Next bundles routes and actions separately, and they must share one cache.
+const holder = globalThis as typeof globalThis & { __moderatoRooms?: Map<string, Entry> };
+const cache = (holder.__moderatoRooms ??= new Map<string, Entry>());
+
+/** A LiveKit room as the domain sees it: with its tenant, which is a domain rule (tenant.ts). */
+export function withTenantOf(room: Omit<RoomDto, 'tenant'>): RoomDto {
+  return { ...room, tenant: tenantOf(room.metadata) };
+}
+
+export async function findRoom(roomName: string, options: { fresh?: boolean } = {}) {
+  const ttl = env().MODERATO_ROOM_CACHE_MS;
+  const now = Date.now();
+  const hit = cache.get(roomName);
+  if (!options.fresh && ttl > 0 && hit && now - hit.at < ttl) return hit.room;
+  const room = livekit
+    .listRooms([roomName])
+    .then(([found]) => (found ? withTenantOf(found) : null));
+  cache.set(roomName, { at: now, room });
+  // A failed lookup is not remembered: the next call asks again.
+  room.catch(() => cache.delete(roomName));
+  if (cache.size > 10_000) cache.delete(cache.keys().next().value as string);
+  return room;
+}
+
+/** After our own write to a room: the next scope check asks LiveKit again. */
+export function forgetRoom(roomName: string): void {
+  cache.delete(roomName);
+}
