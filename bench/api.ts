@@ -1,0 +1,425 @@
+/**
+ * REST API overhead benchmark (`npm run bench:api`). One track mute through the full stack —
+ * `PATCH /api/v1/rooms/{room}/participants/{identity}/tracks/{sid}` with the demo moderator's
+ * session cookie (session → authorize → LiveKit → audit, SQLite store in a temp dir) — against the
+ * same MutePublishedTrack called directly with livekit-server-sdk on the same stand-in, in the same
+ * run, with the same load: 2,000 calls, 16 in flight, spread over 16 participants with a microphone
+ * each. Both paths are warmed up (500 calls each), then measured alternately (direct, API, …) for
+ * ROUNDS rounds; every reported figure is the MEDIAN of that figure over the rounds.
+ * Targets: API throughput ≥ 60 % of direct, added p50 latency ≤ 5 ms, every API answer 200.
+ *
+ * The stand-in runs in its own child process (this file again, with `--standin-child`), so the
+ * direct SDK client and the server do not share an event loop — as the dashboard and the stand-in
+ * do not. The child counts the requests it serves by path through Node's `http.server.request.start`
+ * diagnostics channel (no proxy hop, nothing added to either path), which gives the number of
+ * LiveKit calls one API mute makes. Everything listens on 127.0.0.1; the run is bounded and stops
+ * its children. Needs a production build (runs `next build` when `.next/BUILD_ID` is missing).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { subscribe } from 'node:diagnostics_channel';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent, request, type IncomingMessage } from 'node:http';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+import { startStandin } from '@moderato/livekit-standin';
+import { StandinControl } from '@moderato/livekit-standin/client';
+import { RoomServiceClient } from 'livekit-server-sdk';
+
+import { KEY, SECRET, startDashboard, type Dashboard } from './support/dashboard';
+
+const ROOM = 'bench-api';
+const PARTICIPANTS = 16;
+const CALLS = 2000;
+const IN_FLIGHT = 16;
+const WARMUP = 500;
+const ROUNDS = 3;
+const RATIO_TARGET = 0.6;
+const ADDED_P50_TARGET_MS = 5;
+
+const identityOf = (i: number) => `speaker-${String(i).padStart(2, '0')}`;
+const log = (line: string) => console.error(`bench:api: ${line}`);
+
+// ---- stand-in child ---------------------------------------------------------------------------
+
+type ChildMessage = { type: 'ready'; url: string } | { type: 'counts'; counts: Counts };
+type Counts = Record<string, number>;
+
+/** Child mode: the stand-in, counting every request it receives by path, answering over IPC. */
+async function standinChild(): Promise<void> {
+  const counts: Counts = {};
+  subscribe('http.server.request.start', (message) => {
+    const { request: req } = message as { request: IncomingMessage };
+    const key = `${req.method} ${(req.url ?? '').split('?')[0]}`;
+    counts[key] = (counts[key] ?? 0) + 1;
+  });
+  const standin = await startStandin({ port: 0 });
+  const send = (message: ChildMessage) => process.send!(message);
+  process.on('message', (message: { type: string }) => {
+    if (message.type === 'counts') send({ type: 'counts', counts: { ...counts } });
+  });
+  // The parent went away (or asked us to stop): close and exit.
+  process.on('disconnect', () => void standin.close().then(() => process.exit(0)));
+  send({ type: 'ready', url: standin.url });
+}
+
+interface StandinChild {
+  url: string;
+  counts(): Promise<Counts>;
+  stop(): Promise<void>;
+}
+
+async function spawnStandin(): Promise<StandinChild> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', __filename, '--standin-child'],
+    { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    const onMessage = (message: ChildMessage) => {
+      if (message.type !== 'ready') return;
+      child.off('message', onMessage);
+      resolve(message.url);
+    };
+    child.on('message', onMessage);
+    child.once('exit', (code) => reject(new Error(`stand-in exited early (${code})`)));
+  });
+  return {
+    url,
+    counts: () =>
+      new Promise((resolve) => {
+        const onMessage = (message: ChildMessage) => {
+          if (message.type !== 'counts') return;
+          child.off('message', onMessage);
+          resolve(message.counts);
+        };
+        child.on('message', onMessage);
+        child.send({ type: 'counts' });
+      }),
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        child.disconnect();
+      }),
+  };
+}
+
+/** Requests between two snapshots, by path, plus the Twirp total. */
+function diffCounts(
+  before: Counts,
+  after: Counts,
+): { byPath: Counts; twirp: number; other: number } {
+  const byPath: Counts = {};
+  let twirp = 0;
+  let other = 0;
+  for (const [key, value] of Object.entries(after)) {
+    const n = value - (before[key] ?? 0);
+    if (n <= 0) continue;
+    byPath[key] = n;
+    if (key.includes(' /twirp/')) twirp += n;
+    else other += n;
+  }
+  return { byPath, twirp, other };
+}
+
+// ---- dashboard session ------------------------------------------------------------------------
+
+/** Signs in through next-auth's credentials endpoint with fetch; returns the Cookie header. */
+async function signInCookie(baseUrl: string, username: string, password: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const keep = (res: Response) => {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const at = pair!.indexOf('=');
+      jar.set(pair!.slice(0, at).trim(), pair!.slice(at + 1));
+    }
+  };
+  const header = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  keep(csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const callback = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: header() },
+    body: new URLSearchParams({ csrfToken, username, password, json: 'true' }).toString(),
+  });
+  keep(callback);
+  await callback.arrayBuffer();
+  const session = (await (
+    await fetch(`${baseUrl}/api/auth/session`, { headers: { cookie: header() } })
+  ).json()) as { user?: { name?: string } };
+  if (!session.user) throw new Error(`sign-in as ${username} failed`);
+  return header();
+}
+
+// ---- load ---------------------------------------------------------------------------------------
+
+interface Target {
+  identity: string;
+  trackSid: string;
+}
+
+interface RoundResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  failures: number;
+}
+
+const percentile = (sorted: Float64Array, p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/**
+ * Exactly `total` calls with `inFlight` workers; call `i` targets participant `i % PARTICIPANTS`.
+ * `call` resolves to true on success. Latency is per call, from issuing to the full answer.
+ */
+async function runFixed(
+  total: number,
+  inFlight: number,
+  call: (i: number) => Promise<boolean>,
+): Promise<RoundResult> {
+  const latencies = new Float64Array(total);
+  let next = 0;
+  let failures = 0;
+  const worker = async (): Promise<void> => {
+    while (next < total) {
+      const i = next++;
+      const t0 = performance.now();
+      const ok = await call(i);
+      latencies[i] = performance.now() - t0;
+      if (!ok) failures += 1;
+    }
+  };
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: inFlight }, worker));
+  const elapsed = performance.now() - t0;
+  latencies.sort();
+  return {
+    rps: total / (elapsed / 1000),
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    failures,
+  };
+}
+
+/** The REST path: one keep-alive node:http client, the moderator's cookie, a same-origin Origin. */
+function apiCaller(dashboard: Dashboard, cookie: string, targets: Target[]) {
+  const agent = new Agent({ keepAlive: true, maxSockets: IN_FLIGHT });
+  const body = JSON.stringify({ muted: true });
+  const statuses = new Map<number, number>();
+  const samples: string[] = [];
+  const call = (i: number): Promise<boolean> =>
+    new Promise((resolve, reject) => {
+      const { identity, trackSid } = targets[i % targets.length]!;
+      const req = request(
+        `${dashboard.url}/api/v1/rooms/${encodeURIComponent(ROOM)}/participants/${encodeURIComponent(identity)}/tracks/${encodeURIComponent(trackSid)}`,
+        {
+          method: 'PATCH',
+          agent,
+          headers: {
+            cookie,
+            origin: dashboard.url,
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+          },
+        },
+        (res) => {
+          const status = res.statusCode ?? 0;
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+          let text = '';
+          res.on('data', (chunk: Buffer) => {
+            if (status !== 200) text += chunk.toString();
+          });
+          res.on('end', () => {
+            if (status !== 200 && samples.length < 3)
+              samples.push(`${status} ${text.slice(0, 300)}`);
+            resolve(status === 200);
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  return { call, statuses, samples, close: () => agent.destroy() };
+}
+
+/** The direct path: livekit-server-sdk's RoomServiceClient on the same stand-in. */
+function directCaller(url: string, targets: Target[]) {
+  const sdk = new RoomServiceClient(url, KEY, SECRET);
+  return async (i: number): Promise<boolean> => {
+    const { identity, trackSid } = targets[i % targets.length]!;
+    const track = await sdk.mutePublishedTrack(ROOM, identity, trackSid, true);
+    return track?.muted === true;
+  };
+}
+
+// ---- main ---------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const cleanups: (() => unknown)[] = [];
+  const cleanup = async () => {
+    for (const fn of cleanups.splice(0).reverse()) await fn();
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void cleanup().finally(() => process.exit(130)));
+  }
+  try {
+    const standin = await spawnStandin();
+    cleanups.push(() => standin.stop());
+    log(`stand-in (child process) on ${standin.url}`);
+
+    // One room, PARTICIPANTS speakers with a microphone each.
+    await new RoomServiceClient(standin.url, KEY, SECRET).createRoom({
+      name: ROOM,
+      emptyTimeout: 3600,
+    });
+    const control = new StandinControl({ url: standin.url, apiKey: KEY, apiSecret: SECRET });
+    await control.bulkJoin(
+      Array.from({ length: PARTICIPANTS }, (_, i) => ({
+        room: ROOM,
+        identity: identityOf(i),
+        tracks: [{ type: 'AUDIO' as const, source: 'MICROPHONE' as const }],
+      })),
+    );
+    const seeded = await control.room(ROOM);
+    const targets: Target[] = (seeded?.participants ?? []).map((p) => ({
+      identity: p.identity!,
+      trackSid: p.tracks![0]!.sid!,
+    }));
+    if (targets.length !== PARTICIPANTS) throw new Error(`seeded ${targets.length} participants`);
+
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'moderato-bench-api-'));
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const dashboard = await startDashboard('bench:api', standin.url, {
+      dataDir,
+      // The embedded SQLite store, whatever the calling shell has configured.
+      env: { DATABASE_URL: '' },
+    });
+    cleanups.push(() => dashboard.stop());
+    log(`next start on ${dashboard.url}, SQLite store in ${dataDir}`);
+    const cookie = await signInCookie(dashboard.url, 'moderator', 'moderator-demo');
+    log('signed in as moderator');
+
+    const api = apiCaller(dashboard, cookie, targets);
+    cleanups.push(() => api.close());
+    const direct = directCaller(standin.url, targets);
+
+    // Warm-up (JITs, route chunks, keep-alive sockets, the DB): not measured, not counted.
+    const warmApi = await runFixed(WARMUP, IN_FLIGHT, api.call);
+    const warmDirect = await runFixed(WARMUP, IN_FLIGHT, direct);
+    log(
+      `warm-up: ${WARMUP} API (${warmApi.failures} failed), ${WARMUP} direct (${warmDirect.failures} failed)`,
+    );
+    if (warmApi.failures > 0) log(`first failures: ${api.samples.join(' | ')}`);
+
+    const directRounds: RoundResult[] = [];
+    const apiRounds: RoundResult[] = [];
+    let apiTwirp = 0;
+    let apiOther = 0;
+    let directTwirp = 0;
+    const apiByPath: Counts = {};
+    for (let round = 1; round <= ROUNDS; round++) {
+      let before = await standin.counts();
+      const d = await runFixed(CALLS, IN_FLIGHT, direct);
+      let delta = diffCounts(before, await standin.counts());
+      directTwirp += delta.twirp;
+      directRounds.push(d);
+      log(
+        `round ${round} direct: ${d.rps.toFixed(0)} calls/s, p50 ${d.p50.toFixed(2)} ms, p99 ${d.p99.toFixed(2)} ms, ${delta.twirp} LiveKit calls, ${d.failures} failed`,
+      );
+
+      before = await standin.counts();
+      const a = await runFixed(CALLS, IN_FLIGHT, api.call);
+      delta = diffCounts(before, await standin.counts());
+      apiTwirp += delta.twirp;
+      apiOther += delta.other;
+      for (const [key, n] of Object.entries(delta.byPath))
+        apiByPath[key] = (apiByPath[key] ?? 0) + n;
+      apiRounds.push(a);
+      log(
+        `round ${round} API:    ${a.rps.toFixed(0)} calls/s, p50 ${a.p50.toFixed(2)} ms, p99 ${a.p99.toFixed(2)} ms, ${delta.twirp} LiveKit calls, ${a.failures} non-200`,
+      );
+    }
+
+    const measured = ROUNDS * CALLS;
+    log(
+      `LiveKit requests during the API rounds: ${Object.entries(apiByPath)
+        .map(([key, n]) => `${key.replace('POST /twirp/livekit.', '')}=${n}`)
+        .join(', ')}${apiOther > 0 ? ` (non-Twirp: ${apiOther})` : ''}`,
+    );
+    log(`LiveKit calls per direct call (sanity, expect 1): ${(directTwirp / measured).toFixed(3)}`);
+    log(
+      `API statuses (warm-up included): ${[...api.statuses].map(([s, n]) => `${s}×${n}`).join(', ')}`,
+    );
+    if (api.samples.length > 0) log(`first non-200 answers: ${api.samples.join(' | ')}`);
+
+    // Every track really is muted in the stand-in's state.
+    const after = await control.room(ROOM);
+    const muted = after?.participants.filter((p) => p.tracks?.every((t) => t.muted)).length ?? 0;
+    if (muted !== PARTICIPANTS)
+      throw new Error(`only ${muted} of ${PARTICIPANTS} tracks are muted`);
+
+    const directFailures = [warmDirect, ...directRounds].reduce((n, r) => n + r.failures, 0);
+    const non200 = [warmApi, ...apiRounds].reduce((n, r) => n + r.failures, 0);
+    const directRps = median(directRounds.map((r) => r.rps));
+    const apiRps = median(apiRounds.map((r) => r.rps));
+    const directP50 = median(directRounds.map((r) => r.p50));
+    const apiP50 = median(apiRounds.map((r) => r.p50));
+    const apiP99 = median(apiRounds.map((r) => r.p99));
+    const ratio = apiRps / directRps;
+    const added = apiP50 - directP50;
+    const perMute = apiTwirp / measured;
+    const met =
+      ratio >= RATIO_TARGET && added <= ADDED_P50_TARGET_MS && non200 === 0 && directFailures === 0;
+    log(
+      `figures are medians over ${ROUNDS} alternating rounds; load1=${(loadavg()[0] ?? 0).toFixed(2)}`,
+    );
+    if (directFailures > 0) log(`${directFailures} direct calls did not return a muted track`);
+
+    console.log(
+      [
+        'bench:api',
+        `calls=${CALLS}`,
+        `concurrency=${IN_FLIGHT}`,
+        `direct_rps=${directRps.toFixed(0)}`,
+        `api_rps=${apiRps.toFixed(0)}`,
+        `ratio=${ratio.toFixed(2)}`,
+        `direct_p50_ms=${directP50.toFixed(2)}`,
+        `api_p50_ms=${apiP50.toFixed(2)}`,
+        `added_p50_ms=${added.toFixed(2)}`,
+        `api_p99_ms=${apiP99.toFixed(2)}`,
+        `livekit_calls_per_mute=${perMute.toFixed(3)}`,
+        `non200=${non200}`,
+        `targets_met=${met}`,
+      ].join(' '),
+    );
+    if (non200 > 0 || directFailures > 0) process.exitCode = 1;
+  } finally {
+    await cleanup();
+  }
+}
+
+if (process.argv.includes('--standin-child')) {
+  standinChild().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+} else {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
