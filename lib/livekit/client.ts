@@ -1,9 +1,11 @@
 import 'server-only';
 
-import { RoomServiceClient } from 'livekit-server-sdk';
+import type { RoomServiceClient } from 'livekit-server-sdk';
 
 import { DomainError } from '@/lib/domain/errors';
 import { env } from '@/lib/env';
+
+import { TokenCachingRoomServiceClient } from './token-caching-room-service';
 
 /**
  * The one place LiveKit clients are built. The API secret stays in this process: browsers only ever
@@ -44,7 +46,7 @@ export function roomService(): RoomServiceClient {
   const config = livekitConfig();
   const key = `${config.url}|${config.apiKey}|${config.apiSecret}`;
   if (cached?.key === key) return cached.roomService;
-  const client = new RoomServiceClient(config.url, config.apiKey, config.apiSecret, {
+  const client = new TokenCachingRoomServiceClient(config.url, config.apiKey, config.apiSecret, {
     // Seconds, not ms. A moderator waiting 10 s (the SDK default) for a dead server is too long.
     requestTimeout: config.timeoutMs / 1000,
   });
