@@ -4,7 +4,19 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
+    // First: sign-in throttling needs every request's socket address (lib/auth/peer-address.ts).
+    const { recordPeerAddresses } = await import('./lib/auth/peer-address');
+    recordPeerAddresses();
+    // Requests Next answers with a 500 and a stack before our proxy runs, and clients hanging up
+    // mid-request, which Next logs with a stack: see the modules.
+    const { guardNodeRequests } = await import('./lib/http/node-request-guard');
+    guardNodeRequests();
+    const { quietClientAborts } = await import('./lib/http/client-abort-log');
+    quietClientAborts();
     const { bootstrap } = await import('./lib/auth/bootstrap');
     await bootstrap();
+    // Audit rows left `pending` by an earlier run (killed mid-action) become `unknown`.
+    const { reconcileInterruptedAudits } = await import('./lib/domain/audit-reconcile');
+    await reconcileInterruptedAudits();
   }
 }

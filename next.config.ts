@@ -16,21 +16,9 @@ const nextConfig: NextConfig = {
         headers: [
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-          // Destructive buttons must not be clickjacked from another site. Embedding in portals
-          // (a later issue) will allow its configured origins explicitly.
-          { key: 'Content-Security-Policy', value: "frame-ancestors 'self'" },
+          // For browsers that predate CSP's frame-ancestors. The Content Security Policy itself
+          // carries a nonce per request, so proxy.ts sets it (lib/http/csp.ts).
           { key: 'X-Frame-Options', value: 'SAMEORIGIN' },
-        ],
-      },
-      {
-        // Redoc's sidebar links its logo from Redocly's CDN; images and requests stay on our origin
-        // so reading the API reference tells no third party who read it.
-        source: '/api-reference',
-        headers: [
-          {
-            key: 'Content-Security-Policy',
-            value: "frame-ancestors 'self'; img-src 'self' data: blob:; connect-src 'self'",
-          },
         ],
       },
     ];

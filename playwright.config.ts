@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 
 import { defineConfig, devices } from '@playwright/test';
 
+import { DASHBOARD_LOG } from './e2e/security/server-log';
 import { E2E } from './e2e/support/ports';
 
 /**
@@ -31,6 +33,10 @@ const dashboardEnv = (port: number, livekitPort: number, dataDir: string) => ({
   OIDC_CLIENT_ID: 'moderato',
   OIDC_CLIENT_SECRET: 'moderato-e2e-secret',
   OIDC_DISPLAY_NAME: 'Local OIDC',
+  // The e2e IdP's admin has no tenant claim and is meant to see every tenant.
+  OIDC_UNBOUND_ALLOWED: 'true',
+  // Specs play several clients from one machine through `x-forwarded-for` (e2e/auth/throttling).
+  TRUSTED_PROXY_HOPS: '1',
   NEXT_TELEMETRY_DISABLED: '1',
 });
 
@@ -83,7 +89,9 @@ export default defineConfig({
       },
     },
     {
-      command: `npx next start -H 127.0.0.1 -p ${E2E.dashboardPort}`,
+      // Its output is also kept in a file the security specs read for stack traces, and still
+      // shown on stderr like the other servers' ([WebServer] lines).
+      command: `mkdir -p ${path.dirname(DASHBOARD_LOG)} && npx next start -H 127.0.0.1 -p ${E2E.dashboardPort} 2>&1 | tee ${DASHBOARD_LOG} >&2`,
       url: `http://127.0.0.1:${E2E.dashboardPort}/api/health`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,

@@ -1,62 +1,60 @@
-import { type NextFetchEvent, type NextRequest, NextResponse } from 'next/server';
-import {
-  type NextMiddlewareWithAuth,
-  type NextRequestWithAuth,
-  withAuth,
-} from 'next-auth/middleware';
+import { type NextRequest, NextResponse } from 'next/server';
+import { type NextRequestWithAuth, withAuth } from 'next-auth/middleware';
 
 import { PATH_HEADER } from '@/lib/auth/path-header';
 import { getAuthSecret } from '@/lib/auth/secret';
-
-/**
- * Convenience only: sends anonymous page views to /login instead of rendering an error. It is
- * NOT authorization — pages, server actions and route handlers each resolve the actor themselves
- * (a valid JWT here may belong to a user who has since been disabled).
- */
-let handler: NextMiddlewareWithAuth | undefined;
-
-function authProxy(): NextMiddlewareWithAuth {
-  // Built on first request: the secret may be generated at run time, never at build time.
-  handler ??= withAuth(
-    (request) => {
-      const headers = new Headers(request.headers);
-      headers.set(PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
-      return NextResponse.next({ request: { headers } });
-    },
-    { secret: getAuthSecret(), pages: { signIn: '/login' } },
-  );
-  return handler;
-}
+import { dropUnusableCallbackCookies } from '@/lib/http/callback-cookie';
+import { contentSecurityPolicy, createNonce } from '@/lib/http/csp';
+import { refuseMalformedRequest } from '@/lib/http/request-guard';
+import { refuseBadServerAction } from '@/lib/http/server-action-guard';
+import { strictTransportSecurity } from '@/lib/http/transport-security';
 
 /** Paths that need no sign-in redirect: the API answers 401 itself; the login page; files. */
 const PUBLIC_PATH = /^\/(?:api(?:\/|$)|_next\/|login(?:\/|$)|favicon\.ico$|.*\.[A-Za-z0-9]+$)/;
 
-export function proxy(request: NextRequest, event: NextFetchEvent) {
-  // Next decodes route parameters before any route runs and answers a malformed %-escape with a
-  // bare 500; refuse it here as the client's mistake it is.
-  if (!isDecodable(request.nextUrl.pathname)) {
-    return request.nextUrl.pathname.startsWith('/api/')
-      ? Response.json(
-          { error: { code: 'invalid_input', message: 'The URL path has a malformed %-escape.' } },
-          { status: 400 },
-        )
-      : new Response('Bad request: malformed URL.', { status: 400 });
+/**
+ * Every request but Next's static assets passes here:
+ * 1. requests Next itself would answer with a 500 and a logged stack trace are refused with a 4xx
+ *    (lib/http/request-guard.ts, lib/http/server-action-guard.ts);
+ * 2. anonymous page views are sent to /login — convenience only, NOT authorization: pages, server
+ *    actions and route handlers each resolve the actor themselves (a valid JWT here may belong to
+ *    a user who has since been disabled or signed out);
+ * 3. the Content Security Policy with this request's nonce goes on the request, where Next reads
+ *    the nonce for its own scripts while rendering, and on the response (lib/http/csp.ts).
+ */
+export async function proxy(request: NextRequest): Promise<Response> {
+  const refused = refuseMalformedRequest(request) ?? (await refuseBadServerAction(request));
+  if (refused) return secured(refused, request);
+
+  const { pathname, search } = request.nextUrl;
+  if (!PUBLIC_PATH.test(pathname)) {
+    // The secret is read per request, never at build time: it may be generated at run time.
+    const options = { secret: getAuthSecret(), pages: { signIn: '/login' } };
+    const bounce = await withAuth(request as NextRequestWithAuth, options);
+    if (bounce) return secured(bounce, request);
   }
-  if (PUBLIC_PATH.test(request.nextUrl.pathname)) return NextResponse.next();
-  return authProxy()(request as NextRequestWithAuth, event);
+
+  const policy = contentSecurityPolicy(createNonce());
+  const headers = new Headers(request.headers);
+  headers.set('content-security-policy', policy);
+  headers.set(PATH_HEADER, `${pathname}${search}`);
+  const dropped = dropUnusableCallbackCookies(headers);
+  const response = NextResponse.next({ request: { headers } });
+  for (const name of dropped) {
+    response.cookies.set(name, '', { path: '/', maxAge: 0, secure: name.startsWith('__Secure-') });
+  }
+  return secured(response, request, policy);
 }
 
-function isDecodable(pathname: string): boolean {
-  try {
-    decodeURIComponent(pathname);
-    return true;
-  } catch {
-    return false;
-  }
+function secured(response: Response, request: NextRequest, policy?: string): Response {
+  response.headers.set('content-security-policy', policy ?? contentSecurityPolicy(createNonce()));
+  const hsts = strictTransportSecurity(request.headers);
+  if (hsts) response.headers.set('strict-transport-security', hsts);
+  return response;
 }
 
 export const config = {
-  // Everything but Next's own assets: pages for the sign-in redirect, and every path for the
-  // malformed-URL check above.
+  // Everything but Next's own assets: pages for the nonce and the sign-in redirect, and every path
+  // for the malformed-request checks above.
   matcher: ['/((?!_next/static|_next/image).*)'],
 };

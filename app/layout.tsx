@@ -1,5 +1,6 @@
 import { GeistSans } from 'geist/font/sans';
 import type { Metadata, Viewport } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 
 import { Providers } from './providers';
@@ -18,7 +19,12 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request, none at build time: Next puts the request's CSP nonce
+  // (proxy.ts) on its inline bootstrap scripts only while rendering, so a prerendered page — the
+  // 404 page, the API reference — would have scripts the policy blocks.
+  await connection();
+
   return (
     <html lang="en" className={GeistSans.variable}>
       <body className="min-h-dvh">

@@ -27,6 +27,8 @@ export function LiveKitStatusBanner({ initialStatus }: { initialStatus?: LiveKit
         <p className="font-semibold">{TITLES[data.state]}</p>
         {/* The server phrases what to check (lib/livekit/map-error.ts); one wording, one place. */}
         <p>{data.message}</p>
+        {/* Admins only: the server sends the address to nobody else (host is null for them). */}
+        {data.host ? <p className="text-muted-foreground">LiveKit server: {data.host}</p> : null}
       </div>
     </div>
   );

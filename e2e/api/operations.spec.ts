@@ -82,6 +82,14 @@ async function newUser(request: APIRequestContext, role = 'viewer') {
   return (answer.body as { user: { id: string; username: string } }).user;
 }
 
+/** A viewer with a chosen password, so the spec can sign in as them. */
+async function newUserWithPassword(request: APIRequestContext) {
+  const username = `op-${uniqueSuffix()}`;
+  const password = `pw-${username}-1`;
+  const answer = await call(request, 'createUser', { username, role: 'viewer', password }, 201);
+  return { id: (answer.body as { user: { id: string } }).user.id, username, password };
+}
+
 type StandinRoom = StandinState['rooms'][number];
 
 interface HappyPath {
@@ -423,6 +431,38 @@ const HAPPY_PATHS: Record<string, HappyPath> = {
       );
       expect(body).toMatchObject({ password: null });
       expect((await signIn(baseURL, user.username, chosen)).ok).toBe(true);
+    },
+  },
+  listUserSessions: {
+    route: 'GET /api/v1/users/:userId/sessions',
+    behaviour: 'lists the browsers the user is signed in with; an unknown user is 404',
+    async run({ request, baseURL }) {
+      const { id, username, password } = await newUserWithPassword(request);
+      for (let i = 0; i < 2; i++) expect((await signIn(baseURL, username, password)).ok).toBe(true);
+      const { body } = await call(request, 'listUserSessions', { userId: id }, 200);
+      const { sessions } = body as { sessions: { userAgent: string | null; ip: string | null }[] };
+      expect(sessions).toHaveLength(2);
+      expect(sessions[0]).toMatchObject({ ip: '127.0.0.1', userAgent: expect.any(String) });
+      await call(request, 'listUserSessions', { userId: 'no-such-user' }, 404);
+    },
+  },
+  revokeUserSessions: {
+    route: 'DELETE /api/v1/users/:userId/sessions',
+    behaviour: 'signs the user out everywhere: their cookie is refused from the next request on',
+    async run({ request, baseURL }) {
+      const { id, username, password } = await newUserWithPassword(request);
+      const { state } = await signIn(baseURL, username, password);
+      const theirs = await playwrightRequest.newContext({ baseURL, storageState: state });
+      try {
+        expect((await theirs.get('/api/v1/rooms')).status()).toBe(200);
+        const { body } = await call(request, 'revokeUserSessions', { userId: id }, 200);
+        expect(body).toEqual({ revoked: 1 });
+        expect((await theirs.get('/api/v1/rooms')).status()).toBe(401);
+        const { body: list } = await call(request, 'listUserSessions', { userId: id }, 200);
+        expect(list).toEqual({ sessions: [] });
+      } finally {
+        await theirs.dispose();
+      }
     },
   },
   listAuditEvents: {

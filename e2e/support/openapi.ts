@@ -318,6 +318,8 @@ export function sampleInputs(target: SampleTarget): Record<string, Sample> {
       auditAction: 'user.disabled',
     },
     resetPassword: { input: { userId: target.userId, password: 'another-password-1' } },
+    listUserSessions: { input: { userId: target.userId } },
+    revokeUserSessions: { input: { userId: target.userId } },
     listAuditEvents: { input: { limit: 5 } },
     exportAuditEvents: { input: { format: 'json' } },
     getLiveKitStatus: { input: {} },

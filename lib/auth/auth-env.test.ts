@@ -9,12 +9,29 @@ const OIDC = {
 };
 
 describe('parseAuthEnv', () => {
-  it('has safe defaults: no OIDC, 8 h sessions, generated secret', () => {
+  it('has safe defaults: no OIDC, 8 h sessions, generated secret, no proxy trusted, memory', () => {
     expect(parseAuthEnv({})).toEqual({
       secret: undefined,
       sessionMaxAgeSeconds: 28_800,
       oidc: null,
+      trustedProxies: { hops: 0, proxies: [] },
+      redisUrl: null,
     });
+  });
+
+  it('reads the trusted proxies and the Redis URL, and refuses what is not an address', () => {
+    expect(
+      parseAuthEnv({
+        TRUSTED_PROXY_HOPS: '1',
+        TRUSTED_PROXIES: '10.0.0.0/8, ::1',
+        REDIS_URL: ' redis://127.0.0.1:6379 ',
+      }),
+    ).toMatchObject({
+      trustedProxies: { hops: 1, proxies: ['10.0.0.0/8', '::1'] },
+      redisUrl: 'redis://127.0.0.1:6379',
+    });
+    expect(() => parseAuthEnv({ TRUSTED_PROXIES: 'proxy.local' })).toThrow(/TRUSTED_PROXIES/);
+    expect(() => parseAuthEnv({ TRUSTED_PROXY_HOPS: '-1' })).toThrow(/TRUSTED_PROXY_HOPS/);
   });
 
   it('prefers NEXTAUTH_SECRET, then AUTH_SECRET', () => {
@@ -38,6 +55,8 @@ describe('parseAuthEnv', () => {
       },
       defaultRole: null,
       tenantClaim: 'auth_id',
+      defaultTenant: null,
+      unboundAllowed: false,
     });
   });
 
@@ -53,6 +72,17 @@ describe('parseAuthEnv', () => {
     expect(oidc?.roleValues.admin).toEqual(['ops', 'root']);
     expect(oidc?.defaultRole).toBe('viewer');
     expect(oidc?.displayName).toBe('Keycloak');
+  });
+
+  it('reads the tenant defaults: unbound only when explicitly allowed', () => {
+    expect(parseAuthEnv({ ...OIDC, OIDC_DEFAULT_TENANT: ' acme ' }).oidc).toMatchObject({
+      defaultTenant: 'acme',
+      unboundAllowed: false,
+    });
+    expect(parseAuthEnv({ ...OIDC, OIDC_UNBOUND_ALLOWED: 'true' }).oidc?.unboundAllowed).toBe(true);
+    expect(() => parseAuthEnv({ ...OIDC, OIDC_UNBOUND_ALLOWED: 'maybe' })).toThrow(
+      /OIDC_UNBOUND_ALLOWED/,
+    );
   });
 
   it('rejects half an OIDC configuration and bad values', () => {

@@ -4,6 +4,8 @@ import { z } from 'zod';
 
 import { ROLES, type Role } from '@/lib/contracts/permissions';
 
+import { isAddressOrRange, type TrustedProxyConfig } from './client-address';
+
 /**
  * Sign-in configuration, parsed once per process at first use (never at build time: callers are
  * request handlers and instrumentation). Kept apart from lib/env.ts because only auth reads it.
@@ -49,6 +51,20 @@ const authEnvSchema = z.object({
     .optional()
     .transform((v): Role | null => (v ? v : null)),
   OIDC_TENANT_CLAIM: optionalText.transform((v) => v ?? 'auth_id'),
+  /** Tenant of OIDC users whose token has no tenant claim. */
+  OIDC_DEFAULT_TENANT: optionalText,
+  /** Only with this set may an OIDC user without a tenant (and no default) see every tenant. */
+  OIDC_UNBOUND_ALLOWED: z
+    .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+    .optional()
+    .transform((v) => v === '1' || v === 'true' || v === 'yes'),
+  /** Proxies always in front of Moderato; their `x-forwarded-for` entries name the client. */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  TRUSTED_PROXIES: commaList('').pipe(
+    z.array(z.string().refine(isAddressOrRange, 'not an IP address or CIDR range')),
+  ),
+  /** Shared sign-in throttling across instances (memory per process without it). */
+  REDIS_URL: optionalText,
 });
 
 export interface OidcConfig {
@@ -62,6 +78,9 @@ export interface OidcConfig {
   roleValues: Record<Role, string[]>;
   defaultRole: Role | null;
   tenantClaim: string;
+  /** For tokens without the tenant claim; null = refuse them unless `unboundAllowed`. */
+  defaultTenant: string | null;
+  unboundAllowed: boolean;
 }
 
 export interface AuthEnv {
@@ -70,6 +89,10 @@ export interface AuthEnv {
   sessionMaxAgeSeconds: number;
   /** Null unless OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are all set. */
   oidc: OidcConfig | null;
+  /** Who may name the client in `x-forwarded-for` (sign-in throttling keys by the client). */
+  trustedProxies: TrustedProxyConfig;
+  /** Where sign-in throttling counts; null = in process memory. */
+  redisUrl: string | null;
 }
 
 export function parseAuthEnv(source: Record<string, string | undefined>): AuthEnv {
@@ -103,12 +126,16 @@ export function parseAuthEnv(source: Record<string, string | undefined>): AuthEn
           },
           defaultRole: e.OIDC_DEFAULT_ROLE,
           tenantClaim: e.OIDC_TENANT_CLAIM,
+          defaultTenant: e.OIDC_DEFAULT_TENANT ?? null,
+          unboundAllowed: e.OIDC_UNBOUND_ALLOWED,
         }
       : null;
   return {
     secret: e.NEXTAUTH_SECRET ?? e.AUTH_SECRET,
     sessionMaxAgeSeconds: e.AUTH_SESSION_MAX_AGE,
     oidc,
+    trustedProxies: { hops: e.TRUSTED_PROXY_HOPS, proxies: e.TRUSTED_PROXIES },
+    redisUrl: e.REDIS_URL ?? null,
   };
 }
 

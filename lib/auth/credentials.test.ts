@@ -5,12 +5,22 @@ import { closeDb, openDb } from '@/lib/db';
 import { testStores, type TestStore } from '@/lib/db/test-stores';
 import { createUser, setDisabled, upsertOidcUser } from '@/lib/db/users';
 
-import { verifyCredentials } from './credentials';
+import { verifyCredentials as verify } from './credentials';
 import { hashPassword } from './password';
-import { MAX_FAILED_SIGN_INS, THROTTLED_ERROR } from './sign-in-throttle';
+import { createSignInThrottle, SIGN_IN_POLICY, THROTTLED_ERROR } from './sign-in-throttle';
+import { createThrottleStore } from './throttle-store';
 
 // The credentials check is store-independent; SQLite is enough here.
 const sqlite = testStores().find((s) => s.kind === 'sqlite')!;
+
+// A throttle of its own (the production policy, in memory), so earlier tests cannot leak counts.
+const throttle = createSignInThrottle({
+  store: createThrottleStore({ keyPrefix: 'credentials-test', windowSeconds: 900 }),
+  secret: 'test-secret',
+});
+const HOME = '192.0.2.1';
+const verifyCredentials = (input: unknown, client = HOME) => verify(input, client, throttle);
+const FREE = SIGN_IN_POLICY.free.pair.normal;
 
 describe('verifyCredentials', () => {
   let store: TestStore;
@@ -77,21 +87,39 @@ describe('verifyCredentials', () => {
     expect(await lastFailure()).toEqual(before);
   });
 
-  it('locks a username after repeated failures, even for the right password, and audits it', async () => {
+  it('slows repeated failures from one client, even for the right password, and audits it', async () => {
     await createUser({
       username: 'target',
       role: 'viewer',
       passwordHash: await hashPassword('pw-3'),
     });
-    for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) {
-      expect(await verifyCredentials({ username: 'target', password: `guess-${i}` })).toBeNull();
+    const attacker = '203.0.113.66';
+    for (let i = 0; i < FREE; i++) {
+      expect(
+        await verifyCredentials({ username: 'target', password: `guess-${i}` }, attacker),
+      ).toBeNull();
     }
-    await expect(verifyCredentials({ username: 'TARGET', password: 'pw-3' })).rejects.toThrow(
-      THROTTLED_ERROR,
-    );
-    expect(await lastFailure()).toMatchObject({ actorName: 'TARGET', errorCode: 'throttled' });
-    // Other accounts are unaffected.
-    expect(await verifyCredentials({ username: 'mod', password: 'pw-1' })).not.toBeNull();
+    await expect(
+      verifyCredentials({ username: 'TARGET', password: 'pw-3' }, attacker),
+    ).rejects.toThrow(new RegExp(`^${THROTTLED_ERROR}:[1-9]$`));
+    expect(await lastFailure()).toMatchObject({
+      actorName: 'TARGET',
+      errorCode: 'throttled',
+      params: { provider: 'credentials', client: attacker, limits: ['pair'] },
+    });
+    // No lockout: the same account from another client, and other accounts, are unaffected.
+    expect(await verifyCredentials({ username: 'target', password: 'pw-3' })).not.toBeNull();
+    expect(await verifyCredentials({ username: 'mod', password: 'pw-1' }, attacker)).not.toBeNull();
+  });
+
+  it('throttles an unknown username exactly like a known one (no enumeration)', async () => {
+    const client = '203.0.113.67';
+    for (let i = 0; i < FREE; i++) {
+      await verifyCredentials({ username: 'nobody-here', password: `guess-${i}` }, client);
+    }
+    await expect(
+      verifyCredentials({ username: 'nobody-here', password: 'x' }, client),
+    ).rejects.toThrow(THROTTLED_ERROR);
   });
 
   it('forgets earlier failures after a successful sign-in', async () => {
@@ -100,11 +128,13 @@ describe('verifyCredentials', () => {
       role: 'viewer',
       passwordHash: await hashPassword('pw-4'),
     });
-    for (let i = 0; i < MAX_FAILED_SIGN_INS - 1; i++) {
-      await verifyCredentials({ username: 'typo', password: 'wrong' });
+    for (let i = 0; i < FREE - 1; i++) {
+      await verifyCredentials({ username: 'typo', password: `wrong-${i}` });
     }
     expect(await verifyCredentials({ username: 'typo', password: 'pw-4' })).not.toBeNull();
-    await verifyCredentials({ username: 'typo', password: 'wrong' });
+    for (let i = 0; i < FREE - 1; i++) {
+      await verifyCredentials({ username: 'typo', password: `wrong-again-${i}` });
+    }
     expect(await verifyCredentials({ username: 'typo', password: 'pw-4' })).not.toBeNull();
   });
 });

@@ -6,12 +6,7 @@ import { findUserWithPasswordByUsername, type User } from '@/lib/db/users';
 
 import { auditAuth } from './auth-audit';
 import { verifyDummyPassword, verifyPassword } from './password';
-import {
-  clearFailedSignIns,
-  isSignInThrottled,
-  recordFailedSignIn,
-  THROTTLED_ERROR,
-} from './sign-in-throttle';
+import { SignInThrottledError, signInThrottle, type SignInThrottle } from './sign-in-throttle';
 
 export const credentialsSchema = z.object({
   username: z.string().trim().min(1).max(200),
@@ -19,27 +14,40 @@ export const credentialsSchema = z.object({
 });
 
 /**
- * Checks a username + password. Returns the user or null — never why: unknown user, wrong
- * password, disabled account and OIDC-only account all look the same to the caller (no account
- * enumeration). The reason goes to the audit log only. A username with too many recent failures
- * throws THROTTLED_ERROR instead, whatever the password (that is no enumeration either: unknown
- * usernames are throttled the same way).
+ * Checks a username + password from `client` (clientAddress()). Returns the user or null — never
+ * why: unknown user, wrong password, disabled account and OIDC-only account all look the same to
+ * the caller (no account enumeration). The reason goes to the audit log only. While the throttle
+ * asks this client (or this password) to wait, it throws SignInThrottledError before the password
+ * is looked at, whatever it is — unknown usernames are throttled the same way, so that is no
+ * enumeration either.
  */
-export async function verifyCredentials(input: unknown): Promise<User | null> {
+export async function verifyCredentials(
+  input: unknown,
+  client: string,
+  throttle: SignInThrottle = signInThrottle(),
+): Promise<User | null> {
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return null;
   const { username, password } = parsed.data;
+  const attempt = { username, client, password };
+  const attemptedName = username.slice(0, 100);
 
-  if (await isSignInThrottled(username)) {
+  const admission = await throttle.admit(attempt);
+  if (!admission.admitted) {
     await auditAuth({
       action: 'auth.sign_in_failed',
       user: null,
-      attemptedName: username.slice(0, 100),
+      attemptedName,
       outcome: 'denied',
       errorCode: 'throttled',
-      params: { provider: 'credentials' },
+      params: {
+        provider: 'credentials',
+        client,
+        retryAfterSeconds: admission.retryAfterSeconds,
+        limits: admission.limits,
+      },
     });
-    throw new Error(THROTTLED_ERROR);
+    throw new SignInThrottledError(admission.retryAfterSeconds);
   }
 
   const found = await findUserWithPasswordByUsername(username);
@@ -57,18 +65,18 @@ export async function verifyCredentials(input: unknown): Promise<User | null> {
           ? 'disabled'
           : null;
   if (reason) {
-    await recordFailedSignIn(username);
+    // The throttle already counted this attempt as a failure when it admitted it.
     await auditAuth({
       action: 'auth.sign_in_failed',
       user: found,
-      attemptedName: username.slice(0, 100),
+      attemptedName,
       outcome: 'denied',
       errorCode: reason,
-      params: { provider: 'credentials' },
+      params: { provider: 'credentials', client },
     });
     return null;
   }
-  await clearFailedSignIns(username);
+  await throttle.succeeded(attempt);
   const { passwordHash: _hash, ...user } = found!;
   return user;
 }

@@ -15,6 +15,8 @@ declare module 'next-auth' {
 
 declare module 'next-auth/jwt' {
   interface JWT {
+    /** The server-side session record (lib/auth/sessions.ts); absent = refused. */
+    sessionId?: string;
     userId?: string;
     username?: string;
     role?: Role;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { parseAuthEnv, type OidcConfig } from './auth-env';
-import { namesFromClaims, roleFromClaims, tenantFromClaims } from './oidc-claims';
+import { namesFromClaims, oidcTenant, roleFromClaims, tenantFromClaims } from './oidc-claims';
 
 const base = {
   OIDC_ISSUER: 'https://idp.example.com',
@@ -40,6 +40,29 @@ describe('OIDC claim mapping', () => {
     expect(tenantFromClaims({ auth_id: '  ' }, cfg())).toBeNull();
     expect(tenantFromClaims({}, cfg())).toBeNull();
     expect(tenantFromClaims({ org: 7 }, cfg({ OIDC_TENANT_CLAIM: 'org' }))).toBe('7');
+  });
+
+  it('binds a user without a tenant claim to OIDC_DEFAULT_TENANT', () => {
+    const c = cfg({ OIDC_DEFAULT_TENANT: 'acme' });
+    expect(oidcTenant({}, c)).toEqual({ tenant: 'acme' });
+    expect(oidcTenant({ auth_id: ' ' }, c)).toEqual({ tenant: 'acme' });
+    // The claim still wins.
+    expect(oidcTenant({ auth_id: 'globex' }, c)).toEqual({ tenant: 'globex' });
+    // The default also beats "unbound allowed": the narrower binding is the safer one.
+    expect(oidcTenant({}, cfg({ OIDC_DEFAULT_TENANT: 'acme', OIDC_UNBOUND_ALLOWED: '1' }))).toEqual(
+      {
+        tenant: 'acme',
+      },
+    );
+  });
+
+  it('refuses a user without a tenant claim unless OIDC_UNBOUND_ALLOWED=true', () => {
+    expect(oidcTenant({}, cfg())).toBeNull();
+    expect(
+      oidcTenant({ groups: ['moderato-admin'] }, cfg({ OIDC_UNBOUND_ALLOWED: 'false' })),
+    ).toBeNull();
+    expect(oidcTenant({}, cfg({ OIDC_UNBOUND_ALLOWED: 'true' }))).toEqual({ tenant: null });
+    expect(oidcTenant({ auth_id: 'acme' }, cfg())).toEqual({ tenant: 'acme' });
   });
 
   it('derives login and display names', () => {

@@ -38,6 +38,20 @@ export function tenantFromClaims(claims: Record<string, unknown>, cfg: OidcConfi
   return null;
 }
 
+/**
+ * The tenant an OIDC user is bound to: the claim, else OIDC_DEFAULT_TENANT. Without either the user
+ * would see every tenant's rooms, so that needs an explicit OIDC_UNBOUND_ALLOWED=true; otherwise
+ * the sign-in is refused (null) — a missing claim must not widen access.
+ */
+export function oidcTenant(
+  claims: Record<string, unknown>,
+  cfg: OidcConfig,
+): { tenant: string | null } | null {
+  const tenant = tenantFromClaims(claims, cfg) ?? cfg.defaultTenant;
+  if (tenant) return { tenant };
+  return cfg.unboundAllowed ? { tenant: null } : null;
+}
+
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() ? value.trim() : undefined;
 }

@@ -14,19 +14,22 @@ import {
 
 import { auditAuth } from './auth-audit';
 import { authEnv, type OidcConfig } from './auth-env';
+import { clientAddress } from './client-address';
 import { verifyCredentials } from './credentials';
-import { namesFromClaims, roleFromClaims, tenantFromClaims } from './oidc-claims';
+import { namesFromClaims, oidcTenant, roleFromClaims } from './oidc-claims';
 import { getAuthSecret } from './secret';
+import { endSession, isSessionActive, startSession } from './sessions';
+import { sessionRequestInfo } from './sessions-request';
 
 export const OIDC_PROVIDER_ID = 'oidc';
 
 /** `?error=` codes our login page explains (next-auth's own codes are mapped there too). */
-export type LoginErrorCode = 'OidcNoRole' | 'AccountDisabled';
+export type LoginErrorCode = 'OidcNoRole' | 'OidcNoTenant' | 'AccountDisabled';
 
 /** Thrown from the session callback: next-auth then clears the cookie and reports no session. */
 class SessionRevokedError extends Error {
   constructor() {
-    super('Session revoked: the account is disabled or gone');
+    super('Session revoked: signed out, ended by an admin or a change, or the account is disabled');
     this.name = 'SessionRevokedError';
   }
 }
@@ -70,8 +73,10 @@ function buildAuthOptions(): NextAuthOptions {
       username: { label: 'Username', type: 'text' },
       password: { label: 'Password', type: 'password' },
     },
-    async authorize(input) {
-      const user = await verifyCredentials(input);
+    async authorize(input, request) {
+      // Throttling is keyed by the client: the socket's peer, or whom a trusted proxy names.
+      const client = clientAddress(request?.headers ?? {}, authEnv().trustedProxies);
+      const user = await verifyCredentials(input, client);
       return user ? { id: user.id, name: user.name } : null;
     },
   });
@@ -101,12 +106,24 @@ function buildAuthOptions(): NextAuthOptions {
           });
           return '/login?error=OidcNoRole';
         }
+        const binding = oidcTenant(claims, oidc);
+        if (!binding) {
+          // No tenant claim and no OIDC_DEFAULT_TENANT: unbound (every tenant) needs an opt-in.
+          await auditAuth({
+            action: 'auth.sign_in_failed',
+            attemptedName: names.username,
+            outcome: 'denied',
+            errorCode: 'no_tenant',
+            params: { provider: OIDC_PROVIDER_ID },
+          });
+          return '/login?error=OidcNoTenant';
+        }
         const user = await upsertOidcUser({
           subject: account.providerAccountId,
           username: names.username,
           name: names.name,
           role,
-          tenant: tenantFromClaims(claims, oidc),
+          tenant: binding.tenant,
         });
         if (user.disabled) {
           await auditAuth({
@@ -124,8 +141,11 @@ function buildAuthOptions(): NextAuthOptions {
         if (!account || !user) return token;
         const dbUser = await userForSignIn(user, account.provider, account.providerAccountId);
         if (!dbUser) throw new Error('Signed-in user not found');
+        // The server-side record that sign-out, a password reset or an admin can end at once.
+        const sessionId = await startSession(dbUser.id, await sessionRequestInfo());
         return {
           ...token,
+          sessionId,
           sub: dbUser.id,
           name: dbUser.name,
           userId: dbUser.id,
@@ -136,7 +156,11 @@ function buildAuthOptions(): NextAuthOptions {
       },
       async session({ session, token }) {
         // The JWT is only a hint: role, tenant and "still allowed in" come from the database on
-        // every read, so disabling a user or changing a role takes effect at once.
+        // every read, so disabling a user or changing a role takes effect at once. The session
+        // record is checked first: a revoked one is refused even if the JWT has hours left.
+        if (!(await isSessionActive(token.sessionId, token.userId))) {
+          throw new SessionRevokedError();
+        }
         const user = token.userId ? await findUserById(token.userId) : null;
         if (!user || user.disabled) throw new SessionRevokedError();
         return {
@@ -165,6 +189,8 @@ function buildAuthOptions(): NextAuthOptions {
         });
       },
       async signOut({ token }) {
+        // First, so a failing audit write cannot leave a copied cookie working.
+        if (token?.sessionId) await endSession(token.sessionId, 'sign_out');
         const user = token?.userId ? await findUserById(token.userId) : null;
         await auditAuth({
           action: 'auth.signed_out',
@@ -179,7 +205,10 @@ function buildAuthOptions(): NextAuthOptions {
         const err = metadata instanceof Error ? metadata : metadata?.error;
         // A revoked session is expected (disabled user), not a server fault worth an error log.
         if (err?.name === 'SessionRevokedError') return;
-        console.error(`[next-auth][error][${code}]`, err ?? metadata);
+        // One line, no stack: clients trigger most of these at will (a forged cookie or callback
+        // URL, a replayed OAuth state), and a stack trace each would flood the log.
+        const message = String((err ?? metadata)?.message ?? '').replace(/\s+/g, ' ');
+        console.error(`[next-auth][error][${code}] ${message.slice(0, 300)}`);
       },
       warn(code) {
         console.warn(`[next-auth][warn][${code}]`);

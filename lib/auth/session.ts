@@ -16,8 +16,10 @@ const SESSION_COOKIE = 'next-auth.session-token';
 /**
  * The signed-in caller, or null. Every page, server action and route handler calls this itself —
  * the proxy only bounces anonymous page views and is never the authorization decision.
- * The user is re-read from the database on every call, so a disabled account or a changed role
- * or tenant takes effect immediately instead of when the JWT expires.
+ * Every call checks the server-side session record (next-auth's session callback, through
+ * lib/auth/sessions.ts: cached ≤ 2 s, dropped at once on revocation), so a signed-out or revoked
+ * session is refused although its JWT has not expired; and the user is re-read from the database,
+ * so a disabled account or a changed role or tenant takes effect immediately.
  */
 export async function getActor(source: ActorSource = 'ui'): Promise<Actor | null> {
   // Cookies first: a request without a session cookie needs no crypto or DB work, and reading a

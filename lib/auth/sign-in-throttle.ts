@@ -1,38 +1,154 @@
 import 'server-only';
 
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { createHmac } from 'node:crypto';
 
-/** Failed password attempts allowed per username within the window before sign-in is refused. */
-export const MAX_FAILED_SIGN_INS = 10;
-const WINDOW_SECONDS = 15 * 60;
+import { authEnv } from './auth-env';
+import { clientKey } from './client-address';
+import { getAuthSecret } from './secret';
+import { createThrottleStore, throttleRedis, type ThrottleStore } from './throttle-store';
 
 /** next-auth hands a thrown error's message to the login page as `?error=`. */
 export const THROTTLED_ERROR = 'TooManyAttempts';
 
+/** `?error=TooManyAttempts:7` — the code the login page explains, and the seconds to wait. */
+export class SignInThrottledError extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super(`${THROTTLED_ERROR}:${retryAfterSeconds}`);
+    this.name = 'SignInThrottledError';
+  }
+}
+
 /**
- * Slows password guessing against one account: after MAX_FAILED_SIGN_INS failures in 15 minutes,
- * that username is refused (even with the right password) until the window passes. Keyed by
- * username, not IP, because behind a proxy every client may share one address. In memory per
- * process — with several dashboard instances each counts on its own (the Redis bus of the
- * live-updates issue is where a shared store would go). On globalThis: route bundles are separate.
+ * Progressive delays, never a lockout. Each dimension lets `free` attempts through at once in the
+ * window; the last of them and every later one opens a gate the next attempt must wait out: 1 s,
+ * 2 s, 4 s … capped at `maxDelaySeconds`. No dimension is keyed by username alone, so nobody elsewhere can make the
+ * real user wait: `pair` is one username from one client, `client` one address (a guesser
+ * cycling usernames), `password` one password across every username and client (spraying).
+ * When failures pile up across all accounts (`underAttackAfter`), every allowance shrinks.
  */
-const holder = globalThis as typeof globalThis & { __moderatoSignInFailures?: RateLimiterMemory };
-const failures = (holder.__moderatoSignInFailures ??= new RateLimiterMemory({
-  points: MAX_FAILED_SIGN_INS,
-  duration: WINDOW_SECONDS,
-}));
+export const SIGN_IN_POLICY = {
+  windowSeconds: 15 * 60,
+  firstDelaySeconds: 1,
+  maxDelaySeconds: 10,
+  underAttackAfter: 100,
+  free: {
+    pair: { normal: 5, underAttack: 2 },
+    // Generous: an office or a NAT shares one address, and only failures stay counted.
+    client: { normal: 30, underAttack: 10 },
+    password: { normal: 5, underAttack: 2 },
+  },
+};
+export type SignInPolicy = typeof SIGN_IN_POLICY;
+export type ThrottleLimit = keyof SignInPolicy['free'];
+const LIMITS = Object.keys(SIGN_IN_POLICY.free) as ThrottleLimit[];
 
-const keyOf = (username: string) => username.trim().toLowerCase();
-
-export async function isSignInThrottled(username: string): Promise<boolean> {
-  const state = await failures.get(keyOf(username));
-  return (state?.consumedPoints ?? 0) >= MAX_FAILED_SIGN_INS;
+export interface SignInAttempt {
+  username: string;
+  /** From clientAddress(): the peer, or the client a trusted proxy names. */
+  client: string;
+  password: string;
 }
 
-export async function recordFailedSignIn(username: string): Promise<void> {
-  await failures.penalty(keyOf(username), 1);
+export type Admission =
+  { admitted: true } | { admitted: false; retryAfterSeconds: number; limits: ThrottleLimit[] };
+
+export interface SignInThrottle {
+  /**
+   * Decides before the password is checked, and counts the attempt as a failure at once — a burst
+   * of parallel guesses is counted before any of them is answered. An admitted attempt stays a
+   * failure unless succeeded() is called; a refused one is not counted.
+   */
+  admit(attempt: SignInAttempt): Promise<Admission>;
+  /** The password was right: this pair starts afresh, and the attempt is taken off the others. */
+  succeeded(attempt: SignInAttempt): Promise<void>;
 }
 
-export async function clearFailedSignIns(username: string): Promise<void> {
-  await failures.delete(keyOf(username));
+export function delayAfter(count: number, free: number, policy: SignInPolicy): number {
+  if (count < free) return 0;
+  return Math.min(policy.firstDelaySeconds * 2 ** (count - free), policy.maxDelaySeconds);
+}
+
+export function createSignInThrottle(options: {
+  store: ThrottleStore;
+  /** Keys are HMACs: the store never holds a username, address or (attempted) password. */
+  secret: string;
+  policy?: SignInPolicy;
+}): SignInThrottle {
+  const { store, secret, policy = SIGN_IN_POLICY } = options;
+  const digest = (limit: string, value: string) =>
+    `${limit}:${createHmac('sha256', secret).update(`${limit}\n${value}`).digest('base64url').slice(0, 22)}`;
+  const keysOf = (attempt: SignInAttempt): Record<ThrottleLimit, string> => {
+    const client = clientKey(attempt.client);
+    return {
+      pair: digest('pair', `${attempt.username.trim().toLowerCase()}\n${client}`),
+      client: digest('client', client),
+      password: digest('password', attempt.password),
+    };
+  };
+  const GLOBAL = 'global';
+  const addAll = (keys: Record<ThrottleLimit, string>, points: number) =>
+    Promise.all([
+      ...LIMITS.map((limit) => store.add(keys[limit], points)),
+      store.add(GLOBAL, points),
+    ]);
+
+  return {
+    async admit(attempt) {
+      const keys = keysOf(attempt);
+      const counts = await addAll(keys, 1);
+      const underAttack = counts[LIMITS.length]! > policy.underAttackAfter;
+      const verdicts = await Promise.all(
+        LIMITS.map(async (limit, i) => {
+          const free = policy.free[limit][underAttack ? 'underAttack' : 'normal'];
+          const delay = delayAfter(counts[i]!, free, policy);
+          return delay > 0 ? store.pass(keys[limit], delay) : { ok: true as const };
+        }),
+      );
+      const refused = LIMITS.flatMap((limit, i) => {
+        const verdict = verdicts[i]!;
+        return verdict.ok ? [] : [{ limit, msLeft: verdict.msLeft }];
+      });
+      if (refused.length === 0) return { admitted: true };
+      // Nothing was tried, so nothing stays counted: waiting, not hammering, is what is asked.
+      await addAll(keys, -1);
+      const msLeft = Math.max(...refused.map((r) => r.msLeft));
+      return {
+        admitted: false,
+        retryAfterSeconds: Math.max(1, Math.ceil(msLeft / 1000)),
+        limits: refused.map((r) => r.limit),
+      };
+    },
+    async succeeded(attempt) {
+      const keys = keysOf(attempt);
+      // Only the pair is forgiven: a success from a client must not wipe out the failures it
+      // made against other accounts (an attacker with one account of their own could launder).
+      await Promise.all([
+        store.delete(keys.pair),
+        store.add(keys.client, -1),
+        store.add(keys.password, -1),
+        store.add(GLOBAL, -1),
+      ]);
+    },
+  };
+}
+
+type Holder = typeof globalThis & { __moderatoSignInThrottle?: SignInThrottle };
+const holder = globalThis as Holder;
+
+/**
+ * The process's throttle, built on first use from REDIS_URL. On globalThis: route bundles are
+ * separate module graphs, and in memory they must still count together.
+ */
+export function signInThrottle(): SignInThrottle {
+  if (holder.__moderatoSignInThrottle) return holder.__moderatoSignInThrottle;
+  const { redisUrl } = authEnv();
+  const store = createThrottleStore({
+    keyPrefix: 'moderato:sign-in',
+    windowSeconds: SIGN_IN_POLICY.windowSeconds,
+    redis: redisUrl ? throttleRedis(redisUrl) : undefined,
+  });
+  return (holder.__moderatoSignInThrottle = createSignInThrottle({
+    store,
+    secret: getAuthSecret(),
+  }));
 }

@@ -42,6 +42,11 @@ export const ERROR_CODES = {
   },
   /** LiveKit is unreachable, timed out, or answered 5xx. */
   upstream_unavailable: { status: 503, summary: 'LiveKit is unreachable or failing.' },
+  /** A write could not be recorded in the audit log first, so it was not attempted. */
+  audit_unavailable: {
+    status: 503,
+    summary: 'The audit log could not be written, so nothing was done; retry later.',
+  },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

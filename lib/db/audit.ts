@@ -85,7 +85,8 @@ function toDto(row: AuditEventRow): AuditEventDto {
 
 /**
  * Writes one audit row and resolves once it is durable. Callers await it before acknowledging
- * the action, so an acknowledged action always has its row.
+ * the action, so an acknowledged action always has its row; a write inserts its row as `pending`
+ * before it is attempted and settles it afterwards (settleAuditEvent).
  */
 export async function insertAuditEvent(input: AuditEventInput): Promise<AuditEventDto> {
   const db = await getDb();
@@ -110,6 +111,51 @@ export async function insertAuditEvent(input: AuditEventInput): Promise<AuditEve
     .returning('id')
     .executeTakeFirstOrThrow();
   return toDto({ id: Number(id), ...values });
+}
+
+export interface AuditSettlement {
+  outcome: Extract<AuditOutcome, 'success' | 'denied' | 'error'>;
+  errorCode?: string | null;
+  /** When given, replaces the row's params (facts learnt while acting join the input's). */
+  params?: Record<string, unknown> | null;
+}
+
+/**
+ * Writes the outcome of a row inserted as `pending`. A settled row is never rewritten; an `unknown`
+ * one may be, because another instance's start-up may have marked it while its action was still in
+ * flight here, and the real outcome is better than none. Resolves whether the row changed.
+ */
+export async function settleAuditEvent(id: string, settlement: AuditSettlement): Promise<boolean> {
+  const db = await getDb();
+  const result = await db
+    .updateTable('audit_events')
+    .set({
+      outcome: settlement.outcome,
+      error_code: settlement.errorCode ?? null,
+      ...(settlement.params !== undefined
+        ? { params: settlement.params ? JSON.stringify(settlement.params) : null }
+        : {}),
+    })
+    .where('id', '=', Number(id))
+    .where('outcome', 'in', ['pending', 'unknown'])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/**
+ * Marks the rows still `pending` that were written before `beforeMs` as `unknown` (their outcome
+ * was never written); resolves how many.
+ */
+export async function markPendingAuditEventsUnknown(beforeMs: number): Promise<number> {
+  const db = await getDb();
+  const result = await db
+    .updateTable('audit_events')
+    .set({ outcome: 'unknown' })
+    .where('outcome', '=', 'pending')
+    // Whole ms, as stored (performance.timeOrigin has a fraction PostgreSQL's bigint refuses).
+    .where('at', '<', Math.floor(beforeMs))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 /** LIKE pattern for a literal substring (`%`, `_` and `\` escaped). */

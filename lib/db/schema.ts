@@ -40,18 +40,39 @@ export interface AuditEventsTable {
   track_sid: string | null;
   /** JSON text. */
   params: string | null;
+  /** An AuditOutcome; a write's row is `pending` from before the attempt until it is settled. */
   outcome: string;
   error_code: string | null;
   source: string;
 }
 
+/** One signed-in browser: its id is in the session JWT and checked on every request. */
+export interface SessionsTable {
+  /** uuid v4; the JWT's `sessionId` claim. */
+  id: string;
+  user_id: string;
+  created_at: number;
+  /** Refreshed at most once a minute per session, so the check stays a read. */
+  last_seen_at: number;
+  /** Slides with `last_seen_at`, like next-auth's rolling JWT expiry. */
+  expires_at: number;
+  user_agent: string | null;
+  ip: string | null;
+  /** Null while the session may be used; set once, never cleared. */
+  revoked_at: number | null;
+  /** Why it ended: sign_out, password_reset, role_changed, disabled, admin… */
+  revoked_reason: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   audit_events: AuditEventsTable;
+  sessions: SessionsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
 export type NewUserRow = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
+export type SessionRow = Selectable<SessionsTable>;
 export type NewAuditEventRow = Insertable<AuditEventsTable>;

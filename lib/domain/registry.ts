@@ -22,8 +22,10 @@ import { listRooms } from './rooms/list-rooms';
 import { sendData } from './rooms/send-data';
 import { updateRoomMetadata } from './rooms/update-room-metadata';
 import { createUser } from './users/create-user';
+import { listUserSessions } from './users/list-user-sessions';
 import { listUsers } from './users/list-users';
 import { resetPassword } from './users/reset-password';
+import { revokeUserSessions } from './users/revoke-user-sessions';
 import { setUserDisabled } from './users/set-user-disabled';
 import { updateUser } from './users/update-user';
 
@@ -53,6 +55,8 @@ export const OPERATIONS = {
   updateUser,
   setUserDisabled,
   resetPassword,
+  listUserSessions,
+  revokeUserSessions,
   listAuditEvents,
   exportAuditEvents,
   getLiveKitStatus,

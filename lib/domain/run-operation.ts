@@ -6,7 +6,14 @@ import type { z } from 'zod';
 import type { ErrorBody } from '@/lib/contracts/errors';
 
 import type { Actor } from './actor';
-import { recordAudit, type AuditTarget } from './audit';
+import {
+  type AuditAttempt,
+  type AuditSettlement,
+  type AuditTarget,
+  beginAudit,
+  recordAudit,
+  type SettleAudit,
+} from './audit';
 import { DomainError } from './errors';
 import { isRead, type Operation, type OperationContext } from './operation';
 import { assertCan, visibleRoom } from './policy';
@@ -14,10 +21,13 @@ import { parseInput } from './validate';
 
 /**
  * The one runner every door uses. The steps are fixed: parse the input → (the actor already carries
- * its scope: grants, tenant, rooms) → authorize (permission, then each named room's scope) → act →
- * audit → DTO. Writes are audited whatever happens: `success`, `denied` (no permission) or `error`
- * with its code — another tenant's room is recorded like a missing one (`not_found`), so the
- * masking holds in the log too. Bad input is refused before anything is attempted or recorded.
+ * its scope: grants, tenant, rooms) → authorize the permission → record the attempt → room scope →
+ * act → record the outcome → DTO. Writes are audited write-ahead: the row is written as `pending`
+ * before LiveKit or the store is asked anything, and the write is refused (`audit_unavailable`)
+ * when that row cannot be written; afterwards it is settled to `success`, `denied` or `error` with
+ * its code — another tenant's room is recorded like a missing one (`not_found`), so the masking
+ * holds in the log too. A missing permission is one `denied` row, as nothing is attempted. Reads
+ * are audited only when refused. Bad input is refused before anything is attempted or recorded.
  */
 export async function runOperation<I extends z.ZodType, O>(
   operation: Operation<I, O>,
@@ -26,18 +36,26 @@ export async function runOperation<I extends z.ZodType, O>(
 ): Promise<O> {
   const input = parseInput(operation.input, rawInput);
   const context = createContext(actor);
+  const attempt = () => describeAttempt(operation, context, input);
   try {
-    const result = await authorizeAndAct(operation, context, input);
-    if (!isRead(operation)) await audit(operation, context, input, { outcome: 'success' });
-    return result;
+    assertCan(actor, operation.permission);
   } catch (err) {
-    const code = err instanceof DomainError ? err.code : 'internal';
-    if (code === 'forbidden' || !isRead(operation)) {
-      const outcome = code === 'forbidden' ? 'denied' : 'error';
-      await audit(operation, context, input, { outcome, errorCode: code });
-    }
+    await recordAudit({ ...attempt(), outcome: 'denied', errorCode: 'forbidden' });
     throw err;
   }
+  const settle = isRead(operation) ? auditRefusalOnly(attempt) : await beginAudit(attempt());
+  let result: O;
+  try {
+    result = await scopeAndAct(operation, context, input);
+  } catch (err) {
+    const code = err instanceof DomainError ? err.code : 'internal';
+    const outcome = code === 'forbidden' ? 'denied' : 'error';
+    await settle({ outcome, errorCode: code, params: attempt().params ?? null });
+    throw err;
+  }
+  // Facts learnt while acting (context.auditParams) join the row with its outcome.
+  await settle({ outcome: 'success', params: attempt().params ?? null });
+  return result;
 }
 
 export type RunResult<O> = { ok: true; data: O } | { ok: false; error: ErrorBody };
@@ -75,36 +93,52 @@ function createContext(actor: Actor): OperationContext {
     actor,
     auditParams: {},
     room: (roomName, options) => visibleRoom(actor, roomName, options),
-    run: (inner, rawInput) => authorizeAndAct(inner, context, parseInput(inner.input, rawInput)),
+    // A composed step is checked like a call of its own, but the outer operation's row is its
+    // only record: one action, one row.
+    run: async (inner, rawInput) => {
+      const input = parseInput(inner.input, rawInput);
+      assertCan(actor, inner.permission);
+      return scopeAndAct(inner, context, input);
+    },
   };
   return context;
 }
 
-async function authorizeAndAct<I extends z.ZodType, O>(
+async function scopeAndAct<I extends z.ZodType, O>(
   operation: Operation<I, O>,
   context: OperationContext,
   input: z.output<I>,
 ): Promise<O> {
-  assertCan(context.actor, operation.permission);
   for (const roomName of operation.rooms?.(input) ?? []) await context.room(roomName);
   return operation.act(context, input);
 }
 
-async function audit<I extends z.ZodType, O>(
+/** A read leaves no row unless it is refused (polling must not flood the log). */
+function auditRefusalOnly(attempt: () => AuditAttempt): SettleAudit {
+  return async (settlement: AuditSettlement) => {
+    if (settlement.outcome === 'denied') {
+      await recordAudit({
+        ...attempt(),
+        outcome: 'denied',
+        errorCode: settlement.errorCode ?? undefined,
+      });
+    }
+  };
+}
+
+function describeAttempt<I extends z.ZodType, O>(
   operation: Operation<I, O>,
   context: OperationContext,
   input: z.output<I>,
-  result: { outcome: 'success' | 'denied' | 'error'; errorCode?: string },
-): Promise<void> {
+): AuditAttempt {
   const spec = operation.audit;
   const params = { ...spec.params?.(input), ...context.auditParams };
-  await recordAudit({
+  return {
     actor: context.actor,
     action: typeof spec.action === 'function' ? spec.action(input) : spec.action,
     target: spec.target ? spec.target(input) : defaultTarget(input),
     params: Object.keys(params).length > 0 ? params : undefined,
-    ...result,
-  });
+  };
 }
 
 function defaultTarget(input: unknown): AuditTarget {

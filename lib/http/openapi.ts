@@ -21,7 +21,12 @@ const COMMON_ERRORS: readonly ErrorCode[] = [
   'internal',
 ];
 const LIVEKIT_ERRORS: readonly ErrorCode[] = ['upstream_misconfigured', 'upstream_unavailable'];
-const BODY_ERRORS: readonly ErrorCode[] = ['payload_too_large', 'unsupported_media_type'];
+/** Writes also answer these: their body is read, and their attempt is audited before it runs. */
+const BODY_ERRORS: readonly ErrorCode[] = [
+  'payload_too_large',
+  'unsupported_media_type',
+  'audit_unavailable',
+];
 
 const SCHEMA_REF = '#/components/schemas/';
 

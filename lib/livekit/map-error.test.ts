@@ -37,6 +37,18 @@ describe('mapLiveKitError', () => {
     expect(mapped.message).toMatch(/LIVEKIT_URL/);
   });
 
+  it('keeps LiveKit’s address out of the message (every role reads it) but in the logged cause', () => {
+    const before = process.env.LIVEKIT_URL;
+    process.env.LIVEKIT_URL = 'http://livekit.internal:7880';
+    const err = new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED') });
+    const mapped = mapLiveKitError(err, 'Rooms');
+    if (before === undefined) delete process.env.LIVEKIT_URL;
+    else process.env.LIVEKIT_URL = before;
+    expect(mapped.message).not.toContain('livekit.internal');
+    expect(String(mapped.cause)).toContain('livekit.internal:7880: fetch failed');
+    expect((mapped.cause as Error).cause).toEqual(new Error('connect ECONNREFUSED'));
+  });
+
   it('maps a timeout to upstream_unavailable', () => {
     const err = new DOMException('The operation was aborted due to timeout', 'TimeoutError');
     expect(mapLiveKitError(err, 'Rooms').code).toBe('upstream_unavailable');

@@ -89,16 +89,21 @@ export function mapLiveKitError(err: unknown, what: string): DomainError {
     return new DomainError('internal', 'LiveKit returned an unexpected error.', { cause: err });
   }
   if (isTransportError(err)) {
+    // Every role reads this message, and LiveKit's address is for admins only (the status DTO's
+    // `host`). The server log keeps it: the cause is logged with the error (lib/http/respond.ts).
+    const host = livekitHost() ?? 'the configured URL';
     return new DomainError(
       'upstream_unavailable',
-      `Moderato can’t reach LiveKit at ${livekitHost() ?? 'the configured URL'}. Check that the server is running and LIVEKIT_URL is right.`,
-      { cause: err },
+      'Moderato can’t reach LiveKit. Check that the server is running and LIVEKIT_URL is right.',
+      {
+        cause: new Error(`LiveKit at ${host}: ${err.message}`, { cause: err.cause }),
+      },
     );
   }
   return new DomainError('internal', 'Something went wrong.', { cause: err });
 }
 
-function isTransportError(err: unknown): boolean {
+function isTransportError(err: unknown): err is Error {
   if (!(err instanceof Error)) return false;
   // fetch() rejects with TypeError('fetch failed') (cause ECONNREFUSED, ENOTFOUND…); timeouts
   // raise a DOMException named TimeoutError / AbortError.

@@ -21,4 +21,5 @@ export const auditKeys = {
 export const userKeys = {
   all: ['users'] as const,
   list: () => [...userKeys.all, 'list'] as const,
+  sessions: (userId: string) => [...userKeys.all, 'sessions', userId] as const,
 };

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 
 import { generatePassword, hashPassword } from '@/lib/auth/password';
+import { endUserSessions } from '@/lib/auth/sessions';
 import { insertAuditEvent } from '@/lib/db/audit';
 import { closeDb } from '@/lib/db';
 import {
@@ -138,6 +139,7 @@ async function run(command: string, args: string[], values: Values): Promise<voi
         ? parse(passwordSchema, values.password, '--password')
         : generatePassword();
       await setPassword(user.id, await hashPassword(password));
+      await endUserSessions(user.id, 'password_reset');
       await audit('user.password_reset', user);
       console.log(`Password of '${user.username}' reset.`);
       if (!given) printPassword(user.username, password);
@@ -148,6 +150,7 @@ async function run(command: string, args: string[], values: Values): Promise<voi
       const role = parse(roleSchema, rawRole, 'role');
       const user = await requireUser(username!);
       await setRole(user.id, role);
+      if (role !== user.role) await endUserSessions(user.id, 'role_changed');
       await audit('user.role_changed', user, { from: user.role, to: role });
       console.log(`'${user.username}' is now ${role}.`);
       if (user.provider === 'oidc') {
@@ -160,6 +163,7 @@ async function run(command: string, args: string[], values: Values): Promise<voi
       const tenant = rawTenant === 'none' ? null : parse(tenantSchema, rawTenant, 'tenant');
       const user = await requireUser(username!);
       await setTenant(user.id, tenant);
+      if (tenant !== user.tenant) await endUserSessions(user.id, 'tenant_changed');
       await audit('user.tenant_changed', user, { from: user.tenant, to: tenant });
       console.log(
         tenant
@@ -174,9 +178,10 @@ async function run(command: string, args: string[], values: Values): Promise<voi
       const user = await requireUser(username!);
       const disabled = command === 'disable';
       await setDisabled(user.id, disabled);
+      if (disabled) await endUserSessions(user.id, 'disabled');
       await audit(disabled ? 'user.disabled' : 'user.enabled', user);
       console.log(
-        `'${user.username}' ${disabled ? 'disabled: signed out on its next request' : 'enabled'}.`,
+        `'${user.username}' ${disabled ? 'disabled: its sessions have ended' : 'enabled'}.`,
       );
       return;
     }

@@ -28,7 +28,7 @@ export default async function AuditPage({ searchParams }: PageProps<'/audit'>) {
     <>
       <PageHeader
         title="Audit log"
-        description="Every sign-in and moderation action, newest first."
+        description="Every sign-in and moderation action, newest first. An action is recorded before it is attempted."
         actions={<AuditExportLinks filters={filters} />}
       />
       <AuditFiltersForm filters={filters} />

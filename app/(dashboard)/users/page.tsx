@@ -17,7 +17,8 @@ export const metadata: Metadata = { title: 'Users' };
 
 export default async function UsersPage() {
   const actor = await requireActor();
-  // Hiding the page is UX; every users domain function enforces `users.manage` itself.
+  // layout.tsx answers non-admins 404 before anything streams, but Next renders this page
+  // alongside it: stop here too rather than let listUsers log a `forbidden` error.
   if (!actorCan(actor, 'users.manage')) notFound();
   const queryClient = getQueryClient();
   queryClient.setQueryData(userKeys.list(), (await runOperation(listUsers, actor, {})).users);

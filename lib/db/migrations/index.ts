@@ -4,6 +4,8 @@ import type { Migration, MigrationProvider } from 'kysely';
 
 import type { DbKind } from '../target';
 import { initialMigration } from './0001-initial';
+import { auditWriteAheadMigration } from './0002-audit-write-ahead';
+import { sessionsMigration } from './0003-sessions';
 
 /**
  * In-code migrations (no file-system scanning, so they survive bundling). Names sort
@@ -14,6 +16,8 @@ export function migrationProvider(kind: DbKind): MigrationProvider {
     async getMigrations(): Promise<Record<string, Migration>> {
       return {
         '0001_initial': initialMigration(kind),
+        '0002_audit_write_ahead': auditWriteAheadMigration(),
+        '0003_sessions': sessionsMigration(),
       };
     },
   };

@@ -9,6 +9,7 @@ import { z } from 'zod';
 
 import { livekitStatusSchema, type LiveKitStatusDto } from '@/lib/contracts/dto';
 
+import { actorCan, type Actor } from '../actor';
 import { DomainError } from '../errors';
 import { defineOperation } from '../operation';
 
@@ -18,7 +19,8 @@ let last: { config: string; status: LiveKitStatusDto } | undefined;
 
 /**
  * Whether the dashboard can talk to LiveKit, phrased for the operator. One cheap ListRooms with a
- * name filter, shared for a second across every tab that polls it.
+ * name filter, shared for a second across every tab that polls it. LiveKit's address (`host`) is
+ * deployment detail for admins only; everyone else gets null (messages never carry it).
  */
 export const getLiveKitStatus = defineOperation({
   name: 'getLiveKitStatus',
@@ -32,15 +34,26 @@ export const getLiveKitStatus = defineOperation({
   http: { method: 'GET', path: '/livekit/status' },
   audit: { action: 'livekit.status_read', target: () => ({}) },
   errors: [],
-  act: () => currentStatus(),
+  act: async ({ actor }) => forActor(await currentStatus(), actor),
 });
+
+function forActor(status: LiveKitStatusDto, actor: Actor): LiveKitStatusDto {
+  // Those who administer the dashboard (users.manage: admins) are the ones who fix LIVEKIT_URL.
+  return actorCan(actor, 'users.manage') ? status : { ...status, host: null };
+}
 
 async function currentStatus(): Promise<LiveKitStatusDto> {
   const { LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET } = env();
   const config = `${LIVEKIT_URL}|${LIVEKIT_API_KEY}|${LIVEKIT_API_SECRET}`;
   const now = Date.now();
   if (last?.config === config && now - last.status.checkedAtMs < CACHE_MS) return last.status;
-  const status = await probe(now);
+  const { status, cause } = await probe(now);
+  if (status.state !== 'ok' && status.state !== last?.status.state) {
+    // One line per change, not per poll: the address and the cause stay in the log.
+    const where = status.host ?? 'the configured URL';
+    const detail = cause?.includes(where) ? cause : `${where}${cause ? `: ${cause}` : ''}`;
+    console.warn(`[moderato] LiveKit status: ${status.state} (${detail})`);
+  }
   last = { config, status };
   return status;
 }
@@ -49,15 +62,21 @@ function capabilities(): LiveKitStatusDto['capabilities'] {
   return { moveParticipant: capabilityState('moveParticipant') };
 }
 
-async function probe(now: number): Promise<LiveKitStatusDto> {
+async function probe(now: number): Promise<{ status: LiveKitStatusDto; cause?: string }> {
   const base = { host: livekitHost(), checkedAtMs: now, capabilities: capabilities() };
   try {
     await livekit.listRooms([PROBE_ROOM]);
-    return { ...base, state: 'ok', message: 'Connected to LiveKit.' };
+    return { status: { ...base, state: 'ok', message: 'Connected to LiveKit.' } };
   } catch (err) {
     const error = err instanceof DomainError ? err : new DomainError('internal', 'Unknown error');
-    return { ...base, state: stateOf(error), message: error.message };
+    const cause = error.cause instanceof Error ? describeCause(error.cause) : undefined;
+    return { status: { ...base, state: stateOf(error), message: error.message }, cause };
   }
+}
+
+/** The cause and its own cause (ECONNREFUSED…), as lib/http/respond.ts logs them. */
+function describeCause(cause: Error): string {
+  return cause.cause instanceof Error ? `${cause.message}: ${cause.cause.message}` : cause.message;
 }
 
 function stateOf(error: DomainError): LiveKitStatusDto['state'] {

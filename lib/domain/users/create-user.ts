@@ -5,8 +5,8 @@ import { generatePassword, hashPassword } from '@/lib/auth/password';
 import { createUser as createStoredUser, UsernameTakenError } from '@/lib/db/users';
 import { createUserInputSchema } from '@/lib/schemas/users';
 
-import { DomainError } from '../errors';
 import { defineOperation } from '../operation';
+import { takenNameError } from '../taken-name';
 
 import { toUserDto } from './to-user-dto';
 import { assertTenantAssignable } from './user-rules';
@@ -14,12 +14,14 @@ import { assertTenantAssignable } from './user-rules';
 /**
  * Creates a local account. Without a chosen password one is generated and returned once; it is
  * never stored in clear, logged or audited. A tenant-bound admin's users land in its tenant.
+ * Usernames are global, so a taken one answers through takenNameError(): a tenant-bound admin is
+ * not told that the name exists (possibly in another tenant), only that it is not available.
  */
 export const createUser = defineOperation({
   name: 'createUser',
   summary: 'Create a dashboard user',
   description:
-    'Without `password` one is generated and returned once in the answer; it is never stored in clear or logged.',
+    'Without `password` one is generated and returned once in the answer; it is never stored in clear or logged. A taken username answers 409; a tenant-bound caller gets 400 “not available” instead, whichever tenant has the user.',
   tag: 'Users',
   input: createUserInputSchema,
   output: userPasswordSchema,
@@ -53,8 +55,11 @@ export const createUser = defineOperation({
       return { user: toUserDto(user), password: chosen ? null : password };
     } catch (err) {
       if (!(err instanceof UsernameTakenError)) throw err;
-      throw new DomainError('conflict', `A user named “${username}” already exists.`, {
-        fieldErrors: { username: ['This username is taken'] },
+      throw takenNameError(actor, {
+        field: 'username',
+        label: 'username',
+        what: 'user',
+        name: username,
       });
     }
   },

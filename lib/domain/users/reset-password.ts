@@ -2,6 +2,7 @@ import 'server-only';
 
 import { userPasswordSchema } from '@/lib/contracts/dto';
 import { generatePassword, hashPassword } from '@/lib/auth/password';
+import { endUserSessions } from '@/lib/auth/sessions';
 import { setPassword } from '@/lib/db/users';
 import { resetPasswordInputSchema } from '@/lib/schemas/users';
 
@@ -12,13 +13,15 @@ import { toUserDto } from './to-user-dto';
 import { findManagedUser } from './user-rules';
 
 /**
- * Sets a new password (generated unless one is given) and returns a generated one once. OIDC
- * accounts have no password here: their IdP authenticates them.
+ * Sets a new password (generated unless one is given) and returns a generated one once, and ends
+ * the user's open sessions: whoever knew the old password is out. OIDC accounts have no password
+ * here: their IdP authenticates them.
  */
 export const resetPassword = defineOperation({
   name: 'resetPassword',
   summary: 'Reset a user’s password',
-  description: 'Without `password` one is generated and returned once. OIDC users have none: 412.',
+  description:
+    'Without `password` one is generated and returned once. The user’s open sessions end. OIDC users have none: 412.',
   tag: 'Users',
   input: resetPasswordInputSchema,
   output: userPasswordSchema,
@@ -43,6 +46,7 @@ export const resetPassword = defineOperation({
     const password = chosen ?? generatePassword();
     const updated = await setPassword(user.id, await hashPassword(password));
     if (!updated) throw new DomainError('not_found', 'User not found.');
+    auditParams.sessionsEnded = await endUserSessions(user.id, 'password_reset');
     return { user: toUserDto(updated), password: chosen ? null : password };
   },
 });

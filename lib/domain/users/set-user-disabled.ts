@@ -1,5 +1,6 @@
 import 'server-only';
 
+import { endUserSessions } from '@/lib/auth/sessions';
 import { userSchema } from '@/lib/contracts/dto';
 import { setDisabled } from '@/lib/db/users';
 import { setUserDisabledInputSchema } from '@/lib/schemas/users';
@@ -11,13 +12,14 @@ import { toUserDto } from './to-user-dto';
 import { assertNotLastAdmin, findManagedUser } from './user-rules';
 
 /**
- * Disables or re-enables an account. A disabled user's session ends on its next request (the
- * session is re-read from the store each time). Nobody can lock themselves or the last admin out.
+ * Disables or re-enables an account. Disabling ends the user's sessions at once (their records are
+ * revoked, so enabling the account later does not bring an old cookie back to life). Nobody can
+ * lock themselves or the last admin out.
  */
 export const setUserDisabled = defineOperation({
   name: 'setUserDisabled',
   summary: 'Disable or enable a user',
-  description: 'A disabled user’s sessions end at their next request. The last admin stays.',
+  description: 'Disabling ends the user’s open sessions at once. The last admin stays.',
   tag: 'Users',
   input: setUserDisabledInputSchema,
   output: userSchema,
@@ -42,6 +44,7 @@ export const setUserDisabled = defineOperation({
     if (user.disabled === disabled) return toUserDto(user);
     const updated = await setDisabled(user.id, disabled);
     if (!updated) throw new DomainError('not_found', 'User not found.');
+    if (disabled) auditParams.sessionsEnded = await endUserSessions(user.id, 'disabled');
     return toUserDto(updated);
   },
 });

@@ -1,5 +1,6 @@
 import 'server-only';
 
+import { endUserSessions } from '@/lib/auth/sessions';
 import { userSchema } from '@/lib/contracts/dto';
 import { updateProfile, type User } from '@/lib/db/users';
 import { updateUserInputSchema } from '@/lib/schemas/users';
@@ -14,13 +15,15 @@ type Field = 'name' | 'role' | 'tenant';
 type Patch = Partial<Pick<User, Field>>;
 
 /**
- * Edits name, role and tenant in one write. An OIDC user's values are overwritten by the IdP's
- * claims at its next sign-in. An admin cannot demote itself, and the last enabled admin stays one.
+ * Edits name, role and tenant in one write. A new role or tenant ends the user's open sessions (they
+ * sign in again under the new grants). An OIDC user's values are overwritten by the IdP's claims at
+ * its next sign-in. An admin cannot demote itself, and the last enabled admin stays one.
  */
 export const updateUser = defineOperation({
   name: 'updateUser',
   summary: 'Change a user’s name, role or tenant',
-  description: 'Omitted fields stay; `tenant: null` unbinds the user. The last admin stays one.',
+  description:
+    'Omitted fields stay; `tenant: null` unbinds the user. A new role or tenant ends the user’s open sessions. The last admin stays one.',
   tag: 'Users',
   input: updateUserInputSchema,
   output: userSchema,
@@ -46,6 +49,10 @@ export const updateUser = defineOperation({
     if (Object.keys(patch).length === 0) return toUserDto(user);
     const updated = await updateProfile(user.id, patch);
     if (!updated) throw new DomainError('not_found', 'User not found.');
+    if (patch.role !== undefined || patch.tenant !== undefined) {
+      const reason = patch.role !== undefined ? 'role_changed' : 'tenant_changed';
+      auditParams.sessionsEnded = await endUserSessions(user.id, reason);
+    }
     return toUserDto(updated);
   },
 });

@@ -15,6 +15,17 @@ const OUTCOME_TONE: Record<AuditOutcome, BadgeTone> = {
   success: 'success',
   denied: 'warning',
   error: 'danger',
+  pending: 'info',
+  unknown: 'neutral',
+};
+
+/**
+ * The two outcomes that are not a result say why, in words: an `unknown` action may or may not
+ * have taken effect, and LiveKit keeps no history to tell, so the reader has to look at the room.
+ */
+const OUTCOME_HINT: Partial<Record<AuditOutcome, string>> = {
+  pending: 'Attempted; the outcome is not recorded yet.',
+  unknown: 'Attempted, but the server stopped before recording the outcome. Check the room.',
 };
 
 const HEADERS = [
@@ -34,6 +45,19 @@ function Target({ event }: { event: AuditEventDto }) {
   if (parts.length === 0) return <span className="text-muted-foreground">—</span>;
 
   return <span className="font-mono text-xs break-all">{parts.join(' / ')}</span>;
+}
+
+function Outcome({ outcome }: { outcome: AuditOutcome }) {
+  const hint = OUTCOME_HINT[outcome];
+
+  return (
+    <>
+      <Badge tone={OUTCOME_TONE[outcome]} className="capitalize">
+        {outcome}
+      </Badge>
+      {hint ? <p className="text-muted-foreground mt-1 max-w-48 text-xs">{hint}</p> : null}
+    </>
+  );
 }
 
 function Dash({ value }: { value: string | null }) {
@@ -93,9 +117,7 @@ export function AuditTable({
                   <Target event={event} />
                 </td>
                 <td className="px-4 py-2">
-                  <Badge tone={OUTCOME_TONE[event.outcome]} className="capitalize">
-                    {event.outcome}
-                  </Badge>
+                  <Outcome outcome={event.outcome} />
                 </td>
                 <td className="px-4 py-2 font-mono text-xs">
                   <Dash value={event.errorCode} />

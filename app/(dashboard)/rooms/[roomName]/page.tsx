@@ -18,7 +18,12 @@ import { RoomView } from './_components/room-view';
 
 const SERVER_RENDERED_PARTICIPANTS = 500;
 
-/** LiveKit outages render inline (the banner explains); anything else goes to the error boundary. */
+/**
+ * LiveKit outages render inline (the banner explains); anything else goes to the error boundary.
+ * An unknown room (or another tenant's) is notFound(): no loading boundary sits above this page
+ * (the list's skeleton lives in rooms/(list)/), so the room is resolved before the first byte is
+ * sent and the answer is a real 404.
+ */
 function toInitialError(error: unknown): InitialError {
   if (error instanceof DomainError && error.code === 'not_found') notFound();
   if (error instanceof DomainError && UPSTREAM_CODES.includes(error.code)) {

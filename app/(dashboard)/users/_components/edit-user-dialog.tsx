@@ -62,7 +62,10 @@ export function EditUserDialog({
 
   return (
     <Modal open onOpenChange={(open) => (open ? undefined : onClose())}>
-      <ModalContent title={`Edit ${username}`}>
+      <ModalContent
+        title={`Edit ${username}`}
+        description={`A new role or tenant signs ${username} out everywhere${isSelf ? ', this browser included' : ''}.`}
+      >
         <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
           {user.provider === 'oidc' ? (
             <p className="bg-accent text-accent-foreground flex items-start gap-2 rounded-md p-3 text-sm">

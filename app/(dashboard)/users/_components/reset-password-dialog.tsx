@@ -47,7 +47,7 @@ export function ResetPasswordDialog({ user, onClose }: { user: UserDto; onClose:
     >
       <p>
         A new password is generated and shown once. {username}&apos;s current password stops working
-        immediately; a session that is already open stays signed in.
+        immediately, and every open session of {username} ends: they sign in again with the new one.
       </p>
     </ConfirmDialog>
   );

@@ -34,7 +34,7 @@ export function SetDisabledDialog({
     >
       {disabled ? (
         <>
-          <p>{username} can no longer sign in, and an open session ends on its next request.</p>
+          <p>{username} can no longer sign in, and every open session of theirs ends at once.</p>
           <p>The account and its audit history are kept; you can enable it again later.</p>
         </>
       ) : (

@@ -1,6 +1,12 @@
 'use client';
 
-import { KeyRoundIcon, PencilIcon, UserCheckIcon, UserXIcon } from 'lucide-react';
+import {
+  KeyRoundIcon,
+  MonitorSmartphoneIcon,
+  PencilIcon,
+  UserCheckIcon,
+  UserXIcon,
+} from 'lucide-react';
 import { useState } from 'react';
 
 import { Button } from '@/components/ui/button';
@@ -8,9 +14,10 @@ import type { UserDto } from '@/lib/contracts/dto';
 
 import { EditUserDialog } from './edit-user-dialog';
 import { ResetPasswordDialog } from './reset-password-dialog';
+import { SessionsDialog } from './sessions-dialog';
 import { SetDisabledDialog } from './set-disabled-dialog';
 
-type DialogName = 'edit' | 'password' | 'disabled';
+type DialogName = 'edit' | 'password' | 'sessions' | 'disabled';
 
 /**
  * Row buttons, named after their target ("Disable alice"). Controls the domain would refuse are
@@ -52,6 +59,15 @@ export function UserActions({
           <KeyRoundIcon aria-hidden />
         </Button>
       ) : null}
+      <Button
+        variant="ghost"
+        size="icon"
+        aria-label={`Sessions of ${username}`}
+        title={`Sessions of ${username}`}
+        onClick={() => setDialog('sessions')}
+      >
+        <MonitorSmartphoneIcon aria-hidden />
+      </Button>
       {isSelf ? null : (
         <Button
           variant="ghost"
@@ -69,6 +85,9 @@ export function UserActions({
         <EditUserDialog user={user} isSelf={isSelf} actorTenant={actorTenant} onClose={close} />
       ) : null}
       {dialog === 'password' ? <ResetPasswordDialog user={user} onClose={close} /> : null}
+      {dialog === 'sessions' ? (
+        <SessionsDialog user={user} isSelf={isSelf} onClose={close} />
+      ) : null}
       <SetDisabledDialog
         user={user}
         open={dialog === 'disabled'}

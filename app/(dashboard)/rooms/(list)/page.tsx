@@ -12,7 +12,7 @@ import { roomKeys } from '@/lib/queries/keys';
 import { getQueryClient } from '@/lib/queries/query-client';
 import { UPSTREAM_CODES, type InitialError } from '@/lib/queries/upstream-error';
 
-import { RoomsView } from './_components/rooms-view';
+import { RoomsView } from '../_components/rooms-view';
 
 export const metadata: Metadata = { title: 'Rooms' };
 
