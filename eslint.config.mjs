@@ -14,6 +14,7 @@ const SERVER_ONLY = [
   'lib/auth',
   'lib/callers',
   'lib/env.ts',
+  'lib/live',
 ];
 const CLIENT = ['components', 'app/**/_components/**', 'lib/queries'];
 
@@ -45,7 +46,15 @@ const layerZones = (extraPackages = []) => [
   },
   {
     target: 'lib/domain',
-    from: ['app', 'components', 'lib/actions', 'lib/http', 'lib/callers', 'lib/queries'],
+    from: [
+      'app',
+      'components',
+      'lib/actions',
+      'lib/http',
+      'lib/callers',
+      'lib/queries',
+      'lib/live',
+    ],
     message: 'The domain is called by the doors (actions, routes, pages), never the other way.',
   },
   {

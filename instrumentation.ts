@@ -18,5 +18,8 @@ export async function register(): Promise<void> {
     // Audit rows left `pending` by an earlier run (killed mid-action) become `unknown`.
     const { reconcileInterruptedAudits } = await import('./lib/domain/audit-reconcile');
     await reconcileInterruptedAudits();
+    // Webhooks, reconciliation, the event bus and session history (docs/ARCHITECTURE.md, "Live").
+    const { startLive } = await import('./lib/live/start');
+    startLive();
   }
 }

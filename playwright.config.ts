@@ -72,7 +72,8 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `npx livekit-standin --port ${E2E.livekitPort} --seed none --stall-ms 300`,
+      // Delivers signed webhooks to the main dashboard, like a LiveKit configured for Moderato.
+      command: `npx livekit-standin --port ${E2E.livekitPort} --seed none --stall-ms 300 --webhook http://127.0.0.1:${E2E.dashboardPort}/api/livekit/webhook`,
       url: `http://127.0.0.1:${E2E.livekitPort}/`,
       reuseExistingServer: !process.env.CI,
       timeout: 30_000,

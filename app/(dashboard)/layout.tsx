@@ -11,6 +11,7 @@ import { runOperation } from '@/lib/domain/run-operation';
 import { env } from '@/lib/env';
 import { ActorProvider } from '@/lib/queries/actor-context';
 import { RefreshIntervalProvider } from '@/lib/queries/live-refresh';
+import { LiveStreamProvider } from '@/lib/queries/live-stream';
 
 /** Streams the first status check into the banner, so an outage shows before the first poll. */
 async function LiveKitStatusSlot({ actor }: { actor: Actor }) {
@@ -27,8 +28,10 @@ async function LiveKitStatusSlot({ actor }: { actor: Actor }) {
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();
   const navItems: NavItem[] = [{ href: '/rooms', label: 'Rooms' }];
+  if (actorCan(actor, 'rooms.read')) navItems.push({ href: '/history', label: 'History' });
   if (actorCan(actor, 'audit.read')) navItems.push({ href: '/audit', label: 'Audit log' });
   if (actorCan(actor, 'users.manage')) navItems.push({ href: '/users', label: 'Users' });
+  if (actorCan(actor, 'users.manage')) navItems.push({ href: '/webhooks', label: 'Webhooks' });
   navItems.push({ href: '/api-reference', label: 'API reference' });
 
   return (
@@ -39,16 +42,18 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         role={actor.role}
         tenant={actor.tenant}
       >
-        <AppShell
-          navItems={navItems}
-          banner={
-            <Suspense fallback={null}>
-              <LiveKitStatusSlot actor={actor} />
-            </Suspense>
-          }
-        >
-          {children}
-        </AppShell>
+        <LiveStreamProvider>
+          <AppShell
+            navItems={navItems}
+            banner={
+              <Suspense fallback={null}>
+                <LiveKitStatusSlot actor={actor} />
+              </Suspense>
+            }
+          >
+            {children}
+          </AppShell>
+        </LiveStreamProvider>
       </ActorProvider>
     </RefreshIntervalProvider>
   );

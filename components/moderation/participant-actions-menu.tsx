@@ -12,18 +12,21 @@ import {
   UserXIcon,
 } from 'lucide-react';
 import { DropdownMenu } from 'radix-ui';
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 
 import { buttonClassName } from '@/components/ui/button';
+import { ReturnFocusTo } from '@/components/ui/return-focus';
 import type { ParticipantDto } from '@/lib/contracts/dto';
 import type { Permission } from '@/lib/contracts/permissions';
 import { useCan } from '@/lib/queries/actor-context';
+import { useKeepParticipant } from '@/lib/queries/room-liveness';
 import { useMuteTrack, type MuteTrackVariables } from '@/lib/queries/mutations/use-mute-track';
 import { cn } from '@/lib/utils';
 
 import { EditParticipantDialog } from './edit-participant-dialog';
 import { trackName } from './labels';
 import { MOVE_UNSUPPORTED_REASON, MoveParticipantDialog } from './move-participant-dialog';
+import { ParticipantLiveness } from './participant-liveness';
 import { PermissionsDialog } from './permissions-dialog';
 import { RemoveParticipantDialog } from './remove-participant-dialog';
 import { SubscriptionsDialog } from './subscriptions-dialog';
@@ -90,6 +93,7 @@ export function ParticipantActionsMenu({
   const { identity, tracks } = participant;
   const [dialog, setDialog] = useState<DialogName | null>(null);
   const [refused, setRefused] = useState<MuteTrackVariables | null>(null);
+  const triggerRef = useRef<HTMLButtonElement>(null);
   const mute = useMuteTrack({ onRefused: setRefused });
   const capability = useMoveCapability();
   const close = () => setDialog(null);
@@ -98,6 +102,8 @@ export function ParticipantActionsMenu({
   const canSubscriptions = useCan('participants.subscriptions');
   const canMove = useCan('participants.move');
   const canRemove = useCan('participants.remove');
+  // If they leave while a dialog is open, their row stays until it closes; the dialog says so.
+  useKeepParticipant(participant, dialog !== null || refused !== null);
   if (!canMute && !canUpdate && !canSubscriptions && !canMove && !canRemove) return null;
 
   return (
@@ -106,6 +112,7 @@ export function ParticipantActionsMenu({
     <div className="contents" onClick={(e) => e.stopPropagation()}>
       <DropdownMenu.Root modal={false}>
         <DropdownMenu.Trigger
+          ref={triggerRef}
           className={buttonClassName({ variant: 'ghost', size: 'icon' })}
           aria-label={`Actions for ${identity}`}
           aria-busy={mute.isPending}
@@ -191,33 +198,38 @@ export function ParticipantActionsMenu({
         </DropdownMenu.Portal>
       </DropdownMenu.Root>
 
-      {dialog === 'permissions' ? (
-        <PermissionsDialog roomName={roomName} participant={participant} onClose={close} />
-      ) : null}
-      {dialog === 'details' ? (
-        <EditParticipantDialog roomName={roomName} participant={participant} onClose={close} />
-      ) : null}
-      {dialog === 'subscriptions' ? (
-        <SubscriptionsDialog roomName={roomName} identity={identity} onClose={close} />
-      ) : null}
-      {dialog === 'move' ? (
-        <MoveParticipantDialog roomName={roomName} identity={identity} onClose={close} />
-      ) : null}
-      <RemoveParticipantDialog
-        roomName={roomName}
-        identity={identity}
-        open={dialog === 'remove'}
-        onOpenChange={(open) => setDialog(open ? 'remove' : null)}
-      />
-      {refused ? (
-        <UnmuteRefusedDialog
-          roomName={roomName}
-          identity={identity}
-          trackSid={refused.input.trackSid}
-          target={refused.target.replace(` of ${identity}`, '')}
-          onClose={() => setRefused(null)}
-        />
-      ) : null}
+      {/* Dialogs opened from the menu give focus back to its trigger when they close. */}
+      <ReturnFocusTo target={triggerRef}>
+        <ParticipantLiveness roomName={roomName} identity={identity}>
+          {dialog === 'permissions' ? (
+            <PermissionsDialog roomName={roomName} participant={participant} onClose={close} />
+          ) : null}
+          {dialog === 'details' ? (
+            <EditParticipantDialog roomName={roomName} participant={participant} onClose={close} />
+          ) : null}
+          {dialog === 'subscriptions' ? (
+            <SubscriptionsDialog roomName={roomName} identity={identity} onClose={close} />
+          ) : null}
+          {dialog === 'move' ? (
+            <MoveParticipantDialog roomName={roomName} identity={identity} onClose={close} />
+          ) : null}
+          <RemoveParticipantDialog
+            roomName={roomName}
+            identity={identity}
+            open={dialog === 'remove'}
+            onOpenChange={(open) => setDialog(open ? 'remove' : null)}
+          />
+          {refused ? (
+            <UnmuteRefusedDialog
+              roomName={roomName}
+              identity={identity}
+              trackSid={refused.input.trackSid}
+              target={refused.target.replace(` of ${identity}`, '')}
+              onClose={() => setRefused(null)}
+            />
+          ) : null}
+        </ParticipantLiveness>
+      </ReturnFocusTo>
     </div>
   );
 }

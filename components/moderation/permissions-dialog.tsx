@@ -3,6 +3,7 @@
 import { TriangleAlertIcon } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 
+import { useUnavailableReason } from '@/components/ui/action-availability';
 import { Button } from '@/components/ui/button';
 import { Modal, ModalClose, ModalContent, ModalFooter } from '@/components/ui/modal';
 import { SubmitButton } from '@/components/ui/submit-button';
@@ -39,6 +40,7 @@ export function PermissionsDialog({
   const [current] = useState(() => participant.permission ?? TOKEN_DEFAULT_PERMISSION);
   const [draft, setDraft] = useState<ParticipantPermissionDto>(current);
   const update = useUpdatePermissions();
+  const unavailable = useUnavailableReason() !== null;
   const patch = permissionPatch(current, draft);
   const changed = Object.keys(patch).length > 0;
 
@@ -73,7 +75,7 @@ export function PermissionsDialog({
           <Button
             variant="secondary"
             size="sm"
-            disabled={update.isPending || isSpeaker}
+            disabled={update.isPending || isSpeaker || unavailable}
             onClick={() => applyPreset(SPEAKER_PRESET)}
           >
             Promote {identity} to speaker
@@ -81,7 +83,7 @@ export function PermissionsDialog({
           <Button
             variant="secondary"
             size="sm"
-            disabled={update.isPending || isAudience}
+            disabled={update.isPending || isAudience || unavailable}
             onClick={() => applyPreset(AUDIENCE_PRESET)}
           >
             Move {identity} to audience

@@ -1,5 +1,6 @@
 'use client';
 
+import { DisabledWhenUnavailable } from '@/components/ui/action-availability';
 import { useCan } from '@/lib/queries/actor-context';
 
 import { DeleteRoomButton } from './delete-room-button';
@@ -13,10 +14,10 @@ export function RoomModerationActions({ roomName }: { roomName: string }) {
   const canDelete = useCan('rooms.delete');
 
   return (
-    <>
+    <DisabledWhenUnavailable>
       {canUpdate ? <EditRoomMetadataDialog roomName={roomName} /> : null}
       {canSend ? <SendDataDialog roomName={roomName} /> : null}
       {canDelete ? <DeleteRoomButton roomName={roomName} /> : null}
-    </>
+    </DisabledWhenUnavailable>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 
+import { useUnavailableReason } from '@/components/ui/action-availability';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { useUpdateSubscriptions } from '@/lib/queries/mutations/use-update-subscriptions';
@@ -24,6 +25,7 @@ export function SubscriptionsDialog({
   const [selected, setSelected] = useState<string[]>([]);
   const [search, setSearch] = useState('');
   const update = useUpdateSubscriptions();
+  const unavailable = useUnavailableReason() !== null;
   const needle = search.trim().toLowerCase();
   const publishers = participants
     .filter((p) => p.identity !== identity && p.tracks.length > 0)
@@ -91,14 +93,14 @@ export function SubscriptionsDialog({
           </ModalClose>
           <Button
             variant="secondary"
-            disabled={selected.length === 0 || update.isPending}
+            disabled={selected.length === 0 || update.isPending || unavailable}
             aria-busy={update.isPending && update.variables?.subscribe === false}
             onClick={() => submit(false)}
           >
             Unsubscribe {identity}
           </Button>
           <Button
-            disabled={selected.length === 0 || update.isPending}
+            disabled={selected.length === 0 || update.isPending || unavailable}
             aria-busy={update.isPending && update.variables?.subscribe === true}
             onClick={() => submit(true)}
           >

@@ -1,9 +1,10 @@
 'use client';
 
 import { Loader2Icon, MicIcon, MicOffIcon } from 'lucide-react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 
 import { Button } from '@/components/ui/button';
+import { ReturnFocusTo } from '@/components/ui/return-focus';
 import type { TrackDto } from '@/lib/contracts/dto';
 import { useMuteTrack, type MuteTrackVariables } from '@/lib/queries/mutations/use-mute-track';
 
@@ -24,6 +25,7 @@ export function TrackMuteButton({
 }) {
   const [refused, setRefused] = useState<MuteTrackVariables | null>(null);
   const mute = useMuteTrack({ onRefused: setRefused });
+  const buttonRef = useRef<HTMLButtonElement>(null);
   const name = trackName(track, tracks);
   const muted = !track.muted;
   const label = `${muted ? 'Mute' : 'Unmute'} ${name} of ${identity}`;
@@ -31,6 +33,7 @@ export function TrackMuteButton({
   return (
     <>
       <Button
+        ref={buttonRef}
         variant="secondary"
         size="sm"
         aria-label={label}
@@ -54,13 +57,15 @@ export function TrackMuteButton({
         {muted ? 'Mute' : 'Unmute'}
       </Button>
       {refused ? (
-        <UnmuteRefusedDialog
-          roomName={roomName}
-          identity={identity}
-          trackSid={track.sid}
-          target={name}
-          onClose={() => setRefused(null)}
-        />
+        <ReturnFocusTo target={buttonRef}>
+          <UnmuteRefusedDialog
+            roomName={roomName}
+            identity={identity}
+            trackSid={track.sid}
+            target={name}
+            onClose={() => setRefused(null)}
+          />
+        </ReturnFocusTo>
       ) : null}
     </>
   );

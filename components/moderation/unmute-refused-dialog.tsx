@@ -2,6 +2,7 @@
 
 import { Loader2Icon } from 'lucide-react';
 
+import { useUnavailableReason } from '@/components/ui/action-availability';
 import { Button } from '@/components/ui/button';
 import { useRequestUnmute } from '@/lib/queries/mutations/use-request-unmute';
 import { UNMUTE_REQUEST_TOPIC } from '@/lib/schemas/protocol';
@@ -27,6 +28,7 @@ export function UnmuteRefusedDialog({
   onClose: () => void;
 }) {
   const ask = useRequestUnmute();
+  const unavailable = useUnavailableReason() !== null;
 
   return (
     <Modal open onOpenChange={(open) => (open ? undefined : onClose())}>
@@ -47,7 +49,7 @@ export function UnmuteRefusedDialog({
             <Button variant="secondary">Cancel</Button>
           </ModalClose>
           <Button
-            disabled={ask.isPending}
+            disabled={ask.isPending || unavailable}
             aria-busy={ask.isPending}
             onClick={() =>
               ask.mutate(

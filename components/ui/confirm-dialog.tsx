@@ -4,7 +4,9 @@ import { Loader2Icon } from 'lucide-react';
 import { AlertDialog } from 'radix-ui';
 import type { ReactNode } from 'react';
 
+import { UnavailableNotice, useUnavailableReason } from '@/components/ui/action-availability';
 import { buttonClassName } from '@/components/ui/button';
+import { useReturnFocus } from '@/components/ui/return-focus';
 
 /**
  * Confirmation for destructive actions. Stays open while the action runs (the confirm button shows
@@ -27,6 +29,10 @@ export function ConfirmDialog({
   pending: boolean;
   onConfirm: () => void;
 }) {
+  const returnFocus = useReturnFocus();
+  // The room ended or the participant left while this was open (action-availability.tsx).
+  const unavailable = useUnavailableReason();
+
   return (
     <AlertDialog.Root
       open={open}
@@ -34,11 +40,16 @@ export function ConfirmDialog({
     >
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
-        <AlertDialog.Content className="bg-card text-card-foreground fixed top-1/2 left-1/2 z-50 w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 rounded-lg border p-5 shadow-xl focus:outline-none">
+        <AlertDialog.Content
+          onCloseAutoFocus={returnFocus}
+          className="bg-card text-card-foreground fixed top-1/2 left-1/2 z-50 w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 rounded-lg border p-5 shadow-xl focus:outline-none"
+        >
           <AlertDialog.Title className="text-base font-semibold">{title}</AlertDialog.Title>
           <AlertDialog.Description asChild>
             <div className="text-muted-foreground mt-2 flex flex-col gap-2 text-sm">{children}</div>
           </AlertDialog.Description>
+          {/* While its own action runs, the target going away is the expected outcome. */}
+          {pending ? null : <UnavailableNotice className="mt-3" />}
           <div className="mt-5 flex justify-end gap-2">
             <AlertDialog.Cancel
               className={buttonClassName({ variant: 'secondary' })}
@@ -49,7 +60,7 @@ export function ConfirmDialog({
             <button
               type="button"
               className={buttonClassName({ variant: 'destructive' })}
-              disabled={pending}
+              disabled={pending || unavailable !== null}
               aria-busy={pending}
               onClick={onConfirm}
             >

@@ -6,6 +6,9 @@ import type { ComponentProps, ReactNode } from 'react';
 
 import { cn } from '@/lib/utils';
 
+import { UnavailableNotice } from './action-availability';
+import { useReturnFocus } from './return-focus';
+
 /** A centred radix Dialog with a title, an optional description and a close button. */
 export const Modal = Dialog.Root;
 export const ModalTrigger = Dialog.Trigger;
@@ -16,11 +19,14 @@ export function ModalContent({
   description,
   className,
   children,
+  onCloseAutoFocus,
   ...props
 }: Omit<ComponentProps<typeof Dialog.Content>, 'title'> & {
   title: ReactNode;
   description?: ReactNode;
 }) {
+  const returnFocus = useReturnFocus();
+
   return (
     <Dialog.Portal>
       <Dialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
@@ -30,6 +36,10 @@ export function ModalContent({
           className,
         )}
         {...(description ? {} : { 'aria-describedby': undefined })}
+        onCloseAutoFocus={(event) => {
+          onCloseAutoFocus?.(event);
+          returnFocus(event);
+        }}
         {...props}
       >
         <div className="border-b px-5 py-4 pr-12">
@@ -40,7 +50,10 @@ export function ModalContent({
             </Dialog.Description>
           ) : null}
         </div>
-        <div className="min-h-0 flex-1 overflow-y-auto px-5 py-4">{children}</div>
+        <div className="min-h-0 flex-1 overflow-y-auto px-5 py-4">
+          <UnavailableNotice className="mb-4" />
+          {children}
+        </div>
         <Dialog.Close
           className="text-muted-foreground hover:bg-muted hover:text-foreground absolute top-3 right-3 rounded-md p-1.5"
           aria-label="Close"

@@ -77,9 +77,15 @@ export function VirtualTable<T>({
   const focusRow = (index: number) => {
     if (index < 0 || index >= rows.length) return;
     virtualizer.scrollToIndex(index, { align: 'auto' });
-    requestAnimationFrame(() => {
-      scrollRef.current?.querySelector<HTMLElement>(`[data-index="${index}"]`)?.focus();
-    });
+    // A far row (Home/End in a long list) is rendered only after the scroll it causes: look for it
+    // over a few frames rather than once.
+    const focusWhenRendered = (framesLeft: number) =>
+      requestAnimationFrame(() => {
+        const row = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${index}"]`);
+        if (row) row.focus();
+        else if (framesLeft > 0) focusWhenRendered(framesLeft - 1);
+      });
+    focusWhenRendered(10);
   };
 
   const handleRowKeyDown = (event: KeyboardEvent<HTMLDivElement>, row: Row<T>, index: number) => {
@@ -93,6 +99,13 @@ export function VirtualTable<T>({
     } else if (event.key === 'ArrowUp') {
       event.preventDefault();
       focusRow(index - 1);
+    } else if (event.key === 'Home') {
+      // The first and last rows may not be rendered yet: focusRow scrolls them in first.
+      event.preventDefault();
+      focusRow(0);
+    } else if (event.key === 'End') {
+      event.preventDefault();
+      focusRow(rows.length - 1);
     }
   };
 

@@ -522,12 +522,115 @@ const HAPPY_PATHS: Record<string, HappyPath> = {
       expect(lines[1]).toContain('track.muted');
     },
   },
+  listRoomSessions: {
+    route: 'GET /api/v1/history/rooms',
+    behaviour: 'lists the seeded room’s live session with its participants counted',
+    async run({ request, livekit }) {
+      const room = await seedRoom(livekit, 'history list', '{"auth_id":"acme"}');
+      await expect
+        .poll(async () => {
+          const { body } = await call(request, 'listRoomSessions', { q: room.name }, 200);
+          return (body as { sessions: unknown[] }).sessions;
+        })
+        .toEqual([
+          expect.objectContaining({
+            roomName: room.name,
+            tenant: 'acme',
+            live: true,
+            endedAtMs: null,
+            totalParticipants: 2,
+          }),
+        ]);
+    },
+  },
+  getRoomSession: {
+    route: 'GET /api/v1/history/rooms/:roomSid',
+    behaviour: 'returns a session with its participant sessions',
+    async run({ request, livekit }) {
+      const room = await seedRoom(livekit, 'history get');
+      const sid = (await standin.room(room.name))!.room.sid;
+      await expect
+        .poll(async () => {
+          const answer = await callOperation(request, 'getRoomSession', { roomSid: sid });
+          if (answer.status !== 200) return answer.status;
+          const { participants } = answer.body as { participants: { identity: string }[] };
+          return participants.map((p) => p.identity).sort();
+        })
+        .toEqual(['alice', 'bob']);
+      const { body } = await call(request, 'getRoomSession', { roomSid: sid }, 200);
+      expect(body).toMatchObject({ session: { roomSid: sid, roomName: room.name, live: true } });
+      await call(request, 'getRoomSession', { roomSid: 'RM_noSuchSession' }, 404);
+    },
+  },
+  exportRoomSessions: {
+    route: 'GET /api/v1/history/export',
+    behaviour: 'downloads the filtered sessions as JSON or CSV',
+    async run({ request, livekit }) {
+      const room = await seedRoom(livekit, 'history export');
+      await expect
+        .poll(async () => {
+          const json = await callOperation(request, 'exportRoomSessions', {
+            q: room.name,
+            format: 'json',
+          });
+          return json.body;
+        })
+        .toEqual([expect.objectContaining({ roomName: room.name, totalParticipants: 2 })]);
+      const json = await callOperation(request, 'exportRoomSessions', {
+        q: room.name,
+        format: 'json',
+      });
+      expect(json.headers['content-disposition']).toMatch(/^attachment; filename=".+\.json"$/);
+      await expectResponseMatches('exportRoomSessions', 200, json.body);
+      const csv = await callOperation(request, 'exportRoomSessions', { q: room.name });
+      expect(csv.status).toBe(200);
+      expect(csv.headers['content-type']).toContain('text/csv');
+      await expectResponseMatches('exportRoomSessions', 200, csv.text, 'text/csv');
+      const lines = csv.text.trim().split('\n');
+      expect(lines).toHaveLength(2);
+      expect(lines[1]).toContain(room.name);
+    },
+  },
+  listRoomEvents: {
+    route: 'GET /api/v1/rooms/:roomName/events',
+    behaviour: 'returns the room’s timeline, newest first, filtered by type',
+    async run({ request, livekit }) {
+      const room = await seedRoom(livekit, 'timeline');
+      await expect
+        .poll(async () => {
+          const { body } = await call(
+            request,
+            'listRoomEvents',
+            { roomName: room.name, type: 'participant.joined' },
+            200,
+          );
+          const { events } = body as { events: { identity: string; type: string }[] };
+          return events.map((e) => `${e.type} ${e.identity}`).sort();
+        })
+        .toEqual(['participant.joined alice', 'participant.joined bob']);
+      await call(request, 'listRoomEvents', { roomName: `${room.name}-none` }, 404);
+    },
+  },
   getLiveKitStatus: {
     route: 'GET /api/v1/livekit/status',
     behaviour: 'reports the LiveKit connection as ok',
     async run({ request }) {
       const { body } = await call(request, 'getLiveKitStatus', {}, 200);
       expect(body).toMatchObject({ state: 'ok', host: `127.0.0.1:${E2E.livekitPort}` });
+    },
+  },
+  getWebhookHealth: {
+    route: 'GET /api/v1/livekit/webhooks',
+    behaviour: 'lists the webhook the stand-in delivered for a new room',
+    async run({ request, livekit }) {
+      const name = await livekit.seedRoom(livekit.roomName('webhook health'));
+      await expect
+        .poll(async () => {
+          const { body } = await call(request, 'getWebhookHealth', {}, 200);
+          const { deliveries } = body as { deliveries: { roomName: string; outcome: string }[] };
+          return deliveries.find((d) => d.roomName === name)?.outcome;
+        })
+        .toBe('accepted');
     },
   },
 };

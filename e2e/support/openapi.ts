@@ -323,6 +323,12 @@ export function sampleInputs(target: SampleTarget): Record<string, Sample> {
     listAuditEvents: { input: { limit: 5 } },
     exportAuditEvents: { input: { format: 'json' } },
     getLiveKitStatus: { input: {} },
+    listRoomSessions: { input: { q: roomName, limit: 5 } },
+    // Sids are LiveKit's; a made-up one is a valid input that finds nothing.
+    getRoomSession: { input: { roomSid: 'RM_sampleSession' } },
+    exportRoomSessions: { input: { q: roomName, format: 'json' } },
+    listRoomEvents: { input: { roomName, type: 'participant.joined,participant.left', limit: 5 } },
+    getWebhookHealth: { input: {} },
   };
 }
 

@@ -161,3 +161,53 @@ export type UserPasswordDto = z.infer<typeof userPasswordSchema>;
 export type { ParticipantKind, ParticipantState, TrackSource, TrackType } from './tracks';
 export type { ParticipantPermissionDto } from './participant-permission';
 export type { AuditOutcome, AuditSource } from './audit';
+
+/** What the webhook receiver did with one delivery (issue 10, webhook health). */
+export const WEBHOOK_OUTCOMES = ['accepted', 'duplicate', 'stale', 'refused'] as const;
+export type WebhookOutcome = (typeof WEBHOOK_OUTCOMES)[number];
+/** `never_received`: no good delivery yet; `missing`: reconciliation keeps finding missed events. */
+export const WEBHOOK_STATES = ['healthy', 'never_received', 'missing'] as const;
+export type WebhookState = (typeof WEBHOOK_STATES)[number];
+
+export const webhookDeliverySchema = z
+  .object({
+    atMs: ms,
+    /** LiveKit's event id (`EV_…`); null when the delivery was refused before it could be read. */
+    eventId: z.string().nullable(),
+    /** LiveKit's event name (`participant_joined`…); null when refused unread. */
+    event: z.string().nullable(),
+    roomName: z.string().nullable(),
+    outcome: z.enum(WEBHOOK_OUTCOMES),
+    /** Why it was refused, stale or a duplicate; null when accepted. */
+    reason: z.string().nullable(),
+  })
+  .meta({ id: 'WebhookDelivery' });
+export type WebhookDeliveryDto = z.infer<typeof webhookDeliverySchema>;
+
+export const webhookHealthSchema = z
+  .object({
+    state: z.enum(WEBHOOK_STATES),
+    message: z.string(),
+    /** Path LiveKit must POST to, relative to the dashboard's public URL. */
+    receiverPath: z.string(),
+    /** The absolute receiver URL when the public URL is configured (NEXTAUTH_URL), else null. */
+    receiverUrl: z.string().nullable(),
+    /** The API key LiveKit must sign webhooks with (`webhook.api_key`); never the secret. */
+    apiKey: z.string(),
+    lastGoodAtMs: ms.nullable(),
+    /** Events reconciliation found that webhooks should have delivered, recent window. */
+    recentMissed: z.number().int(),
+    counts: z.object({
+      accepted: z.number().int(),
+      duplicate: z.number().int(),
+      stale: z.number().int(),
+      refused: z.number().int(),
+      missed: z.number().int(),
+    }),
+    /** Newest first. */
+    deliveries: z.array(webhookDeliverySchema),
+    /** Shared by every instance (Redis) or only this one's. */
+    scope: z.enum(['deployment', 'instance']),
+  })
+  .meta({ id: 'WebhookHealth' });
+export type WebhookHealthDto = z.infer<typeof webhookHealthSchema>;

@@ -68,6 +68,9 @@ export interface Database {
   users: UsersTable;
   audit_events: AuditEventsTable;
   sessions: SessionsTable;
+  room_sessions: RoomSessionsTable;
+  participant_sessions: ParticipantSessionsTable;
+  room_events: RoomEventsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -76,3 +79,51 @@ export type UserUpdate = Updateable<UsersTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type NewAuditEventRow = Insertable<AuditEventsTable>;
+
+/** One LiveKit room session (a room sid), from room.started to room.finished. */
+export interface RoomSessionsTable {
+  room_sid: string;
+  room_name: string;
+  tenant: string | null;
+  started_at: number;
+  /** Null while the session is live. */
+  ended_at: number | null;
+  peak_participants: number;
+  total_participants: number;
+}
+
+/** One participant session (a participant sid): LiveKit gives every join, even a reconnect, its own. */
+export interface ParticipantSessionsTable {
+  participant_sid: string;
+  room_sid: string;
+  room_name: string;
+  tenant: string | null;
+  identity: string;
+  name: string;
+  kind: string;
+  joined_at: number;
+  left_at: number | null;
+  /** A LiveKit DisconnectReason name; null with `left_at` set = closed when the room ended. */
+  leave_reason: string | null;
+}
+
+/** One entry of a room's activity timeline: a live event, under the event's own id. */
+export interface RoomEventsTable {
+  id: string;
+  room_sid: string | null;
+  room_name: string;
+  tenant: string | null;
+  at: number;
+  /** The publishing instance's event sequence number: the order within one millisecond. */
+  seq: number;
+  /** A live event type (`participant.joined`, `track.muted`, `moderation.action`…). */
+  type: string;
+  identity: string | null;
+  track_sid: string | null;
+  /** JSON text: what the timeline needs to describe the event. */
+  detail: string | null;
+}
+
+export type RoomSessionRow = Selectable<RoomSessionsTable>;
+export type ParticipantSessionRow = Selectable<ParticipantSessionsTable>;
+export type RoomEventRow = Selectable<RoomEventsTable>;

@@ -4,7 +4,12 @@ import type { z } from 'zod';
 
 import { exportAuditEvents } from './audit/export-audit-events';
 import { listAuditEvents } from './audit/list-audit-events';
+import { exportRoomSessions } from './history/export-room-sessions';
+import { getRoomSession } from './history/get-room-session';
+import { listRoomEvents } from './history/list-room-events';
+import { listRoomSessions } from './history/list-room-sessions';
 import { getLiveKitStatus } from './livekit/get-livekit-status';
+import { getWebhookHealth } from './livekit/get-webhook-health';
 import type { AnyOperation, Operation } from './operation';
 import { getParticipant } from './participants/get-participant';
 import { listParticipants } from './participants/list-participants';
@@ -60,6 +65,11 @@ export const OPERATIONS = {
   listAuditEvents,
   exportAuditEvents,
   getLiveKitStatus,
+  listRoomSessions,
+  getRoomSession,
+  exportRoomSessions,
+  listRoomEvents,
+  getWebhookHealth,
 } as const;
 
 export type Operations = typeof OPERATIONS;

@@ -14,6 +14,7 @@ import {
   recordAudit,
   type SettleAudit,
 } from './audit';
+import { notifyAuditObservers } from './audit-observers';
 import { DomainError } from './errors';
 import { isRead, type Operation, type OperationContext } from './operation';
 import { assertCan, visibleRoom } from './policy';
@@ -41,9 +42,16 @@ export async function runOperation<I extends z.ZodType, O>(
     assertCan(actor, operation.permission);
   } catch (err) {
     await recordAudit({ ...attempt(), outcome: 'denied', errorCode: 'forbidden' });
+    notifyAuditObservers({
+      ...attempt(),
+      outcome: 'denied',
+      errorCode: 'forbidden',
+      atMs: Date.now(),
+    });
     throw err;
   }
-  const settle = isRead(operation) ? auditRefusalOnly(attempt) : await beginAudit(attempt());
+  const read = isRead(operation);
+  const settle = read ? auditRefusalOnly(attempt) : await beginAudit(attempt());
   let result: O;
   try {
     result = await scopeAndAct(operation, context, input);
@@ -51,10 +59,15 @@ export async function runOperation<I extends z.ZodType, O>(
     const code = err instanceof DomainError ? err.code : 'internal';
     const outcome = code === 'forbidden' ? 'denied' : 'error';
     await settle({ outcome, errorCode: code, params: attempt().params ?? null });
+    if (!read || outcome === 'denied') {
+      notifyAuditObservers({ ...attempt(), outcome, errorCode: code, atMs: Date.now() });
+    }
     throw err;
   }
   // Facts learnt while acting (context.auditParams) join the row with its outcome.
   await settle({ outcome: 'success', params: attempt().params ?? null });
+  // Live updates hear of the write now, not at the next webhook or reconciliation.
+  if (!read) notifyAuditObservers({ ...attempt(), outcome: 'success', atMs: Date.now() });
   return result;
 }
 

@@ -4,6 +4,13 @@ import {
   type AuditOutcome,
   type AuditSource,
 } from '@/lib/contracts/audit';
+import {
+  dayParam,
+  filterSearchParams,
+  firstParam,
+  type SearchParamsRecord,
+  withDayRange,
+} from '@/lib/queries/url-filters';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -20,58 +27,34 @@ export interface AuditFilters {
 }
 
 const TEXT_KEYS = ['actor', 'action', 'roomName', 'identity'] as const;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-type SearchParamsRecord = Record<string, string | string[] | undefined>;
-
-function first(value: string | string[] | undefined): string | undefined {
-  const raw = Array.isArray(value) ? value[0] : value;
-  const trimmed = raw?.trim();
-
-  return trimmed ? trimmed.slice(0, 200) : undefined;
-}
 
 /** Reads the filters from page search params, dropping anything malformed. */
 export function parseAuditFilters(searchParams: SearchParamsRecord): AuditFilters {
   const filters: AuditFilters = {};
   for (const key of TEXT_KEYS) {
-    const value = first(searchParams[key]);
+    const value = firstParam(searchParams[key]);
     if (value) filters[key] = value;
   }
-  const outcome = first(searchParams.outcome);
+  const outcome = firstParam(searchParams.outcome);
   if (outcome && (AUDIT_OUTCOMES as readonly string[]).includes(outcome)) {
     filters.outcome = outcome as AuditOutcome;
   }
-  const source = first(searchParams.source);
+  const source = firstParam(searchParams.source);
   if (source && (AUDIT_SOURCES as readonly string[]).includes(source)) {
     filters.source = source as AuditSource;
   }
-  const from = first(searchParams.from);
-  if (from && DATE.test(from)) filters.from = from;
-  const to = first(searchParams.to);
-  if (to && DATE.test(to)) filters.to = to;
+  const from = dayParam(searchParams.from);
+  if (from) filters.from = from;
+  const to = dayParam(searchParams.to);
+  if (to) filters.to = to;
 
   return filters;
 }
 
-/** Filters as the domain / REST API take them: whole UTC days become ISO instants. */
-export function auditQueryFilters(filters: AuditFilters) {
-  return {
-    ...filters,
-    from: filters.from ? `${filters.from}T00:00:00.000Z` : undefined,
-    to: filters.to ? `${filters.to}T23:59:59.999Z` : undefined,
-  };
-}
+export const auditQueryFilters = (filters: AuditFilters) => withDayRange(filters);
 
 /** Query string for `/api/v1/audit` and `/api/v1/audit/export`. */
-export function auditSearchParams(
+export const auditSearchParams = (
   filters: AuditFilters,
-  extra: Record<string, string | undefined> = {},
-): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries({ ...auditQueryFilters(filters), ...extra })) {
-    if (value) params.set(key, value);
-  }
-
-  return params;
-}
+  extra?: Record<string, string | undefined>,
+): URLSearchParams => filterSearchParams(filters, extra);

@@ -11,6 +11,7 @@ export const roomKeys = {
 export const livekitKeys = {
   all: ['livekit'] as const,
   status: () => [...livekitKeys.all, 'status'] as const,
+  webhooks: () => [...livekitKeys.all, 'webhooks'] as const,
 };
 
 export const auditKeys = {

@@ -5,7 +5,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { LiveKitStatusDto } from '@/lib/contracts/dto';
 import { fetchJson } from '@/lib/queries/fetch-json';
 import { livekitKeys } from '@/lib/queries/keys';
-import { useLiveRefresh } from '@/lib/queries/live-refresh';
+import { usePollingRefresh } from '@/lib/queries/live-refresh';
 
 export function livekitStatusQueryOptions() {
   return queryOptions({
@@ -17,7 +17,8 @@ export function livekitStatusQueryOptions() {
 export function useLiveKitStatus(initialData?: LiveKitStatusDto) {
   return useQuery({
     ...livekitStatusQueryOptions(),
-    ...useLiveRefresh(),
+    // Not pushed by the live stream: an outage must show while the stream itself is fine.
+    ...usePollingRefresh(),
     initialData,
     initialDataUpdatedAt: initialData?.checkedAtMs,
   });

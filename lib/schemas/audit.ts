@@ -2,26 +2,7 @@ import { z } from 'zod';
 
 import { AUDIT_OUTCOMES, AUDIT_SOURCES } from '@/lib/contracts/audit';
 
-const optionalText = z
-  .string()
-  .trim()
-  .max(256)
-  .optional()
-  .transform((v) => (v ? v : undefined));
-
-const optionalDate = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v, ctx) => {
-    if (!v) return undefined;
-    const ms = Date.parse(v);
-    if (Number.isNaN(ms)) {
-      ctx.addIssue({ code: 'custom', message: 'Not a date' });
-      return z.NEVER;
-    }
-    return ms;
-  });
+import { optionalDate, optionalText } from './query-params';
 
 /** Audit log filters, as URL search params (strings) from the page, REST and export. */
 export const auditFiltersInputSchema = z.strictObject({

@@ -23,6 +23,26 @@ export const roomNameSchema = utf8String(256, 'Room name is at most 256 bytes').
   'Room name is required',
 );
 
+/** C0 and C1 control characters (line breaks, tabs, NUL, …): invisible in a list, untypeable in a search. */
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+
+/**
+ * The name of a room being created. LiveKit takes any string up to 256 bytes, but a name that is
+ * blank, starts or ends with whitespace, or hides control characters shows up as an invisible or
+ * look-alike row that nobody can pick out, search for or type again. Existing rooms are still
+ * addressed with `roomNameSchema`, so one created elsewhere with such a name can be moderated.
+ */
+export const newRoomNameSchema = roomNameSchema
+  .refine((v) => v.length === 0 || v.trim().length > 0, 'Room name cannot be only spaces')
+  .refine(
+    (v) => v.trim().length === 0 || v.trim() === v,
+    'Room name cannot start or end with a space',
+  )
+  .refine(
+    (v) => !CONTROL_CHARACTER.test(v),
+    'Room name cannot contain line breaks, tabs or other control characters',
+  );
+
 export const identitySchema = utf8String(256, 'Identity is at most 256 bytes').min(
   1,
   'Identity is required',
@@ -56,7 +76,7 @@ export const agentDispatchInputSchema = z.strictObject({
 });
 
 export const createRoomInputSchema = z.strictObject({
-  roomName: roomNameSchema,
+  roomName: newRoomNameSchema,
   /** Seconds to keep an empty room open; 0 = the server's default (300 s on LiveKit). */
   emptyTimeout: seconds.default(0),
   /** Seconds to keep the room after the last participant left; 0 = server default (20 s). */

@@ -6,6 +6,7 @@ import type { DbKind } from '../target';
 import { initialMigration } from './0001-initial';
 import { auditWriteAheadMigration } from './0002-audit-write-ahead';
 import { sessionsMigration } from './0003-sessions';
+import { historyMigration } from './0004-history';
 
 /**
  * In-code migrations (no file-system scanning, so they survive bundling). Names sort
@@ -18,6 +19,7 @@ export function migrationProvider(kind: DbKind): MigrationProvider {
         '0001_initial': initialMigration(kind),
         '0002_audit_write_ahead': auditWriteAheadMigration(),
         '0003_sessions': sessionsMigration(),
+        '0004_history': historyMigration(),
       };
     },
   };

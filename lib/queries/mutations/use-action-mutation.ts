@@ -1,6 +1,13 @@
 'use client';
 
-import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import {
+  useMutation,
+  useQueryClient,
+  type MutateOptions,
+  type QueryClient,
+  type UseMutationResult,
+} from '@tanstack/react-query';
+import { useCallback, useRef } from 'react';
 import { toast } from 'sonner';
 
 import type { ActionResult } from '@/lib/actions/action-result';
@@ -20,16 +27,26 @@ export interface ActionMutationOptions<TVars, TData> {
   onFailure?: (queryClient: QueryClient, error: ActionError, variables: TVars) => boolean | void;
 }
 
+type Options<TVars, TData> = MutateOptions<TData, ActionError, TVars>;
+
 /**
  * The shape every moderation mutation shares: the server action's `{ ok: false }` becomes a thrown
  * `ActionError`, success patches/invalidates caches, and both outcomes are announced with a toast.
  * Dialog state stays in the components (they pass `onSuccess` to `mutate`).
+ *
+ * A call with the same variables as one still running joins it instead of running again, so a double click, a double
+ * Enter or a second form submit acts once. `isPending` cannot guard that: it reaches the DOM (and
+ * disables the button) only a render later, after the second click has already arrived. Calls with
+ * other variables (muting the camera while the microphone's mute runs) still go through.
  */
-export function useActionMutation<TVars, TData>(options: ActionMutationOptions<TVars, TData>) {
+export function useActionMutation<TVars, TData>(
+  options: ActionMutationOptions<TVars, TData>,
+): UseMutationResult<TData, ActionError, TVars> {
   const queryClient = useQueryClient();
   const { action, success, failure, update, onFailure } = options;
+  const running = useRef(new Map<string, Promise<TData>>());
 
-  return useMutation<TData, ActionError, TVars>({
+  const mutation = useMutation<TData, ActionError, TVars>({
     mutationFn: (variables) => unwrapAction(action(variables)),
     onSuccess: (data, variables) => {
       update?.(queryClient, data, variables);
@@ -41,4 +58,29 @@ export function useActionMutation<TVars, TData>(options: ActionMutationOptions<T
       toast.error(failure(variables), { description: error.message });
     },
   });
+  const { mutateAsync } = mutation;
+
+  const mutateOnce = useCallback(
+    (variables: TVars, callbacks?: Options<TVars, TData>): Promise<TData> => {
+      const key = JSON.stringify(variables) ?? '';
+      const current = running.current.get(key);
+      if (current) return current;
+      const call = mutateAsync(variables, callbacks).finally(() => running.current.delete(key));
+      running.current.set(key, call);
+      return call;
+    },
+    [mutateAsync],
+  );
+
+  return {
+    ...mutation,
+    mutate: useCallback(
+      (variables: TVars, callbacks?: Options<TVars, TData>) => {
+        // Failures are already announced by onError; mutate() never rejects.
+        mutateOnce(variables, callbacks).catch(() => undefined);
+      },
+      [mutateOnce],
+    ),
+    mutateAsync: mutateOnce,
+  } as UseMutationResult<TData, ActionError, TVars>;
 }

@@ -1,6 +1,7 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 
+import { LiveIndicator } from '@/components/layout/live-indicator';
 import { PageHeader } from '@/components/layout/page-header';
 import { CreateRoomDialog } from '@/components/moderation/create-room-dialog';
 import { requireActor } from '@/lib/auth/session';
@@ -33,7 +34,12 @@ export default async function RoomsPage() {
       <PageHeader
         title="Rooms"
         description="Every active room on the LiveKit server, refreshed live."
-        actions={actorCan(actor, 'rooms.create') ? <CreateRoomDialog /> : null}
+        actions={
+          <>
+            <LiveIndicator />
+            {actorCan(actor, 'rooms.create') ? <CreateRoomDialog /> : null}
+          </>
+        }
       />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <RoomsView initialError={initialError} />

@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 
+import { LiveIndicator } from '@/components/layout/live-indicator';
 import { PageHeader } from '@/components/layout/page-header';
 import { RoomModerationActions } from '@/components/moderation/room-moderation-actions';
 import { requireActor } from '@/lib/auth/session';
@@ -14,7 +15,9 @@ import { roomKeys } from '@/lib/queries/keys';
 import { getQueryClient } from '@/lib/queries/query-client';
 import { UPSTREAM_CODES, type InitialError } from '@/lib/queries/upstream-error';
 
+import { RoomLiveness } from './_components/room-liveness';
 import { RoomView } from './_components/room-view';
+import { roomNameParam, roomNameTitleParam } from './room-name-param';
 
 const SERVER_RENDERED_PARTICIPANTS = 500;
 
@@ -35,13 +38,13 @@ function toInitialError(error: unknown): InitialError {
 export async function generateMetadata({
   params,
 }: PageProps<'/rooms/[roomName]'>): Promise<Metadata> {
-  const { roomName } = await params;
+  const roomName = await roomNameTitleParam(params);
 
   return { title: roomName };
 }
 
 export default async function RoomPage({ params }: PageProps<'/rooms/[roomName]'>) {
-  const { roomName } = await params;
+  const roomName = await roomNameParam(params);
   const actor = await requireActor();
   const queryClient = getQueryClient();
 
@@ -67,20 +70,30 @@ export default async function RoomPage({ params }: PageProps<'/rooms/[roomName]'
   return (
     // The header's actions read the room from the same hydrated cache as the view.
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <PageHeader
-        eyebrow={
-          <Link href="/rooms" className="hover:text-foreground underline-offset-4 hover:underline">
-            Rooms
-          </Link>
-        }
-        title={roomName}
-        actions={initialError ? null : <RoomModerationActions roomName={roomName} />}
-      />
-      <RoomView
-        roomName={roomName}
-        initialError={initialError}
-        participantsError={participantsError}
-      />
+      <RoomLiveness roomName={roomName}>
+        <PageHeader
+          eyebrow={
+            <Link
+              href="/rooms"
+              className="hover:text-foreground underline-offset-4 hover:underline"
+            >
+              Rooms
+            </Link>
+          }
+          title={roomName}
+          actions={
+            <>
+              <LiveIndicator />
+              {initialError ? null : <RoomModerationActions roomName={roomName} />}
+            </>
+          }
+        />
+        <RoomView
+          roomName={roomName}
+          initialError={initialError}
+          participantsError={participantsError}
+        />
+      </RoomLiveness>
     </HydrationBoundary>
   );
 }

@@ -5,15 +5,17 @@ import {
   getSortedRowModel,
   useReactTable,
   type ColumnDef,
+  type OnChangeFn,
   type SortingState,
 } from '@tanstack/react-table';
 import Link from 'next/link';
-import { useState } from 'react';
 
 import { DurationSince } from '@/components/ui/duration-since';
 import { VirtualTable } from '@/components/ui/virtual-table';
 import type { RoomDto } from '@/lib/contracts/dto';
 import { previewText } from '@/lib/utils';
+
+import { roomTitle } from './room-title';
 
 const columns: ColumnDef<RoomDto>[] = [
   {
@@ -58,17 +60,32 @@ const columns: ColumnDef<RoomDto>[] = [
   {
     id: 'metadata',
     accessorKey: 'metadata',
-    header: 'Metadata',
-    cell: ({ row }) =>
-      row.original.metadata ? (
+    header: 'Title / metadata',
+    // A JSON title ({"title": …} or {"name": …}) reads as text; other metadata as a code preview.
+    cell: ({ row }) => {
+      const { metadata } = row.original;
+      const title = roomTitle(metadata);
+      if (title) {
+        return (
+          <span className="block truncate" title={previewText(metadata, 500)}>
+            {title}
+          </span>
+        );
+      }
+      return metadata ? (
         <code
           className="text-muted-foreground block truncate font-mono text-xs"
-          title={previewText(row.original.metadata, 500)}
+          title={previewText(metadata, 500)}
         >
-          {previewText(row.original.metadata)}
+          {previewText(metadata)}
         </code>
       ) : (
         <span className="text-muted-foreground">—</span>
+      );
+    },
+    sortingFn: (a, b) =>
+      (roomTitle(a.original.metadata) ?? a.original.metadata).localeCompare(
+        roomTitle(b.original.metadata) ?? b.original.metadata,
       ),
     meta: { className: 'hidden md:block' },
   },
@@ -77,15 +94,23 @@ const columns: ColumnDef<RoomDto>[] = [
 const GRID =
   'grid-cols-[minmax(10rem,2fr)_6.5rem_6.5rem_5.5rem_minmax(6rem,1fr)] md:grid-cols-[minmax(12rem,2fr)_7rem_7rem_6rem_minmax(6rem,1fr)_minmax(10rem,2fr)]';
 
-export function RoomsTable({ rooms }: { rooms: RoomDto[] }) {
-  const [sorting, setSorting] = useState<SortingState>([]);
+/** The rooms list; its sort lives with the caller (in the URL). */
+export function RoomsTable({
+  rooms,
+  sorting,
+  onSortingChange,
+}: {
+  rooms: RoomDto[];
+  sorting: SortingState;
+  onSortingChange: OnChangeFn<SortingState>;
+}) {
   // The React Compiler is off; react-table manages its own memoization.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data: rooms,
     columns,
     state: { sorting },
-    onSortingChange: setSorting,
+    onSortingChange,
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
     getRowId: (room) => room.name,

@@ -1,5 +1,6 @@
 'use client';
 
+import type { SortingState, Updater } from '@tanstack/react-table';
 import { InboxIcon } from 'lucide-react';
 import { useDeferredValue, useMemo, useState } from 'react';
 
@@ -12,11 +13,27 @@ import { useRooms } from '@/lib/queries/rooms';
 import type { InitialError } from '@/lib/queries/upstream-error';
 
 import { RoomsTable } from './rooms-table';
+import { useRoomsUrlState } from './rooms-url-state';
 
 export function RoomsView({ initialError }: { initialError: InitialError | null }) {
   const { data: rooms, error, isPending, refetch, isFetching } = useRooms();
-  const [search, setSearch] = useState('');
+  const [urlState, setUrlState] = useRoomsUrlState();
+  // The box keeps its own state so typing never waits for the URL; Back (a new URL) refills it.
+  const [search, setSearch] = useState(urlState.search);
+  const [shownUrlSearch, setShownUrlSearch] = useState(urlState.search);
+  if (urlState.search !== shownUrlSearch) {
+    setShownUrlSearch(urlState.search);
+    setSearch(urlState.search);
+  }
   const deferredSearch = useDeferredValue(search);
+  const onSearch = (value: string) => {
+    setSearch(value);
+    setUrlState({ search: value }, 'replace');
+  };
+  const onSortingChange = (updater: Updater<SortingState>) => {
+    const sorting = typeof updater === 'function' ? updater(urlState.sorting) : updater;
+    setUrlState({ sorting }, 'push');
+  };
 
   const filtered = useMemo(() => {
     const needle = deferredSearch.trim().toLowerCase();
@@ -34,7 +51,7 @@ export function RoomsView({ initialError }: { initialError: InitialError | null 
           aria-label="Search rooms by name"
           placeholder="Search rooms by name"
           value={search}
-          onChange={(e) => setSearch(e.target.value)}
+          onChange={(e) => onSearch(e.target.value)}
           className="max-w-sm"
         />
         {rooms ? (
@@ -66,7 +83,7 @@ export function RoomsView({ initialError }: { initialError: InitialError | null 
           Nothing is named like “{deferredSearch.trim()}”. Try a shorter search.
         </EmptyState>
       ) : (
-        <RoomsTable rooms={filtered} />
+        <RoomsTable rooms={filtered} sorting={urlState.sorting} onSortingChange={onSortingChange} />
       )}
     </div>
   );

@@ -3,7 +3,9 @@
 import type { ReactNode } from 'react';
 
 import { ParticipantActionsMenu } from '@/components/moderation/participant-actions-menu';
+import { ParticipantLiveness } from '@/components/moderation/participant-liveness';
 import { TrackMuteButton } from '@/components/moderation/track-mute-button';
+import { DisabledWhenUnavailable, UnavailableNotice } from '@/components/ui/action-availability';
 import { Badge } from '@/components/ui/badge';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { Sheet, SheetContent, SheetDescription, SheetTitle } from '@/components/ui/sheet';
@@ -158,7 +160,13 @@ export function ParticipantSheet({
         </div>
         <div className="flex-1 px-6 py-5">
           {participant ? (
-            <ParticipantDetails roomName={roomName} participant={participant} />
+            // Kept on screen while a dialog about them is open: says they left, disables actions.
+            <ParticipantLiveness roomName={roomName} identity={participant.identity}>
+              <UnavailableNotice className="mb-4" />
+              <DisabledWhenUnavailable>
+                <ParticipantDetails roomName={roomName} participant={participant} />
+              </DisabledWhenUnavailable>
+            </ParticipantLiveness>
           ) : (
             <p className="text-muted-foreground text-sm">
               {identity} is not in this room (any more).

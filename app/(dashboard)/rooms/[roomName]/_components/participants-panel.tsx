@@ -10,10 +10,11 @@ import { SearchInput } from '@/components/ui/search-input';
 import { Select } from '@/components/ui/select';
 import { TableSkeleton } from '@/components/ui/table-skeleton';
 import { PARTICIPANT_MENU_PERMISSIONS } from '@/components/moderation/participant-actions-menu';
-import type { ParticipantKind } from '@/lib/contracts/dto';
+import type { ParticipantDto, ParticipantKind } from '@/lib/contracts/dto';
 import { PARTICIPANT_KIND_LABELS } from '@/lib/contracts/tracks';
 import { useCanAny } from '@/lib/queries/actor-context';
 import { useParticipants } from '@/lib/queries/participants';
+import { ParticipantPinsProvider, useParticipantPins } from '@/lib/queries/room-liveness';
 import type { InitialError } from '@/lib/queries/upstream-error';
 
 import { ParticipantSheet } from './participant-sheet';
@@ -35,6 +36,17 @@ function useParticipantParam() {
   return [identity, setIdentity] as const;
 }
 
+function withPinned(
+  listed: ParticipantDto[] | undefined,
+  pinned: ReadonlyMap<string, ParticipantDto>,
+): ParticipantDto[] | undefined {
+  if (!listed || pinned.size === 0) return listed;
+  const departed = [...pinned.values()].filter(
+    (p) => !listed.some((l) => l.identity === p.identity),
+  );
+  return departed.length === 0 ? listed : [...listed, ...departed];
+}
+
 export function ParticipantsPanel({
   roomName,
   initialError,
@@ -42,7 +54,10 @@ export function ParticipantsPanel({
   roomName: string;
   initialError: InitialError | null;
 }) {
-  const { data: participants, error, isPending, refetch, isFetching } = useParticipants(roomName);
+  const { data: listed, error, isPending, refetch, isFetching } = useParticipants(roomName);
+  // Participants who left while a dialog about them is open stay listed until it closes.
+  const { pins, pinned } = useParticipantPins();
+  const participants = useMemo(() => withPinned(listed, pinned), [listed, pinned]);
   const [search, setSearch] = useState('');
   const [kind, setKind] = useState<ParticipantKind | ''>('');
   const deferredSearch = useDeferredValue(search);
@@ -75,75 +90,77 @@ export function ParticipantsPanel({
   const shownError = error ?? (isPending ? initialError : null);
 
   return (
-    <section aria-labelledby="participants-title" className="flex flex-col gap-3">
-      <div className="flex flex-wrap items-center gap-3">
-        <h2 id="participants-title" className="mr-auto text-lg font-semibold">
-          Participants
-          {participants ? (
-            <span className="text-muted-foreground ml-2 text-sm font-normal">
-              {filtered.length === participants.length
-                ? participants.length
-                : `${filtered.length} of ${participants.length}`}
-            </span>
-          ) : null}
-        </h2>
-        <SearchInput
-          aria-label="Filter participants by identity, name or kind"
-          placeholder="Filter by identity, name or kind"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          className="sm:w-72"
-        />
-        <Select
-          aria-label="Participant kind"
-          value={kind}
-          onChange={(e) => setKind(e.target.value as ParticipantKind | '')}
-          className="w-full sm:w-40"
-        >
-          <option value="">All kinds</option>
-          {kinds.map((k) => (
-            <option key={k} value={k}>
-              {PARTICIPANT_KIND_LABELS[k]}
-            </option>
-          ))}
-        </Select>
-      </div>
+    <ParticipantPinsProvider pins={pins}>
+      <section aria-labelledby="participants-title" className="flex flex-col gap-3">
+        <div className="flex flex-wrap items-center gap-3">
+          <h2 id="participants-title" className="mr-auto text-lg font-semibold">
+            Participants
+            {participants ? (
+              <span className="text-muted-foreground ml-2 text-sm font-normal">
+                {filtered.length === participants.length
+                  ? participants.length
+                  : `${filtered.length} of ${participants.length}`}
+              </span>
+            ) : null}
+          </h2>
+          <SearchInput
+            aria-label="Filter participants by identity, name or kind"
+            placeholder="Filter by identity, name or kind"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            className="sm:w-72"
+          />
+          <Select
+            aria-label="Participant kind"
+            value={kind}
+            onChange={(e) => setKind(e.target.value as ParticipantKind | '')}
+            className="w-full sm:w-40"
+          >
+            <option value="">All kinds</option>
+            {kinds.map((k) => (
+              <option key={k} value={k}>
+                {PARTICIPANT_KIND_LABELS[k]}
+              </option>
+            ))}
+          </Select>
+        </div>
 
-      {participants === undefined && shownError ? (
-        <RetryErrorState
-          error={shownError}
-          onRetry={() => void refetch()}
-          isRetrying={isFetching}
-        />
-      ) : participants === undefined ? (
-        <TableSkeleton label="Loading participants" />
-      ) : participants.length === 0 ? (
-        <EmptyState
-          icon={<UsersIcon aria-hidden />}
-          title="No participants"
-          className="bg-card rounded-lg border"
-        >
-          Nobody is connected to this room right now.
-        </EmptyState>
-      ) : filtered.length === 0 ? (
-        <EmptyState
-          title="No participants match the filter"
-          className="bg-card rounded-lg border"
-        />
-      ) : (
-        <ParticipantsTable
+        {participants === undefined && shownError ? (
+          <RetryErrorState
+            error={shownError}
+            onRetry={() => void refetch()}
+            isRetrying={isFetching}
+          />
+        ) : participants === undefined ? (
+          <TableSkeleton label="Loading participants" />
+        ) : participants.length === 0 ? (
+          <EmptyState
+            icon={<UsersIcon aria-hidden />}
+            title="No participants"
+            className="bg-card rounded-lg border"
+          >
+            Nobody is connected to this room right now.
+          </EmptyState>
+        ) : filtered.length === 0 ? (
+          <EmptyState
+            title="No participants match the filter"
+            className="bg-card rounded-lg border"
+          />
+        ) : (
+          <ParticipantsTable
+            roomName={roomName}
+            participants={filtered}
+            withActions={withActions}
+            onOpenParticipant={setOpenIdentity}
+          />
+        )}
+        <ParticipantSheet
           roomName={roomName}
-          participants={filtered}
-          withActions={withActions}
-          onOpenParticipant={setOpenIdentity}
+          identity={openIdentity}
+          participant={openParticipant}
+          onClose={() => setOpenIdentity(null)}
         />
-      )}
-      <ParticipantSheet
-        roomName={roomName}
-        identity={openIdentity}
-        participant={openParticipant}
-        onClose={() => setOpenIdentity(null)}
-      />
-    </section>
+      </section>
+    </ParticipantPinsProvider>
   );
 }

@@ -7,11 +7,13 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { RetryErrorState } from '@/components/ui/retry-error-state';
 import { Skeleton } from '@/components/ui/skeleton';
 import { isApiError } from '@/lib/queries/fetch-json';
+import { useRoomEnded } from '@/lib/queries/room-liveness';
 import { useRoom } from '@/lib/queries/rooms';
 import type { InitialError } from '@/lib/queries/upstream-error';
 
 import { ParticipantsPanel } from './participants-panel';
 import { RoomFacts } from './room-facts';
+import { RoomTimeline } from './room-timeline';
 
 export function RoomView({
   roomName,
@@ -23,8 +25,9 @@ export function RoomView({
   participantsError: InitialError | null;
 }) {
   const { data: room, error, isPending, refetch, isFetching } = useRoom(roomName);
-  // The room was open and LiveKit no longer knows it: it ended (or emptied out and closed).
-  const ended = isApiError(error, 'not_found');
+  // The room was open and LiveKit no longer knows it: it ended (or emptied out and closed) — told
+  // by the live stream (room.finished) or, while the stream is down, by polling.
+  const ended = useRoomEnded(roomName) || isApiError(error, 'not_found');
 
   if (ended) {
     return (
@@ -60,6 +63,7 @@ export function RoomView({
         <Skeleton className="h-48 w-full" />
       )}
       <ParticipantsPanel roomName={roomName} initialError={participantsError} />
+      <RoomTimeline roomName={roomName} live />
     </div>
   );
 }

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+
+import type { ParticipantDto } from '@/lib/contracts/dto';
+
+import { createMemoryBus } from './bus';
+import { KnownState } from './known-state';
+import { reconcilePass, TouchTracker, type ReconcileSource } from './reconciler-pass';
+import { at, participant, recorder, room } from './reconciler-test-fixtures';
+
+// LiveKit's answer can be older than a webhook that arrives while the pass waits for it.
+describe('reconcilePass', () => {
+  it('leaves rows that a bus event touched during the fetch to the next tick', async () => {
+    const bus = createMemoryBus();
+    const known = new KnownState();
+    known.follow(bus);
+    const base = { ...at, roomName: 'r', tenant: null };
+    bus.publish({ ...base, type: 'room.started', room: room('r') });
+    bus.publish({ ...base, type: 'participant.joined', participant: participant('old') });
+    const touches = new TouchTracker(bus);
+    const late = participant('late');
+    const source: ReconcileSource = {
+      listRooms: async () => [room('r')],
+      // Listed before `late` joined; its participant_joined webhook lands while we wait.
+      listParticipants: async (): Promise<ParticipantDto[]> => {
+        const answer = [participant('old')];
+        bus.publish({ ...base, origin: 'webhook', type: 'participant.joined', participant: late });
+        return answer;
+      },
+    };
+    const events = recorder(bus);
+    const emitted = await reconcilePass(
+      { source, known, touches },
+      { participantRooms: ['r'], concurrency: 2 },
+      at,
+      (e) => bus.publish(e),
+    );
+    expect(emitted).toEqual([]);
+    expect(events.summary()).toEqual(['participant.joined late']);
+    expect(
+      known
+        .participants('r')
+        ?.map((p) => p.identity)
+        .sort(),
+    ).toEqual(['late', 'old']);
+  });
+
+  it('scopes a targeted pass to its room: other known rooms are not finished', async () => {
+    const bus = createMemoryBus();
+    const known = new KnownState();
+    known.follow(bus);
+    for (const name of ['a', 'b']) {
+      bus.publish({ ...at, roomName: name, tenant: null, type: 'room.started', room: room(name) });
+    }
+    const source: ReconcileSource = { listRooms: async () => [], listParticipants: async () => [] };
+    const emitted = await reconcilePass(
+      { source, known, touches: new TouchTracker(bus) },
+      { roomNames: ['a'], participantRooms: [], concurrency: 1 },
+      { ...at, origin: 'action' },
+      (e) => bus.publish(e),
+    );
+    expect(emitted.map((e) => `${e.type} ${e.roomName} ${e.origin}`)).toEqual([
+      'room.finished a action',
+    ]);
+    expect(known.rooms().map((r) => r.room.name)).toEqual(['b']);
+  });
+});

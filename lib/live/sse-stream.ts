@@ -1,0 +1,128 @@
+import 'server-only';
+
+import { z } from 'zod';
+
+import { STREAM_CONTROL } from '@/lib/contracts/live-events';
+import type { Actor } from '@/lib/domain/actor';
+import { roomNameSchema } from '@/lib/schemas/rooms';
+
+import type { ReplayBuffer } from './replay-buffer';
+import { SseClient } from './sse-client';
+import { controlFrame, eventFrame, HEARTBEAT_FRAME } from './sse-format';
+import { deliveryFor } from './stream-filter';
+
+/** What the browser is told on every connection (`event: hello`). */
+export interface HelloMessage {
+  instanceId: string;
+  /** How often reconciliation runs: the longest a change missed by webhooks stays unseen. */
+  reconcileMs: number;
+  heartbeatMs: number;
+  /** True when the stream resumed from the Last-Event-ID given: nothing was missed. */
+  resumed: boolean;
+}
+
+export interface LiveStreamOptions {
+  actor: Actor;
+  request: Request;
+  buffer: ReplayBuffer;
+  instanceId: string;
+  reconcileMs: number;
+  heartbeatMs: number;
+  /** Per-client cap on bytes waiting to be sent (back-pressure). */
+  maxQueuedBytes: number;
+  /**
+   * Marks `roomName` watched (so reconciliation lists its participants) if the actor may see it;
+   * returns the release, or null when the room is not watched. Errors are the caller's to swallow.
+   */
+  watchRoom?: (actor: Actor, roomName: string) => Promise<(() => void) | null>;
+}
+
+/** How long EventSource waits before reconnecting after the stream ends (the `retry:` hint). */
+export const RECONNECT_HINT_MS = 1000;
+
+/** `Last-Event-ID`: bus ids are `<hex instance>-<sequence>`; anything else cannot be in the buffer. */
+const lastEventIdSchema = z.string().max(128);
+
+export const liveQuerySchema = z.object({
+  watch: roomNameSchema.optional().catch(undefined),
+  lastEventId: lastEventIdSchema.optional().catch(undefined),
+});
+
+/**
+ * The SSE response of one browser tab. Synchronously, in this order: `hello`, then either the
+ * events missed since `Last-Event-ID` (from the replay buffer) or `reset` when that id is gone, then
+ * every new event — subscribing and reading the buffer happen in the same tick, so nothing falls
+ * between them. Every event passes the actor's filter (lib/live/stream-filter.ts).
+ */
+export function openLiveStream(options: LiveStreamOptions): Response {
+  const { actor, request, buffer, maxQueuedBytes } = options;
+  const url = new URL(request.url);
+  const query = liveQuerySchema.parse({
+    watch: url.searchParams.get('watch') ?? undefined,
+    lastEventId: url.searchParams.get('lastEventId') ?? undefined,
+  });
+  const headerId = lastEventIdSchema.safeParse(request.headers.get('last-event-id') ?? undefined);
+  // The header wins: EventSource sends it on its own reconnects, newer than the URL's.
+  const lastEventId = (headerId.success && headerId.data) || query.lastEventId || undefined;
+
+  const client = new SseClient(maxQueuedBytes);
+  const missed = lastEventId ? buffer.since(lastEventId) : null;
+  const frames = missed?.flatMap((entry) => {
+    const event = deliveryFor(actor, entry);
+    return event ? [eventFrame(event)] : [];
+  });
+  const replayBytes = frames?.reduce((sum, f) => sum + f.byteLength, 0) ?? 0;
+  // A backlog bigger than half the cap would only overflow again: start over instead.
+  const resumed = frames !== undefined && replayBytes <= maxQueuedBytes / 2;
+
+  const hello: HelloMessage = {
+    instanceId: options.instanceId,
+    reconcileMs: options.reconcileMs,
+    heartbeatMs: options.heartbeatMs,
+    resumed,
+  };
+  client.send(controlFrame(STREAM_CONTROL.hello, hello, RECONNECT_HINT_MS));
+  if (resumed) for (const frame of frames) client.send(frame);
+  else if (lastEventId) client.send(controlFrame(STREAM_CONTROL.reset, {}));
+
+  const unsubscribe = buffer.subscribe((entry) => {
+    const event = deliveryFor(actor, entry);
+    if (event) client.send(eventFrame(event));
+  });
+  const heartbeat = setInterval(() => client.send(HEARTBEAT_FRAME), options.heartbeatMs);
+  heartbeat.unref?.();
+
+  let releaseWatch: (() => void) | null = null;
+  const onAbort = () => client.close('disconnected');
+  client.onClosed(() => {
+    unsubscribe();
+    clearInterval(heartbeat);
+    request.signal.removeEventListener('abort', onAbort);
+    releaseWatch?.();
+    releaseWatch = null;
+  });
+  if (request.signal.aborted) client.close('disconnected');
+  else request.signal.addEventListener('abort', onAbort);
+
+  if (query.watch && options.watchRoom && !client.isClosed) {
+    options.watchRoom(actor, query.watch).then(
+      (release) => {
+        if (!release) return;
+        if (client.isClosed) release();
+        else releaseWatch = release;
+      },
+      // A room that cannot be checked (LiveKit down, not the actor's) is simply not watched: the
+      // stream says nothing about it either way, so it reveals nothing.
+      () => {},
+    );
+  }
+
+  return new Response(client.stream, {
+    headers: {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      // no-transform: Next's (and any proxy's) compression must not buffer the stream.
+      'Cache-Control': 'no-cache, no-transform',
+      'X-Accel-Buffering': 'no',
+    },
+  });
+}

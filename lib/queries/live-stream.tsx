@@ -1,0 +1,266 @@
+'use client';
+
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
+
+import { liveEventSchema, STREAM_CONTROL, type LiveEvent } from '@/lib/contracts/live-events';
+import { roomKeys } from '@/lib/queries/keys';
+import { LiveCachePatcher } from '@/lib/queries/live-patch';
+
+export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
+
+export const LIVE_STREAM_PATH = '/api/live';
+
+/** What the server says first on every connection (`event: hello`). */
+export interface LiveHello {
+  instanceId: string;
+  reconcileMs: number;
+  /** True when the stream resumed from the Last-Event-ID given: nothing was missed. */
+  resumed: boolean;
+}
+
+type Handler = (event: LiveEvent) => void;
+
+/** A tiny store: subscribers are React's useSyncExternalStore callbacks. */
+class Store<T> {
+  private listeners = new Set<() => void>();
+  constructor(private value: T) {}
+  get = () => this.value;
+  set(value: T) {
+    if (Object.is(value, this.value)) return;
+    this.value = value;
+    for (const l of this.listeners) l();
+  }
+  subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  };
+}
+
+/**
+ * Which room this tab watches: several components may ask (the page, a sheet); the most recent
+ * registration still mounted wins. The stream passes it as `?watch=` so reconciliation lists that
+ * room's participants.
+ */
+class WatchRegistry {
+  private entries: { token: symbol; roomName: string }[] = [];
+  readonly current = new Store<string | null>(null);
+  add(roomName: string): () => void {
+    const token = Symbol(roomName);
+    this.entries.push({ token, roomName });
+    this.publish();
+    return () => {
+      this.entries = this.entries.filter((e) => e.token !== token);
+      this.publish();
+    };
+  }
+  private publish() {
+    this.current.set(this.entries.at(-1)?.roomName ?? null);
+  }
+}
+
+interface LiveStreamContextValue {
+  status: Store<LiveStatus>;
+  handlers: Set<Handler>;
+  watch: WatchRegistry;
+  /** Rooms a room.finished event was seen for (cleared by room.started of the same name). */
+  ended: Store<ReadonlyMap<string, number>>;
+}
+
+const LiveStreamContext = createContext<LiveStreamContextValue | null>(null);
+
+function useLiveStreamContext(): LiveStreamContextValue {
+  const ctx = useContext(LiveStreamContext);
+  if (!ctx) throw new Error('Live stream hooks need <LiveStreamProvider> above them');
+  return ctx;
+}
+
+/** Room queries are refetched (not just marked stale) only where someone looks at them. */
+function invalidateRooms(queryClient: QueryClient) {
+  void queryClient.invalidateQueries({ queryKey: roomKeys.all }, { cancelRefetch: false });
+}
+
+const RETRY_AFTER_CLOSE_MS = [1000, 2000, 5000, 10_000, 30_000];
+
+/**
+ * One Server-Sent Events stream per tab (mounted once in the dashboard layout). Uses the browser's
+ * EventSource: its parser is native and spec-exact (multi-line data, `retry:`, `id:`), it
+ * reconnects by itself sending `Last-Event-ID`, and it needs no dependency. Its one gap — it stops
+ * for good when the server answers non-200 (signed out, restart mid-deploy) — is covered below by
+ * reopening with back-off and `?lastEventId=`.
+ */
+export function LiveStreamProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const [value] = useState<LiveStreamContextValue>(() => ({
+    status: new Store<LiveStatus>('connecting'),
+    handlers: new Set(),
+    watch: new WatchRegistry(),
+    ended: new Store<ReadonlyMap<string, number>>(new Map()),
+  }));
+  const watched = useSyncExternalStore(
+    value.watch.current.subscribe,
+    value.watch.current.get,
+    () => null,
+  );
+  // The id of the last event received, kept across watch changes so a new stream resumes.
+  const lastEventId = useRef<string | null>(null);
+  const hadConnection = useRef(false);
+  const patcher = useRef<LiveCachePatcher | null>(null);
+
+  useEffect(() => {
+    const current = new LiveCachePatcher(queryClient);
+    patcher.current = current;
+    return () => {
+      current.dispose();
+      patcher.current = null;
+    };
+  }, [queryClient]);
+
+  useEffect(() => {
+    let source: EventSource | null = null;
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
+    let closedRetries = 0;
+    let disposed = false;
+
+    const deliver = (event: LiveEvent) => {
+      lastEventId.current = event.id;
+      patcher.current?.apply(event);
+      if (event.type === 'room.finished' || event.type === 'room.started') {
+        const next = new Map(value.ended.get());
+        if (event.type === 'room.finished') next.set(event.roomName, event.atMs);
+        else next.delete(event.roomName);
+        value.ended.set(next);
+      }
+      for (const handler of value.handlers) {
+        try {
+          handler(event);
+        } catch (err) {
+          console.error('[moderato] live event handler failed', err);
+        }
+      }
+    };
+
+    const open = () => {
+      const params = new URLSearchParams();
+      if (watched) params.set('watch', watched);
+      if (lastEventId.current) params.set('lastEventId', lastEventId.current);
+      const query = params.toString();
+      const es = new EventSource(query ? `${LIVE_STREAM_PATH}?${query}` : LIVE_STREAM_PATH);
+      source = es;
+
+      es.addEventListener(STREAM_CONTROL.hello, (message) => {
+        closedRetries = 0;
+        let hello: Partial<LiveHello> = {};
+        try {
+          hello = JSON.parse((message as MessageEvent<string>).data) as LiveHello;
+        } catch {
+          hello = {};
+        }
+        // Anything fetched before this stream existed may have missed events: refetch what is shown.
+        if (!hello.resumed) invalidateRooms(queryClient);
+        hadConnection.current = true;
+        value.status.set('live');
+      });
+      es.addEventListener(STREAM_CONTROL.reset, () => {
+        lastEventId.current = null;
+        invalidateRooms(queryClient);
+      });
+      es.onmessage = (message: MessageEvent<string>) => {
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(message.data);
+        } catch {
+          return;
+        }
+        const result = liveEventSchema.safeParse(parsed);
+        if (!result.success) return;
+        deliver({ ...result.data, id: message.lastEventId || result.data.id });
+      };
+      es.onerror = () => {
+        if (disposed) return;
+        value.status.set(hadConnection.current ? 'reconnecting' : 'connecting');
+        if (es.readyState === EventSource.CLOSED) {
+          // The browser gave up (non-200 answer): reopen ourselves, resuming where we were.
+          const delay =
+            RETRY_AFTER_CLOSE_MS[Math.min(closedRetries, RETRY_AFTER_CLOSE_MS.length - 1)];
+          closedRetries += 1;
+          retryTimer = setTimeout(open, delay);
+        }
+      };
+    };
+
+    open();
+    return () => {
+      disposed = true;
+      clearTimeout(retryTimer);
+      source?.close();
+    };
+  }, [queryClient, value, watched]);
+
+  return <LiveStreamContext value={value}>{children}</LiveStreamContext>;
+}
+
+/** 'live' while the stream is open; polling (useLiveRefresh) runs only when it is not. */
+export function useLiveStatus(): LiveStatus {
+  const ctx = useContext(LiveStreamContext);
+  const store = ctx?.status;
+  return useSyncExternalStore(
+    store?.subscribe ?? noopSubscribe,
+    store?.get ?? connectingSnapshot,
+    connectingSnapshot,
+  );
+}
+
+const noopSubscribe = () => () => {};
+const connectingSnapshot = (): LiveStatus => 'connecting';
+
+/** Calls `handler` for every event the stream delivers (after the query caches are patched). */
+export function useLiveEvent(handler: (event: LiveEvent) => void): void {
+  const { handlers } = useLiveStreamContext();
+  const latest = useRef(handler);
+  useEffect(() => {
+    latest.current = handler;
+  });
+  useEffect(() => {
+    const listener: Handler = (event) => latest.current(event);
+    handlers.add(listener);
+    return () => {
+      handlers.delete(listener);
+    };
+  }, [handlers]);
+}
+
+/** Tells the stream this page shows `roomName` (null/undefined: none); released on unmount. */
+export function useWatchRoom(roomName: string | null | undefined): void {
+  const ctx = useContext(LiveStreamContext);
+  const watch = ctx?.watch;
+  useEffect(() => {
+    if (!watch || !roomName) return;
+    return watch.add(roomName);
+  }, [watch, roomName]);
+}
+
+/** When a room.finished event for `roomName` arrived in this tab (null: not seen ended). */
+export function useRoomEndedAt(roomName: string): number | null {
+  const ctx = useContext(LiveStreamContext);
+  const store = ctx?.ended;
+  const ended = useSyncExternalStore(
+    store?.subscribe ?? noopSubscribe,
+    store?.get ?? emptyEnded,
+    emptyEnded,
+  );
+  return ended.get(roomName) ?? null;
+}
+
+const EMPTY_ENDED: ReadonlyMap<string, number> = new Map();
+const emptyEnded = () => EMPTY_ENDED;
