@@ -352,6 +352,34 @@ export async function findOpenRoomSession(
   return row ? { roomSid: row.room_sid, roomName: row.room_name, tenant: row.tenant } : null;
 }
 
+/**
+ * The latest session of a room that ended at or after `atMs`: where an event belongs that arrives
+ * after its room was already closed (a webhook for a participant overtaken by the `room.finished`
+ * a moderator's deletion published at once).
+ */
+export async function findRoomSessionEndedSince(
+  db: HistoryDb,
+  roomName: string,
+  atMs: number,
+): Promise<(RoomFacts & { endedAtMs: number }) | null> {
+  const row = await db
+    .selectFrom('room_sessions')
+    .select(['room_sid', 'room_name', 'tenant', 'ended_at'])
+    .where('room_name', '=', roomName)
+    .where('ended_at', '>=', Math.trunc(atMs))
+    .where('started_at', '<=', Math.trunc(atMs) + 1000)
+    .orderBy('ended_at', 'desc')
+    .executeTakeFirst();
+  return row
+    ? {
+        roomSid: row.room_sid,
+        roomName: row.room_name,
+        tenant: row.tenant,
+        endedAtMs: Number(row.ended_at),
+      }
+    : null;
+}
+
 /** Every open session (start-up: the ones whose room ended while Moderato was down get closed). */
 export async function listOpenRoomSessions(db: HistoryDb): Promise<RoomFacts[]> {
   const rows = await db

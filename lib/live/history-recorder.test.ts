@@ -311,6 +311,40 @@ describe.each(testStores())('history recorder on $kind', ({ kind, store: makeSto
     ]);
   });
 
+  it('records webhooks overtaken by their room’s end in that session, never a new one', async () => {
+    const bus = createMemoryBus('over');
+    const recorder = createHistoryRecorder({ bus, log: quiet });
+    recorders.push(recorder);
+    const r = room('over', { creationTimeMs: T0, tenant: 'acme' });
+    const dan = participant('dan', { sid: 'PA_over_dan', joinedAtMs: T0 + 1000 });
+    // A moderator deletes the room: its end is published at once, before LiveKit's webhooks for
+    // a participant this instance had not seen yet (nobody was watching the room).
+    bus.publish({ ...base('over', T0), type: 'room.started', room: r });
+    bus.publish({ ...base('over', T0 + 3000), type: 'room.finished', roomSid: r.sid });
+    bus.publish({ ...base('over', T0 + 1000), type: 'participant.joined', participant: dan });
+    await recorder.flush();
+    const sessions = (await queryRoomSessions({ q: 'over' })).sessions;
+    expect(sessions.map((s) => [s.roomSid, s.live, s.totalParticipants])).toEqual([
+      ['RM_over', false, 1],
+    ]);
+    // Dan left when the room ended; the webhook that trails it then gives the reason.
+    expect(await listParticipantSessions('RM_over')).toMatchObject([
+      { identity: 'dan', leftAtMs: T0 + 3000 },
+    ]);
+    bus.publish({
+      ...base('over', T0 + 3000),
+      type: 'participant.left',
+      identity: 'dan',
+      participantSid: dan.sid,
+      reason: 'ROOM_DELETED',
+    });
+    await recorder.flush();
+    expect((await queryRoomSessions({ q: 'over' })).sessions).toHaveLength(1);
+    expect(await listParticipantSessions('RM_over')).toMatchObject([
+      { identity: 'dan', leaveReason: 'ROOM_DELETED' },
+    ]);
+  });
+
   it('keeps the publisher unblocked while the store is down, bounds the queue and catches up', async () => {
     const bus = createMemoryBus('down');
     let up = false;

@@ -7,6 +7,7 @@ import {
   adoptRoomSid,
   closeRoomSession,
   findOpenRoomSession,
+  findRoomSessionEndedSince,
   type HistoryDb,
   insertRoomEvents,
   lastActivityAt,
@@ -60,6 +61,9 @@ export interface HistoryRecorder {
 type Job =
   | { kind: 'event'; event: LiveEvent; roomSid: string | null; timeline: boolean }
   | { kind: 'adopt'; from: string; to: string };
+
+/** The session an event is recorded in; `endedAtMs` when it was already over. */
+type SessionFacts = RoomFacts & { endedAtMs?: number };
 
 interface KnownSid {
   roomSid: string;
@@ -241,11 +245,15 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
     roomSid: string | null,
     created: Array<[string, KnownSid]>,
     mayCreate: boolean,
-  ): Promise<RoomFacts | null> {
+  ): Promise<SessionFacts | null> {
     if (roomSid) return { roomSid, roomName: event.roomName, tenant: event.tenant };
     const open = await findOpenRoomSession(db, event.roomName);
     if (open) return { ...open, tenant: event.tenant ?? open.tenant };
     if (!mayCreate) return null;
+    // Overtaken by its room's end (webhooks trail the room.finished a deletion publishes at once):
+    // it belongs to that session, not to a new one that nothing would ever close.
+    const ended = await findRoomSessionEndedSince(db, event.roomName, event.atMs);
+    if (ended) return ended;
     // A participant seen before its room (a lost room_started): a provisional session, moved to
     // the real sid as soon as a room event names it.
     const provisional = `~${bus.instanceId}~${event.id}`;
@@ -262,7 +270,7 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
       return;
     }
     const { event } = job;
-    let room: RoomFacts | null = null;
+    let room: SessionFacts | null = null;
     switch (event.type) {
       case 'room.started':
       case 'room.updated':
@@ -286,6 +294,8 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
           kind: event.participant.kind,
           joinedAtMs: event.participant.joinedAtMs || event.atMs,
         });
+        // Joined a session already over: they left when it ended (a later leave gives the reason).
+        if (room?.endedAtMs !== undefined) await closeRoomSession(db, room.roomSid, room.endedAtMs);
         break;
       case 'participant.left':
         room = await sessionOf(db, event, job.roomSid, created, true);
