@@ -3,6 +3,7 @@ import 'server-only';
 import type { Kysely } from 'kysely';
 
 import type { LiveEvent } from '@/lib/contracts/live-events';
+import { toTimelineEntry } from '@/lib/contracts/timeline-entry';
 import {
   adoptRoomSid,
   closeRoomSession,
@@ -23,7 +24,6 @@ import type { Database } from '@/lib/db/schema';
 import { listRooms } from '@/lib/livekit/room-service';
 
 import type { LiveBus } from './bus';
-import { toRoomEvent } from './history-events';
 import { liveEnv } from './live-env';
 import { processSingleton } from './process-singleton';
 
@@ -145,10 +145,6 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
         if (roomSid) roomState.delete(roomSid);
         break;
       }
-      case 'participant.updated':
-        // State and tracks have events (and words) of their own.
-        timeline = event.changed.some((field) => field !== 'state' && field !== 'tracks');
-        break;
       default:
         break;
     }
@@ -310,7 +306,9 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
         room = await sessionOf(db, event, job.roomSid, created, false);
         break;
     }
-    if (job.timeline) await insertRoomEvents(db, [toRoomEvent(event, room?.roomSid ?? null)]);
+    // A participant.updated of presence or tracks only has no entry: those have events of their own.
+    const entry = job.timeline ? toTimelineEntry(event, room?.roomSid ?? null) : null;
+    if (entry) await insertRoomEvents(db, [{ ...entry, tenant: event.tenant }]);
   }
 
   async function closeEndedWhileDown(): Promise<void> {

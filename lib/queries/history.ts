@@ -7,13 +7,8 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 
-import type {
-  RoomEventDto,
-  RoomEventPageDto,
-  RoomEventType,
-  RoomSessionPageDto,
-} from '@/lib/contracts/history';
-import type { LiveEvent } from '@/lib/contracts/live-events';
+import type { RoomEventPageDto, RoomSessionPageDto } from '@/lib/contracts/history';
+import { toTimelineEntry } from '@/lib/contracts/timeline-entry';
 import { fetchJson } from '@/lib/queries/fetch-json';
 import {
   HISTORY_PAGE_SIZE,
@@ -90,7 +85,8 @@ export function useRoomEvents(
   const key = historyKeys.events(roomName, roomSid);
   useLiveEvent((event) => {
     if (!options.live || event.roomName !== roomName) return;
-    const entry = toTimelineEntry(event);
+    // Count changes are not activity; a room's metadata change is refetched with the rest.
+    const entry = event.type === 'room.updated' ? null : toTimelineEntry(event);
     if (!entry) return;
     queryClient.setQueryData<InfiniteData<RoomEventPageDto, string | null>>(key, (data) => {
       if (!data || data.pages.length === 0) return data;
@@ -100,91 +96,4 @@ export function useRoomEvents(
     });
   });
   return useInfiniteQuery(roomEventsQueryOptions(roomName, roomSid));
-}
-
-/** A pushed event as the timeline entry the server records for it (lib/live/history-events.ts). */
-export function toTimelineEntry(event: LiveEvent): RoomEventDto | null {
-  const base = {
-    id: event.id,
-    roomName: event.roomName,
-    atMs: event.atMs,
-    type: event.type as RoomEventType,
-  };
-  switch (event.type) {
-    case 'room.started':
-      return { ...base, roomSid: event.room.sid, identity: null, trackSid: null, detail: {} };
-    // Count changes are not activity; a metadata change is refetched with the rest.
-    case 'room.updated':
-      return null;
-    case 'room.finished':
-      return {
-        ...base,
-        roomSid: event.roomSid || null,
-        identity: null,
-        trackSid: null,
-        detail: null,
-      };
-    case 'participant.joined':
-      return {
-        ...base,
-        roomSid: null,
-        identity: event.participant.identity,
-        trackSid: null,
-        detail: { name: event.participant.name, kind: event.participant.kind },
-      };
-    case 'participant.updated': {
-      const changed = event.changed.filter((f) => f !== 'state' && f !== 'tracks');
-      if (changed.length === 0) return null;
-      const p = event.participant;
-      return {
-        ...base,
-        roomSid: null,
-        identity: p.identity,
-        trackSid: null,
-        detail: {
-          changed,
-          ...(changed.includes('name') ? { name: p.name } : {}),
-          ...(changed.includes('metadata') ? { metadata: p.metadata } : {}),
-          ...(changed.includes('attributes') ? { attributes: p.attributes } : {}),
-          ...(changed.includes('permission') ? { permission: p.permission } : {}),
-        },
-      };
-    }
-    case 'participant.left':
-      return {
-        ...base,
-        roomSid: null,
-        identity: event.identity,
-        trackSid: null,
-        detail: { reason: event.reason },
-      };
-    case 'track.published':
-    case 'track.unpublished':
-    case 'track.muted':
-    case 'track.unmuted':
-      return {
-        ...base,
-        roomSid: null,
-        identity: event.identity,
-        trackSid: event.track.sid,
-        detail: {
-          source: event.track.source,
-          trackType: event.track.type,
-          trackName: event.track.name,
-        },
-      };
-    case 'moderation.action':
-      return {
-        ...base,
-        roomSid: null,
-        identity: event.identity,
-        trackSid: event.trackSid,
-        detail: {
-          action: event.action,
-          actorName: event.actorName,
-          outcome: event.outcome,
-          errorCode: event.errorCode,
-        },
-      };
-  }
 }

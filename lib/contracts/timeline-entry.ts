@@ -1,14 +1,21 @@
-import 'server-only';
+import type { ParticipantDto } from './dto';
+import type { RoomEventDto } from './history';
+import type { LiveEvent } from './live-events';
 
-import type { ParticipantDto } from '@/lib/contracts/dto';
-import type { LiveEvent } from '@/lib/contracts/live-events';
-import type { NewRoomEvent } from '@/lib/db/history';
+/**
+ * One mapping from a live event to the timeline entry it becomes, used by the server's history
+ * recorder (what it stores) and by the browser (what it prepends to an open timeline), so a
+ * pushed entry and the stored one it is later replaced by read the same.
+ */
 
 /** Metadata can be 512 KiB; the timeline shows a preview, the room page the whole value. */
 const MAX_DETAIL_TEXT = 2000;
 
 const clip = (text: string) =>
   text.length > MAX_DETAIL_TEXT ? `${text.slice(0, MAX_DETAIL_TEXT)}…` : text;
+
+/** What a participant.updated may say on a timeline: presence and track changes have their own events. */
+const TIMELINE_FIELDS = new Set(['name', 'metadata', 'attributes', 'permission']);
 
 /** The new values of the fields a participant.updated names, for the timeline's wording. */
 function changedValues(participant: ParticipantDto, changed: string[]): Record<string, unknown> {
@@ -25,22 +32,20 @@ function changedValues(participant: ParticipantDto, changed: string[]): Record<s
 /**
  * A live event as a timeline entry: the columns the timeline filters on, and a small `detail`
  * with what it says about the event (never the whole DTO: a participant with many tracks or
- * large metadata would bloat every row).
+ * large metadata would bloat every row). Null for a participant.updated that changed only
+ * presence or tracks. `roomSid` defaults to the one the event itself carries.
  */
-export function toRoomEvent(event: LiveEvent, roomSid: string | null): NewRoomEvent {
-  const base = {
-    id: event.id,
-    roomSid,
-    roomName: event.roomName,
-    tenant: event.tenant,
-    atMs: event.atMs,
-    type: event.type,
-  };
+export function toTimelineEntry(
+  event: LiveEvent,
+  roomSid: string | null = null,
+): RoomEventDto | null {
+  const base = { id: event.id, roomName: event.roomName, atMs: event.atMs, type: event.type };
   switch (event.type) {
     case 'room.started':
     case 'room.updated':
       return {
         ...base,
+        roomSid: roomSid ?? (event.room.sid || null),
         identity: null,
         trackSid: null,
         detail: {
@@ -49,27 +54,36 @@ export function toRoomEvent(event: LiveEvent, roomSid: string | null): NewRoomEv
         },
       };
     case 'room.finished':
-      return { ...base, identity: null, trackSid: null, detail: null };
+      return {
+        ...base,
+        roomSid: roomSid ?? (event.roomSid || null),
+        identity: null,
+        trackSid: null,
+        detail: null,
+      };
     case 'participant.joined':
       return {
         ...base,
+        roomSid,
         identity: event.participant.identity,
         trackSid: null,
         detail: { name: event.participant.name, kind: event.participant.kind },
       };
-    case 'participant.updated':
+    case 'participant.updated': {
+      const changed = event.changed.filter((field) => TIMELINE_FIELDS.has(field));
+      if (changed.length === 0) return null;
       return {
         ...base,
+        roomSid,
         identity: event.participant.identity,
         trackSid: null,
-        detail: {
-          changed: event.changed,
-          ...changedValues(event.participant, event.changed),
-        },
+        detail: { changed, ...changedValues(event.participant, changed) },
       };
+    }
     case 'participant.left':
       return {
         ...base,
+        roomSid,
         identity: event.identity,
         trackSid: null,
         detail: { reason: event.reason },
@@ -80,6 +94,7 @@ export function toRoomEvent(event: LiveEvent, roomSid: string | null): NewRoomEv
     case 'track.unmuted':
       return {
         ...base,
+        roomSid,
         identity: event.identity,
         trackSid: event.track.sid,
         detail: {
@@ -91,6 +106,7 @@ export function toRoomEvent(event: LiveEvent, roomSid: string | null): NewRoomEv
     case 'moderation.action':
       return {
         ...base,
+        roomSid,
         identity: event.identity,
         trackSid: event.trackSid,
         detail: {
