@@ -15,6 +15,9 @@ export async function register(): Promise<void> {
     quietClientAborts();
     const { bootstrap } = await import('./lib/auth/bootstrap');
     await bootstrap();
+    // AUTH_REQUIRED=false opens the portal endpoints to calls without a key: warn (docs/rest-api.md).
+    const { announceApiKeyMode } = await import('./lib/callers/anonymous-caller');
+    announceApiKeyMode();
     // Audit rows left `pending` by an earlier run (killed mid-action) become `unknown`.
     const { reconcileInterruptedAudits } = await import('./lib/domain/audit-reconcile');
     await reconcileInterruptedAudits();

@@ -35,6 +35,8 @@ const dashboardEnv = (port: number, livekitPort: number, dataDir: string) => ({
   OIDC_DISPLAY_NAME: 'Local OIDC',
   // The e2e IdP's admin has no tenant claim and is meant to see every tenant.
   OIDC_UNBOUND_ALLOWED: 'true',
+  // Low enough for e2e/api/portal.spec.ts to reach a key's limit in a few calls.
+  MODERATO_API_KEY_RATE: '40/min',
   // Specs play several clients from one machine through `x-forwarded-for` (e2e/auth/throttling).
   TRUSTED_PROXY_HOPS: '1',
   NEXT_TELEMETRY_DISABLED: '1',

@@ -9,8 +9,12 @@ import { refuseMalformedRequest } from '@/lib/http/request-guard';
 import { refuseBadServerAction } from '@/lib/http/server-action-guard';
 import { strictTransportSecurity } from '@/lib/http/transport-security';
 
-/** Paths that need no sign-in redirect: the API answers 401 itself; the login page; files. */
-const PUBLIC_PATH = /^\/(?:api(?:\/|$)|_next\/|login(?:\/|$)|favicon\.ico$|.*\.[A-Za-z0-9]+$)/;
+/**
+ * Paths that need no sign-in redirect: the API (and the portal's /livekit/… endpoints) answers 401
+ * itself; the login page; files.
+ */
+const PUBLIC_PATH =
+  /^\/(?:api(?:\/|$)|livekit\/|_next\/|login(?:\/|$)|favicon\.ico$|.*\.[A-Za-z0-9]+$)/;
 
 /**
  * Every request but Next's static assets passes here:

@@ -7,6 +7,9 @@
  * each. Both paths are warmed up (500 calls each), then measured alternately (direct, API, …) for
  * ROUNDS rounds; every reported figure is the MEDIAN of that figure over the rounds.
  * Targets: API throughput ≥ 60 % of direct, added p50 latency ≤ 5 ms, every API answer 200.
+ * The same run measures the portal door too (issue 11): `POST
+ * /livekit/participant/mute` with an API key (key lookup, per-key rate limit — set so high it never
+ * refuses, but counted — runner, audit), against the same direct calls, with the same targets.
  *
  * The stand-in runs in its own child process (this file again, with `--standin-child`), so the
  * direct SDK client and the server do not share an event loop — as the dashboard and the stand-in
@@ -28,6 +31,7 @@ import { StandinControl } from '@moderato/livekit-standin/client';
 import { RoomServiceClient } from 'livekit-server-sdk';
 
 import { KEY, SECRET, startDashboard, type Dashboard } from './support/dashboard';
+import { signInCookie } from './support/session-cookie';
 
 const ROOM = 'bench-api';
 const PARTICIPANTS = 16;
@@ -128,37 +132,6 @@ function diffCounts(
   return { byPath, twirp, other };
 }
 
-// ---- dashboard session ------------------------------------------------------------------------
-
-/** Signs in through next-auth's credentials endpoint with fetch; returns the Cookie header. */
-async function signInCookie(baseUrl: string, username: string, password: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const keep = (res: Response) => {
-    for (const line of res.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const at = pair!.indexOf('=');
-      jar.set(pair!.slice(0, at).trim(), pair!.slice(at + 1));
-    }
-  };
-  const header = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-  keep(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const callback = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: header() },
-    body: new URLSearchParams({ csrfToken, username, password, json: 'true' }).toString(),
-  });
-  keep(callback);
-  await callback.arrayBuffer();
-  const session = (await (
-    await fetch(`${baseUrl}/api/auth/session`, { headers: { cookie: header() } })
-  ).json()) as { user?: { name?: string } };
-  if (!session.user) throw new Error(`sign-in as ${username} failed`);
-  return header();
-}
-
 // ---- load ---------------------------------------------------------------------------------------
 
 interface Target {
@@ -256,6 +229,54 @@ function apiCaller(dashboard: Dashboard, cookie: string, targets: Target[]) {
   return { call, statuses, samples, close: () => agent.destroy() };
 }
 
+/** Creates an API key through the admin's REST API (session cookie, same-origin). */
+async function createKey(dashboard: Dashboard, adminCookie: string): Promise<string> {
+  const res = await fetch(`${dashboard.url}/api/v1/api-keys`, {
+    method: 'POST',
+    headers: { cookie: adminCookie, origin: dashboard.url, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'bench-portal', role: 'moderator' }),
+  });
+  if (res.status !== 201) throw new Error(`creating the API key answered ${res.status}`);
+  return ((await res.json()) as { key: string }).key;
+}
+
+/** The portal door: POST /livekit/participant/mute with `Authorization: Bearer <key>`. */
+function portalCaller(dashboard: Dashboard, key: string, targets: Target[]) {
+  const agent = new Agent({ keepAlive: true, maxSockets: IN_FLIGHT });
+  const statuses = new Map<number, number>();
+  const call = (i: number): Promise<boolean> =>
+    new Promise((resolve, reject) => {
+      const { identity, trackSid } = targets[i % targets.length]!;
+      const body = JSON.stringify({
+        room_name: ROOM,
+        participant_identity: identity,
+        track_sid: trackSid,
+        muted: true,
+      });
+      const req = request(
+        `${dashboard.url}/livekit/participant/mute`,
+        {
+          method: 'POST',
+          agent,
+          headers: {
+            authorization: `Bearer ${key}`,
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+          },
+        },
+        (res) => {
+          const status = res.statusCode ?? 0;
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+          res.resume();
+          res.on('end', () => resolve(status === 200));
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  return { call, statuses, close: () => agent.destroy() };
+}
+
 /** The direct path: livekit-server-sdk's RoomServiceClient on the same stand-in. */
 function directCaller(url: string, targets: Target[]) {
   const sdk = new RoomServiceClient(url, KEY, SECRET);
@@ -306,7 +327,7 @@ async function main(): Promise<void> {
     const dashboard = await startDashboard('bench:api', standin.url, {
       dataDir,
       // The embedded SQLite store, whatever the calling shell has configured.
-      env: { DATABASE_URL: '' },
+      env: { DATABASE_URL: '', MODERATO_API_KEY_RATE: '999999999/min' },
     });
     cleanups.push(() => dashboard.stop());
     log(`next start on ${dashboard.url}, SQLite store in ${dataDir}`);
@@ -315,11 +336,18 @@ async function main(): Promise<void> {
 
     const api = apiCaller(dashboard, cookie, targets);
     cleanups.push(() => api.close());
+    const key = await createKey(
+      dashboard,
+      await signInCookie(dashboard.url, 'admin', 'admin-demo'),
+    );
+    const portal = portalCaller(dashboard, key, targets);
+    cleanups.push(() => portal.close());
     const direct = directCaller(standin.url, targets);
 
     // Warm-up (JITs, route chunks, keep-alive sockets, the DB): not measured, not counted.
     const warmApi = await runFixed(WARMUP, IN_FLIGHT, api.call);
     const warmDirect = await runFixed(WARMUP, IN_FLIGHT, direct);
+    const warmPortal = await runFixed(WARMUP, IN_FLIGHT, portal.call);
     log(
       `warm-up: ${WARMUP} API (${warmApi.failures} failed), ${WARMUP} direct (${warmDirect.failures} failed)`,
     );
@@ -327,6 +355,7 @@ async function main(): Promise<void> {
 
     const directRounds: RoundResult[] = [];
     const apiRounds: RoundResult[] = [];
+    const portalRounds: RoundResult[] = [];
     let apiTwirp = 0;
     let apiOther = 0;
     let directTwirp = 0;
@@ -351,6 +380,12 @@ async function main(): Promise<void> {
       apiRounds.push(a);
       log(
         `round ${round} API:    ${a.rps.toFixed(0)} calls/s, p50 ${a.p50.toFixed(2)} ms, p99 ${a.p99.toFixed(2)} ms, ${delta.twirp} LiveKit calls, ${a.failures} non-200`,
+      );
+
+      const k = await runFixed(CALLS, IN_FLIGHT, portal.call);
+      portalRounds.push(k);
+      log(
+        `round ${round} portal: ${k.rps.toFixed(0)} calls/s, p50 ${k.p50.toFixed(2)} ms, p99 ${k.p99.toFixed(2)} ms, ${k.failures} non-200`,
       );
     }
 
@@ -381,9 +416,17 @@ async function main(): Promise<void> {
     const apiP99 = median(apiRounds.map((r) => r.p99));
     const ratio = apiRps / directRps;
     const added = apiP50 - directP50;
+    const portalNon200 = [warmPortal, ...portalRounds].reduce((n, r) => n + r.failures, 0);
+    const portalRps = median(portalRounds.map((r) => r.rps));
+    const portalP50 = median(portalRounds.map((r) => r.p50));
+    const portalP99 = median(portalRounds.map((r) => r.p99));
+    const portalRatio = portalRps / directRps;
+    const portalAdded = portalP50 - directP50;
     const perMute = apiTwirp / measured;
     const met =
       ratio >= RATIO_TARGET && added <= ADDED_P50_TARGET_MS && non200 === 0 && directFailures === 0;
+    const portalMet =
+      portalRatio >= RATIO_TARGET && portalAdded <= ADDED_P50_TARGET_MS && portalNon200 === 0;
     log(
       `figures are medians over ${ROUNDS} alternating rounds; load1=${(loadavg()[0] ?? 0).toFixed(2)}`,
     );
@@ -406,7 +449,26 @@ async function main(): Promise<void> {
         `targets_met=${met}`,
       ].join(' '),
     );
-    if (non200 > 0 || directFailures > 0) process.exitCode = 1;
+    console.log(
+      [
+        'bench:api portal',
+        `calls=${CALLS}`,
+        `concurrency=${IN_FLIGHT}`,
+        `direct_rps=${directRps.toFixed(0)}`,
+        `portal_rps=${portalRps.toFixed(0)}`,
+        `ratio=${portalRatio.toFixed(2)}`,
+        `direct_p50_ms=${directP50.toFixed(2)}`,
+        `portal_p50_ms=${portalP50.toFixed(2)}`,
+        `added_p50_ms=${portalAdded.toFixed(2)}`,
+        `portal_p99_ms=${portalP99.toFixed(2)}`,
+        `non200=${portalNon200}`,
+        `targets_met=${portalMet}`,
+      ].join(' '),
+    );
+    if (portalNon200 > 0) {
+      log(`portal statuses: ${[...portal.statuses].map(([st, n]) => `${st}×${n}`).join(', ')}`);
+    }
+    if (non200 > 0 || directFailures > 0 || portalNon200 > 0) process.exitCode = 1;
   } finally {
     await cleanup();
   }

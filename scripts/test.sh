@@ -7,5 +7,11 @@ export NEXT_TELEMETRY_DISABLED=1
 npx vitest run
 npx next build
 # Browser tests start on fresh embedded stores.
-rm -rf .data/e2e-main .data/e2e-outage
+rm -rf .data/e2e-main .data/e2e-outage .data/e2e-cloud
 npx playwright test
+# Two instances sharing PostgreSQL and Redis (e2e-multi/): only where both services are given.
+if [ -n "${TEST_POSTGRES_URL:-}" ] && [ -n "${TEST_REDIS_URL:-}" ]; then
+  npx playwright test --config playwright.multi.config.ts
+else
+  echo "Multi-instance suite (e2e-multi/) not run: it needs TEST_POSTGRES_URL and TEST_REDIS_URL (.ci/run sets both)."
+fi

@@ -31,6 +31,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   if (actorCan(actor, 'rooms.read')) navItems.push({ href: '/history', label: 'History' });
   if (actorCan(actor, 'audit.read')) navItems.push({ href: '/audit', label: 'Audit log' });
   if (actorCan(actor, 'users.manage')) navItems.push({ href: '/users', label: 'Users' });
+  if (actorCan(actor, 'keys.manage')) navItems.push({ href: '/api-keys', label: 'API keys' });
   if (actorCan(actor, 'users.manage')) navItems.push({ href: '/webhooks', label: 'Webhooks' });
   navItems.push({ href: '/api-reference', label: 'API reference' });
 

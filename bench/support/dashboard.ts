@@ -35,6 +35,8 @@ export interface DashboardOptions {
   dataDir?: string;
   /** Extra environment for `next start`, applied last. */
   env?: Record<string, string | undefined>;
+  /** Listen port, when something must know the URL before the server starts; default a free one. */
+  port?: number;
 }
 
 /** `next start` (building first when there is no build) against `livekitUrl`. */
@@ -48,7 +50,7 @@ export async function startDashboard(
     const build = spawnSync('npx', ['next', 'build'], { cwd: ROOT, stdio: 'inherit' });
     if (build.status !== 0) throw new Error('next build failed');
   }
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const dataDir = options.dataDir ?? path.join(ROOT, '.data', name.replace(':', '-'));
   rmSync(dataDir, { recursive: true, force: true });
   const url = `http://127.0.0.1:${port}`;

@@ -208,14 +208,14 @@ export function ParticipantActionsMenu({
             <EditParticipantDialog roomName={roomName} participant={participant} onClose={close} />
           ) : null}
           {dialog === 'subscriptions' ? (
-            <SubscriptionsDialog roomName={roomName} identity={identity} onClose={close} />
+            <SubscriptionsDialog roomName={roomName} participant={participant} onClose={close} />
           ) : null}
           {dialog === 'move' ? (
             <MoveParticipantDialog roomName={roomName} identity={identity} onClose={close} />
           ) : null}
           <RemoveParticipantDialog
             roomName={roomName}
-            identity={identity}
+            participant={participant}
             open={dialog === 'remove'}
             onOpenChange={(open) => setDialog(open ? 'remove' : null)}
           />

@@ -1,31 +1,72 @@
 'use client';
 
-import { useState } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 
-import { useUnavailableReason } from '@/components/ui/action-availability';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
+import { Modal, ModalClose, ModalContent, ModalFooter } from '@/components/ui/modal';
+import { RelativeTime } from '@/components/ui/relative-time';
+import { SubmitButton } from '@/components/ui/submit-button';
+import type { ParticipantDto } from '@/lib/contracts/dto';
+import { TOKEN_DEFAULT_PERMISSION } from '@/lib/contracts/participant-permission';
+import type { SubscriptionChangeDto } from '@/lib/contracts/subscriptions';
 import { useUpdateSubscriptions } from '@/lib/queries/mutations/use-update-subscriptions';
+import { useParticipantSubscriptions } from '@/lib/queries/participant-subscriptions';
 import { useParticipants } from '@/lib/queries/participants';
 
 import { trackName } from './labels';
-import { Modal, ModalClose, ModalContent, ModalFooter } from '@/components/ui/modal';
 
-/** Subscribe or unsubscribe a participant to chosen tracks of the others. */
+const tracks = (n: number) => `${n} ${n === 1 ? 'track' : 'tracks'}`;
+
+/**
+ * Where the ticks come from, said honestly: LiveKit reports no subscriptions, so the dialog starts
+ * from LiveKit's rules (an app subscribes to everything unless it opts out; without the subscribe
+ * permission it gets nothing) and the changes moderators made through Moderato.
+ */
+function sourceNote(identity: string, canSubscribe: boolean, loaded: boolean): string {
+  const known = loaded
+    ? `the changes moderators made here since ${identity} joined`
+    : `changes made here could not be loaded, so only the rule above`;
+  const rule = canSubscribe
+    ? `apps subscribe to every track unless they turn that off`
+    : `${identity} may not subscribe (their permission), so they get no tracks unless a moderator subscribes them`;
+
+  return `LiveKit does not report what ${identity} is subscribed to. The ticks show what Moderato knows: ${rule}; then ${known}.`;
+}
+
+/**
+ * A participant's subscriptions to the tracks of the others, ticked as Moderato knows them. Only
+ * the tracks the moderator touches are sent: one call to subscribe, one to unsubscribe.
+ */
 export function SubscriptionsDialog({
   roomName,
-  identity,
+  participant,
   onClose,
 }: {
   roomName: string;
-  identity: string;
+  participant: ParticipantDto;
   onClose: () => void;
 }) {
+  const { identity } = participant;
+  const canSubscribe = (participant.permission ?? TOKEN_DEFAULT_PERMISSION).canSubscribe;
   const { data: participants = [] } = useParticipants(roomName);
-  const [selected, setSelected] = useState<string[]>([]);
-  const [search, setSearch] = useState('');
+  const known = useParticipantSubscriptions(roomName, identity);
   const update = useUpdateSubscriptions();
-  const unavailable = useUnavailableReason() !== null;
+  const [edits, setEdits] = useState<ReadonlyMap<string, boolean>>(new Map());
+  const [search, setSearch] = useState('');
+  const [saving, setSaving] = useState(false);
+  const noteIdPrefix = useId();
+  // A cached answer may predate the last change: start only from one fetched for this opening.
+  const loading = !known.isFetchedAfterMount;
+
+  const changes = new Map<string, SubscriptionChangeDto>(
+    (known.data?.changes ?? []).map((change) => [change.trackSid, change]),
+  );
+  const baseline = (sid: string) => changes.get(sid)?.subscribed ?? canSubscribe;
+  const subscribed = (sid: string) => edits.get(sid) ?? baseline(sid);
+  const toSubscribe = [...edits].filter(([, on]) => on).map(([sid]) => sid);
+  const toUnsubscribe = [...edits].filter(([, on]) => !on).map(([sid]) => sid);
+
   const needle = search.trim().toLowerCase();
   const publishers = participants
     .filter((p) => p.identity !== identity && p.tracks.length > 0)
@@ -37,19 +78,51 @@ export function SubscriptionsDialog({
     )
     .slice(0, 100);
 
-  const submit = (subscribe: boolean) =>
-    update.mutate({ roomName, identity, trackSids: selected, subscribe }, { onSuccess: onClose });
-  const toggle = (sid: string, checked: boolean) =>
-    setSelected((s) => (checked ? [...s, sid] : s.filter((x) => x !== sid)));
+  const toggle = (sid: string, on: boolean) => setEdits((current) => new Map(current).set(sid, on));
+
+  const handleSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (saving || edits.size === 0) return;
+    setSaving(true);
+    try {
+      if (toSubscribe.length > 0) {
+        await update.mutateAsync({ roomName, identity, trackSids: toSubscribe, subscribe: true });
+      }
+      if (toUnsubscribe.length > 0) {
+        await update.mutateAsync({
+          roomName,
+          identity,
+          trackSids: toUnsubscribe,
+          subscribe: false,
+        });
+      }
+      onClose();
+    } catch {
+      // The failure toast says what went wrong; the dialog stays open to try again.
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const summary =
+    edits.size === 0
+      ? 'No changes yet'
+      : [
+          toSubscribe.length > 0 ? `subscribe to ${tracks(toSubscribe.length)}` : null,
+          toUnsubscribe.length > 0 ? `unsubscribe from ${tracks(toUnsubscribe.length)}` : null,
+        ]
+          .filter(Boolean)
+          .join(' and ')
+          .replace(/^./, (c) => c.toUpperCase());
 
   return (
     <Modal open onOpenChange={(open) => (open ? undefined : onClose())}>
       <ModalContent
         title={`Subscriptions of ${identity}`}
-        description="Choose tracks of the others, then subscribe or unsubscribe. LiveKit applies it shortly after; a moderator can subscribe someone even without their subscribe permission."
+        description={sourceNote(identity, canSubscribe, !known.isError)}
         className="max-w-xl"
       >
-        <div className="flex flex-col gap-3">
+        <form onSubmit={handleSubmit} className="flex flex-col gap-3">
           <Input
             type="search"
             aria-label="Filter publishers"
@@ -57,7 +130,11 @@ export function SubscriptionsDialog({
             value={search}
             onChange={(e) => setSearch(e.target.value)}
           />
-          {publishers.length === 0 ? (
+          {loading ? (
+            <p role="status" className="text-muted-foreground text-sm">
+              Loading the changes made here…
+            </p>
+          ) : publishers.length === 0 ? (
             <p className="text-muted-foreground text-sm">Nobody else publishes tracks.</p>
           ) : (
             <ul className="flex max-h-72 flex-col gap-3 overflow-y-auto rounded-md border p-3">
@@ -65,18 +142,32 @@ export function SubscriptionsDialog({
                 <li key={p.identity}>
                   <fieldset>
                     <legend className="text-sm font-medium">{p.identity}</legend>
-                    <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
-                      {p.tracks.map((track) => (
-                        <label key={track.sid} className="flex items-center gap-2 text-sm">
-                          <input
-                            type="checkbox"
-                            className="size-4"
-                            checked={selected.includes(track.sid)}
-                            onChange={(e) => toggle(track.sid, e.target.checked)}
-                          />
-                          {`${trackName(track, p.tracks)} of ${p.identity}`}
-                        </label>
-                      ))}
+                    <div className="mt-1 flex flex-col gap-1">
+                      {p.tracks.map((track) => {
+                        const change = edits.has(track.sid) ? undefined : changes.get(track.sid);
+                        const noteId = `${noteIdPrefix}-${track.sid}`;
+
+                        return (
+                          <div key={track.sid} className="flex items-center gap-2 text-sm">
+                            <label className="flex items-center gap-2">
+                              <input
+                                type="checkbox"
+                                className="size-4"
+                                checked={subscribed(track.sid)}
+                                aria-describedby={change ? noteId : undefined}
+                                onChange={(e) => toggle(track.sid, e.target.checked)}
+                              />
+                              {`${trackName(track, p.tracks)} of ${p.identity}`}
+                            </label>
+                            {change ? (
+                              <span id={noteId} className="text-muted-foreground text-xs">
+                                {change.subscribed ? 'subscribed' : 'unsubscribed'} by{' '}
+                                {change.actorName} <RelativeTime atMs={change.atMs} />
+                              </span>
+                            ) : null}
+                          </div>
+                        );
+                      })}
                     </div>
                   </fieldset>
                 </li>
@@ -84,29 +175,17 @@ export function SubscriptionsDialog({
             </ul>
           )}
           <p className="text-muted-foreground text-xs" aria-live="polite">
-            {selected.length} {selected.length === 1 ? 'track' : 'tracks'} selected
+            {summary}
           </p>
-        </div>
-        <ModalFooter>
-          <ModalClose asChild>
-            <Button variant="secondary">Cancel</Button>
-          </ModalClose>
-          <Button
-            variant="secondary"
-            disabled={selected.length === 0 || update.isPending || unavailable}
-            aria-busy={update.isPending && update.variables?.subscribe === false}
-            onClick={() => submit(false)}
-          >
-            Unsubscribe {identity}
-          </Button>
-          <Button
-            disabled={selected.length === 0 || update.isPending || unavailable}
-            aria-busy={update.isPending && update.variables?.subscribe === true}
-            onClick={() => submit(true)}
-          >
-            Subscribe {identity}
-          </Button>
-        </ModalFooter>
+          <ModalFooter>
+            <ModalClose asChild>
+              <Button variant="secondary">Cancel</Button>
+            </ModalClose>
+            <SubmitButton pending={saving} disabled={edits.size === 0 || loading}>
+              {`Save subscriptions of ${identity}`}
+            </SubmitButton>
+          </ModalFooter>
+        </form>
       </ModalContent>
     </Modal>
   );

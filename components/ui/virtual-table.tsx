@@ -1,39 +1,12 @@
 'use client';
 
-import { flexRender, type Header, type Row, type RowData, type Table } from '@tanstack/react-table';
+import type { Row, Table } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { ArrowDownIcon, ArrowUpDownIcon, ArrowUpIcon } from 'lucide-react';
-import { useRef, type KeyboardEvent } from 'react';
+import { useRef } from 'react';
 
 import { cn } from '@/lib/utils';
 
-declare module '@tanstack/react-table' {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  interface ColumnMeta<TData extends RowData, TValue> {
-    /** Classes for this column's header and cells (alignment, truncation). */
-    className?: string;
-  }
-}
-
-const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
-
-function SortableHeader<T>({ header }: { header: Header<T, unknown> }) {
-  const content = flexRender(header.column.columnDef.header, header.getContext());
-  if (!header.column.getCanSort()) return <>{content}</>;
-  const sorted = header.column.getIsSorted();
-  const Icon = sorted === 'asc' ? ArrowUpIcon : sorted === 'desc' ? ArrowDownIcon : ArrowUpDownIcon;
-
-  return (
-    <button
-      type="button"
-      onClick={header.column.getToggleSortingHandler()}
-      className="hover:text-foreground -mx-1 inline-flex items-center gap-1 rounded px-1 py-0.5 text-left"
-    >
-      {content}
-      <Icon aria-hidden className={cn('size-3.5', !sorted && 'opacity-60')} />
-    </button>
-  );
-}
+import { handleRowKeyDown, TableCells, TableHead } from './table-parts';
 
 /**
  * A react-table model rendered as an ARIA table whose body is virtualized: only the rows in view
@@ -88,27 +61,6 @@ export function VirtualTable<T>({
     focusWhenRendered(10);
   };
 
-  const handleRowKeyDown = (event: KeyboardEvent<HTMLDivElement>, row: Row<T>, index: number) => {
-    if (event.target !== event.currentTarget) return;
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      onRowActivate?.(row);
-    } else if (event.key === 'ArrowDown') {
-      event.preventDefault();
-      focusRow(index + 1);
-    } else if (event.key === 'ArrowUp') {
-      event.preventDefault();
-      focusRow(index - 1);
-    } else if (event.key === 'Home') {
-      // The first and last rows may not be rendered yet: focusRow scrolls them in first.
-      event.preventDefault();
-      focusRow(0);
-    } else if (event.key === 'End') {
-      event.preventDefault();
-      focusRow(rows.length - 1);
-    }
-  };
-
   return (
     <div
       ref={scrollRef}
@@ -120,36 +72,7 @@ export function VirtualTable<T>({
         className,
       )}
     >
-      <div role="rowgroup" className="bg-muted sticky top-0 z-10 min-w-max border-b">
-        {table.getHeaderGroups().map((group) => (
-          <div
-            key={group.id}
-            role="row"
-            aria-rowindex={1}
-            className={cn('grid items-center gap-3 px-4', gridClassName)}
-          >
-            {group.headers.map((header) => {
-              const sorted = header.column.getIsSorted();
-
-              return (
-                <div
-                  key={header.id}
-                  role="columnheader"
-                  aria-sort={
-                    header.column.getCanSort() ? (sorted ? ARIA_SORT[sorted] : 'none') : undefined
-                  }
-                  className={cn(
-                    'text-muted-foreground py-2.5 text-xs font-semibold',
-                    header.column.columnDef.meta?.className,
-                  )}
-                >
-                  {header.isPlaceholder ? null : <SortableHeader header={header} />}
-                </div>
-              );
-            })}
-          </div>
-        ))}
-      </div>
+      <TableHead table={table} gridClassName={gridClassName} />
       <div
         role="rowgroup"
         className="relative min-w-max"
@@ -170,7 +93,17 @@ export function VirtualTable<T>({
               aria-label={getRowLabel?.(row)}
               tabIndex={interactive ? 0 : undefined}
               onClick={interactive ? () => onRowActivate?.(row) : undefined}
-              onKeyDown={interactive ? (e) => handleRowKeyDown(e, row, item.index) : undefined}
+              onKeyDown={
+                interactive
+                  ? (event) =>
+                      handleRowKeyDown(event, {
+                        index: item.index,
+                        count: rows.length,
+                        focusRow,
+                        activate: () => onRowActivate?.(row),
+                      })
+                  : undefined
+              }
               className={cn(
                 'absolute inset-x-0 top-0 grid items-center gap-3 border-b px-4 text-sm last:border-b-0',
                 gridClassName,
@@ -182,15 +115,7 @@ export function VirtualTable<T>({
                 ...(dynamicRowHeight ? {} : { height: item.size }),
               }}
             >
-              {row.getVisibleCells().map((cell) => (
-                <div
-                  key={cell.id}
-                  role="cell"
-                  className={cn('min-w-0 py-2', cell.column.columnDef.meta?.className)}
-                >
-                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                </div>
-              ))}
+              <TableCells row={row} />
             </div>
           );
         })}

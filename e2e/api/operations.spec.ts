@@ -227,6 +227,41 @@ const HAPPY_PATHS: Record<string, HappyPath> = {
       await call(request, 'getParticipant', { roomName: room.name, identity: 'nobody' }, 404);
     },
   },
+  searchParticipants: {
+    route: 'GET /api/v1/participants',
+    behaviour:
+      'finds participants by part of their identity or name across rooms; a blank query is 400',
+    async run({ request, livekit }) {
+      const hex = uniqueSuffix();
+      const first = await livekit.seedRoom(livekit.roomName('find a'), [
+        { identity: `finder-${hex}`, name: 'Quinn Finder' },
+      ]);
+      const second = await livekit.seedRoom(livekit.roomName('find b'), [
+        { identity: `guest-${hex}`, name: `Finder ${hex}` },
+      ]);
+      const found = async (query: string, limit?: number) => {
+        const input = limit ? { query, limit } : { query };
+        const { body } = await call(request, 'searchParticipants', input, 200);
+        return body as {
+          participants: { roomName: string; identity: string }[];
+          truncated: boolean;
+        };
+      };
+      const byIdentity = await found(`FINDER-${hex}`);
+      expect(byIdentity.participants).toEqual([
+        expect.objectContaining({ roomName: first, identity: `finder-${hex}`, state: 'ACTIVE' }),
+      ]);
+      const byName = await found(`finder ${hex}`);
+      expect(byName.participants.map((p) => p.identity)).toEqual([`guest-${hex}`]);
+      const both = await found(hex);
+      expect(both.participants.map((p) => p.roomName).sort()).toEqual([first, second].sort());
+      expect(both.truncated).toBe(false);
+      const capped = await found(hex, 1);
+      expect(capped.participants).toHaveLength(1);
+      expect(capped.truncated).toBe(true);
+      await call(request, 'searchParticipants', { query: '  ' }, 400);
+    },
+  },
   removeParticipant: {
     route: 'DELETE /api/v1/rooms/:roomName/participants/:identity',
     behaviour: 'disconnects the participant',
@@ -290,6 +325,24 @@ const HAPPY_PATHS: Record<string, HappyPath> = {
       expect(await standin.receivedOf(room.name, 'alice', 'subscription_update')).toEqual([
         expect.objectContaining({ trackSids: [room.bobMic], subscribe: false }),
       ]);
+    },
+  },
+  getParticipantSubscriptions: {
+    route: 'GET /api/v1/rooms/:roomName/participants/:identity/subscriptions',
+    behaviour:
+      'answers the newest change per track made through Moderato; an unknown identity is 404',
+    async run({ request, livekit }) {
+      const room = await seedRoom(livekit, 'subs-read');
+      const input = { roomName: room.name, identity: 'alice' };
+      const before = await call(request, 'getParticipantSubscriptions', input, 200);
+      expect(before.body).toMatchObject({ changes: [] });
+      const change = { ...input, trackSids: [room.bobMic], subscribe: false };
+      await call(request, 'updateSubscriptions', change, 204);
+      const after = await call(request, 'getParticipantSubscriptions', input, 200);
+      expect((after.body as { changes: unknown[] }).changes).toEqual([
+        expect.objectContaining({ trackSid: room.bobMic, subscribed: false }),
+      ]);
+      await call(request, 'getParticipantSubscriptions', { ...input, identity: 'nobody' }, 404);
     },
   },
   moveParticipant: {
@@ -463,6 +516,71 @@ const HAPPY_PATHS: Record<string, HappyPath> = {
       } finally {
         await theirs.dispose();
       }
+    },
+  },
+  listApiKeys: {
+    route: 'GET /api/v1/api-keys',
+    behaviour: 'lists the created key with its scope, never the key itself',
+    async run({ request }) {
+      const name = `op-${uniqueSuffix()}`;
+      const created = await call(
+        request,
+        'createApiKey',
+        { name, role: 'viewer', tenant: 'acme', rooms: ['lobby'] },
+        201,
+      );
+      const { key } = created.body as { key: string };
+      const { body, text } = await call(request, 'listApiKeys', {}, 200);
+      expect((body as { apiKeys: unknown[] }).apiKeys).toContainEqual(
+        expect.objectContaining({ name, role: 'viewer', tenant: 'acme', rooms: ['lobby'] }),
+      );
+      expect(text).not.toContain(key);
+    },
+  },
+  createApiKey: {
+    route: 'POST /api/v1/api-keys',
+    behaviour: 'answers a key, once, that then authenticates; the same name again is 409',
+    async run({ request, baseURL }) {
+      const name = `op-${uniqueSuffix()}`;
+      const { body } = await call(request, 'createApiKey', { name, role: 'viewer' }, 201);
+      const { key, apiKey } = body as { key: string; apiKey: { createdBy: string } };
+      expect(key).toMatch(/^mdk_/);
+      expect(apiKey).toMatchObject({ createdBy: 'admin', tenant: null, rooms: null });
+      const keyed = await playwrightRequest.newContext({
+        baseURL,
+        storageState: { cookies: [], origins: [] },
+        extraHTTPHeaders: { authorization: `Bearer ${key}` },
+      });
+      try {
+        expect((await keyed.get('/api/v1/rooms')).status()).toBe(200);
+      } finally {
+        await keyed.dispose();
+      }
+      await call(request, 'createApiKey', { name, role: 'viewer' }, 409);
+    },
+  },
+  revokeApiKey: {
+    route: 'DELETE /api/v1/api-keys/:keyId',
+    behaviour: 'revokes the key: it is refused from the next request on; again is 409',
+    async run({ request, baseURL }) {
+      const name = `op-${uniqueSuffix()}`;
+      const created = await call(request, 'createApiKey', { name, role: 'viewer' }, 201);
+      const { key, apiKey } = created.body as { key: string; apiKey: { id: string } };
+      const keyed = await playwrightRequest.newContext({
+        baseURL,
+        storageState: { cookies: [], origins: [] },
+        extraHTTPHeaders: { authorization: `Bearer ${key}` },
+      });
+      try {
+        expect((await keyed.get('/api/v1/rooms')).status()).toBe(200);
+        const { body } = await call(request, 'revokeApiKey', { keyId: apiKey.id }, 200);
+        expect(body).toMatchObject({ id: apiKey.id, revokedAtMs: expect.any(Number) });
+        expect((await keyed.get('/api/v1/rooms')).status()).toBe(401);
+      } finally {
+        await keyed.dispose();
+      }
+      await call(request, 'revokeApiKey', { keyId: apiKey.id }, 409);
+      await call(request, 'revokeApiKey', { keyId: 'no-such-key' }, 404);
     },
   },
   listAuditEvents: {

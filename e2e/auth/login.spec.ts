@@ -95,6 +95,8 @@ test('an off-site callbackUrl is ignored', async ({ page }) => {
 });
 
 test('a disabled user is refused, and disabling ends a live session', async ({ page }) => {
+  // Two runs of the users CLI (each starts tsx) and two sign-ins: 29 s on a busy 2-core machine.
+  test.setTimeout(60_000);
   const username = `e2e-${randomBytes(4).toString('hex')}`;
   usersCli('create', username, '--role', 'viewer', '--password', 'e2e-password-1');
 

@@ -172,31 +172,70 @@ test.describe('live stream over HTTP', () => {
     livekit,
     loginAs,
   }) => {
-    const state = await loginAs('admin');
-    const first = await LiveStream.open(baseURL!, state);
-    expect(first.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
-    expect(first.headers.get('cache-control')).toBe('no-cache, no-transform');
-    expect(first.headers.get('content-encoding')).toBeNull();
-    const name = await livekit.seedRoom(livekit.roomName('resume'), [{ identity: 'one' }]);
-    await expect.poll(() => first.events()).toContain(`participant.joined ${name}`);
-    const lastId = first.messages.at(-1)!.id!;
-    await first.close();
-
-    await livekit.addParticipant(name, { identity: 'two' });
-    const resumed = await LiveStream.open(baseURL!, state, `?lastEventId=${lastId}`);
-    const unknown = await LiveStream.open(baseURL!, state, '?lastEventId=nobody-1');
-    try {
-      await expect.poll(() => resumed.events()).toContain(`participant.joined ${name}`);
-      expect(resumed.messages[0]).toMatchObject({ event: 'hello', data: { resumed: true } });
-      const joined = resumed.messages.find(
-        (m) => (m.data.participant as { identity?: string } | undefined)?.identity === 'two',
+    // Other specs' events flow through the same stream meanwhile: every count below is about this
+    // test's own room. A tenant user, so the replay is seen to pass the tenant filter too.
+    const state = await loginAs('acme');
+    const streams: LiveStream[] = [];
+    const open = async (storageState: string, query = '') => {
+      const stream = await LiveStream.open(baseURL!, storageState, query);
+      streams.push(stream);
+      return stream;
+    };
+    const ownEvents = (stream: LiveStream, room: string) =>
+      stream.messages.filter((m) => m.event === 'message' && m.data.roomName === room);
+    const joined = (stream: LiveStream, room: string, identity: string) =>
+      ownEvents(stream, room).filter(
+        (m) =>
+          m.data.type === 'participant.joined' &&
+          (m.data.participant as { identity?: string } | undefined)?.identity === identity,
       );
-      expect(joined).toBeDefined();
+    try {
+      const admin = await open(await loginAs('admin'));
+      const first = await open(state);
+      expect(first.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+      expect(first.headers.get('cache-control')).toBe('no-cache, no-transform');
+      expect(first.headers.get('content-encoding')).toBeNull();
+      const name = await livekit.seedRoom(livekit.roomName('resume'), [{ identity: 'one' }], {
+        metadata: '{"auth_id":"acme"}',
+      });
+      await expect.poll(() => joined(first, name, 'one').length).toBe(1);
+      await first.close();
+      // The last event this client got, whoever's it was: EventSource resumes from exactly that.
+      const lastId = first.messages.findLast((m) => m.id !== undefined)!.id!;
 
-      await expect.poll(() => unknown.messages.map((m) => m.event)).toEqual(['hello', 'reset']);
+      // While it is away: its own room gets a second person, another tenant's room starts.
+      await livekit.addParticipant(name, { identity: 'two' });
+      const other = await livekit.seedRoom(
+        livekit.roomName('resume-globex'),
+        [{ identity: 'gil' }],
+        {
+          metadata: '{"auth_id":"globex"}',
+        },
+      );
+      // Both are in the server's buffer (the unbound admin saw them) before the client returns.
+      await expect.poll(() => joined(admin, name, 'two').length).toBe(1);
+      await expect.poll(() => joined(admin, other, 'gil').length).toBe(1);
+
+      const resumed = await open(state, `?lastEventId=${lastId}`);
+      const unknown = await open(state, '?lastEventId=nobody-1');
+      await expect.poll(() => joined(resumed, name, 'two').length).toBe(1);
+      expect(resumed.messages[0]).toMatchObject({ event: 'hello', data: { resumed: true } });
+      // Nothing of its own lost or replayed twice: each join once across both connections.
+      const seen = [...ownEvents(first, name), ...ownEvents(resumed, name)];
+      expect(new Set(seen.map((m) => m.id)).size).toBe(seen.length);
+      expect(joined(resumed, name, 'one')).toEqual([]);
+      // The replay passes the tenant filter like live events do.
+      expect(JSON.stringify(resumed.messages)).not.toContain(other);
+
+      await expect
+        .poll(() => unknown.messages.slice(0, 2).map((m) => m.event))
+        .toEqual(['hello', 'reset']);
+      expect(unknown.messages[0]).toMatchObject({ data: { resumed: false } });
+      // A reset replays nothing: the joins before it are not sent again.
+      expect(joined(unknown, name, 'one')).toEqual([]);
+      expect(joined(unknown, name, 'two')).toEqual([]);
     } finally {
-      await resumed.close();
-      await unknown.close();
+      await Promise.all(streams.map((s) => s.close()));
     }
   });
 });

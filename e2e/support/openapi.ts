@@ -298,10 +298,12 @@ export function sampleInputs(target: SampleTarget): Record<string, Sample> {
     sendData: { input: { roomName, payload: 'hello', topic: 'chat' } },
     listParticipants: { input: { roomName } },
     getParticipant: { input: alice },
+    searchParticipants: { input: { query: 'ALI', limit: 5 } },
     removeParticipant: { input: alice },
     updatePermissions: { input: { ...alice, permission: { canPublish: false, hidden: true } } },
     updateParticipant: { input: { ...alice, name: 'Mallory', attributes: { team: 'red' } } },
     updateSubscriptions: { input: { ...alice, trackSids: [bobMic], subscribe: false } },
+    getParticipantSubscriptions: { input: alice },
     moveParticipant: {
       input: { ...alice, destinationRoom: target.destinationRoom, mode: 'move' },
       auditAction: 'participant.moved',
@@ -320,6 +322,10 @@ export function sampleInputs(target: SampleTarget): Record<string, Sample> {
     resetPassword: { input: { userId: target.userId, password: 'another-password-1' } },
     listUserSessions: { input: { userId: target.userId } },
     revokeUserSessions: { input: { userId: target.userId } },
+    listApiKeys: { input: {} },
+    createApiKey: { input: { name: target.newUsername, role: 'viewer' } },
+    // Key ids are uuids; a made-up one is a valid input that finds nothing.
+    revokeApiKey: { input: { keyId: 'key-sample' } },
     listAuditEvents: { input: { limit: 5 } },
     exportAuditEvents: { input: { format: 'json' } },
     getLiveKitStatus: { input: {} },

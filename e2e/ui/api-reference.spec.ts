@@ -5,6 +5,8 @@ test.describe('API reference', () => {
     page,
     baseURL,
   }) => {
+    // Redoc renders the whole document: 27 s on a busy 2-core machine, with the wait below.
+    test.setTimeout(60_000);
     const foreign: string[] = [];
     page.on('requestfinished', (req) => {
       const url = new URL(req.url());

@@ -2,6 +2,7 @@ import type { Browser, Page } from '@playwright/test';
 
 import { expect, signIn, test, uniqueSuffix } from '../fixtures';
 import { seriousViolations } from '../support/axe';
+import { E2E } from '../support/ports';
 
 // Every test creates its own accounts: the demo accounts are shared with specs running in parallel.
 
@@ -145,6 +146,59 @@ test('users page and create dialog have no serious accessibility violations', as
   await page.getByRole('button', { name: 'Create user' }).click();
   await expect(page.getByRole('dialog', { name: 'Create user' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
+});
+
+/** Issue 9 §7: the Users table looks and behaves like the others, with its sort in the URL. */
+test('users sort like the other tables, keep search and sort in the URL, and Home/End move', async ({
+  page,
+}) => {
+  const group = `e2e-sort-${uniqueSuffix()}`;
+  // Usernames a < b < c, display names in another order.
+  for (const [suffix, name] of [
+    ['a', 'Charlie'],
+    ['b', 'Alpha'],
+    ['c', 'Bravo'],
+  ]) {
+    const res = await page.request.post('/api/v1/users', {
+      data: { username: `${group}-${suffix}`, name: `${name} ${group}`, role: 'viewer' },
+      // Writes with a session cookie are same-origin only.
+      headers: { origin: `http://127.0.0.1:${E2E.dashboardPort}` },
+    });
+    expect(res.status()).toBe(201);
+  }
+
+  await page.goto(`/users?q=${group}`);
+  await expect(
+    page.getByRole('searchbox', { name: 'Search users by username or name' }),
+  ).toHaveValue(group);
+  const usernames = usersTable(page).getByRole('rowheader');
+  await expect(usernames).toHaveCount(3);
+  const nameHeader = usersTable(page).getByRole('columnheader', { name: 'Name', exact: true });
+  await expect(nameHeader).toHaveAttribute('aria-sort', 'none');
+
+  await nameHeader.getByRole('button').click();
+  await expect(page).toHaveURL(/sort=name\.asc/);
+  await expect(nameHeader).toHaveAttribute('aria-sort', 'ascending');
+  await expect(usernames).toHaveText([`${group}-b`, `${group}-c`, `${group}-a`]);
+
+  await nameHeader.getByRole('button').click();
+  await expect(page).toHaveURL(/sort=name\.desc/);
+  await expect(usernames).toHaveText([`${group}-a`, `${group}-c`, `${group}-b`]);
+
+  // A reload keeps search and sort; Back undoes the last sort.
+  await page.reload();
+  await expect(usernames).toHaveText([`${group}-a`, `${group}-c`, `${group}-b`]);
+  await page.goBack();
+  await expect(page).toHaveURL(/sort=name\.asc/);
+  await expect(usernames).toHaveText([`${group}-b`, `${group}-c`, `${group}-a`]);
+
+  const rows = usersTable(page).getByRole('rowgroup').nth(1).getByRole('row');
+  await rows.first().focus();
+  await page.keyboard.press('End');
+  await expect(rows.last()).toBeFocused();
+  await expect(rows.last()).toContainText(`${group}-a`);
+  await page.keyboard.press('Home');
+  await expect(rows.first()).toBeFocused();
 });
 
 test.describe('moderator', () => {

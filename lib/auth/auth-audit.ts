@@ -3,10 +3,11 @@ import 'server-only';
 import { insertAuditEvent } from '@/lib/db/audit';
 import type { User } from '@/lib/db/users';
 import type { AuditOutcome, AuditSource } from '@/lib/contracts/dto';
+import type { SignInAuditAction } from '@/lib/domain/audit/audit-actions';
 
 /** Audit rows for sign-in events. The attempted name is recorded even when no such user exists. */
 export async function auditAuth(event: {
-  action: 'auth.signed_in' | 'auth.sign_in_failed' | 'auth.signed_out';
+  action: SignInAuditAction;
   user?: User | null;
   attemptedName?: string;
   outcome: AuditOutcome;

@@ -7,6 +7,8 @@ export interface CallerRequest {
   /** The HTTP request (route handlers); absent for server actions, which read cookies themselves. */
   request?: Request;
   source: ActorSource;
+  /** Whether `?api_key=` may carry an API key (only the portal endpoints take it there). */
+  allowQueryKey?: boolean;
 }
 
 /**

@@ -12,3 +12,34 @@ export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 /** Which door an action came through. */
 export const AUDIT_SOURCES = ['ui', 'api', 'embed', 'cli', 'system'] as const;
 export type AuditSource = (typeof AUDIT_SOURCES)[number];
+
+/**
+ * The columns the audit log can be sorted by (`sort=<column>.<asc|desc>`, server-side, because the
+ * log is paged on the server); `time.desc`, newest first, is the default.
+ */
+export const AUDIT_SORT_COLUMNS = [
+  'time',
+  'actor',
+  'role',
+  'tenant',
+  'action',
+  'target',
+  'outcome',
+  'source',
+] as const;
+export type AuditSortColumn = (typeof AUDIT_SORT_COLUMNS)[number];
+export const AUDIT_SORTS = AUDIT_SORT_COLUMNS.flatMap((column) => [
+  `${column}.asc` as const,
+  `${column}.desc` as const,
+]);
+export type AuditSort = `${AuditSortColumn}.${'asc' | 'desc'}`;
+export const DEFAULT_AUDIT_SORT: AuditSort = 'time.desc';
+
+/** An action filter ending in `.*` names a family: `user.*` matches every `user.…` action. */
+export const AUDIT_ACTION_FAMILY_SUFFIX = '.*';
+
+/** The family filter of an action: `user.created` → `user.*`. */
+export function auditActionFamily(action: string): string {
+  const dot = action.indexOf('.');
+  return `${dot > 0 ? action.slice(0, dot) : action}${AUDIT_ACTION_FAMILY_SUFFIX}`;
+}

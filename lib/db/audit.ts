@@ -1,7 +1,14 @@
 import 'server-only';
 
-import { type ExpressionBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, type RawBuilder, sql } from 'kysely';
 
+import {
+  AUDIT_ACTION_FAMILY_SUFFIX,
+  AUDIT_SORTS,
+  type AuditSort,
+  type AuditSortColumn,
+  DEFAULT_AUDIT_SORT,
+} from '@/lib/contracts/audit';
 import type { AuditEventDto, AuditOutcome, AuditSource } from '@/lib/contracts/dto';
 
 import { getDb } from './index';
@@ -25,8 +32,12 @@ export interface AuditEventInput {
 }
 
 export interface AuditQuery {
-  /** Substring of the actor's recorded name, or of the current username / name of that user. */
+  /**
+   * Substring of a username: the one recorded with the event, or that user's current one. Display
+   * names are not searched: they are not unique, and a search for one would find strangers.
+   */
   actor?: string;
+  /** An exact action, or a family ending in `.*` (`user.*` = every `user.…` action). */
   action?: string;
   roomName?: string;
   identity?: string;
@@ -38,7 +49,9 @@ export interface AuditQuery {
   fromMs?: number;
   /** Inclusive upper bound, epoch ms. */
   toMs?: number;
-  /** Opaque `nextCursor` from the previous page. */
+  /** Order of the rows; newest first by default. */
+  sort?: AuditSort;
+  /** Opaque `nextCursor` from the previous page (of the same sort; another sort's is ignored). */
   cursor?: string | null;
   /** Page size, 1..MAX_AUDIT_PAGE (default 50). */
   limit?: number;
@@ -158,27 +171,86 @@ export async function markPendingAuditEventsUnknown(beforeMs: number): Promise<n
   return Number(result.numUpdatedRows);
 }
 
-/** LIKE pattern for a literal substring (`%`, `_` and `\` escaped). */
+/** `%`, `_` and `\` taken literally in a LIKE pattern. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** LIKE pattern for a literal substring, case-insensitive (compared with a lower-cased column). */
 function containsPattern(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${escapeLike(text.toLowerCase())}%`;
 }
 
-function decodeCursor(cursor: string | null | undefined): number | null {
+/** LIKE pattern for a literal prefix. */
+function startsWithPattern(text: string): string {
+  return `${escapeLike(text)}%`;
+}
+
+/**
+ * What each sort orders by. Nullable columns sort as '' so that the keyset comparison (NULL compares
+ * as neither smaller nor larger) and the order agree; ties are broken by id, in the same direction.
+ */
+const SORT_KEYS: Record<AuditSortColumn, RawBuilder<number | string>> = {
+  time: sql<number>`audit_events.at`,
+  actor: sql<string>`audit_events.actor_name`,
+  role: sql<string>`coalesce(audit_events.role, '')`,
+  tenant: sql<string>`coalesce(audit_events.tenant, '')`,
+  action: sql<string>`audit_events.action`,
+  target: sql<string>`coalesce(audit_events.room_name, '')`,
+  outcome: sql<string>`audit_events.outcome`,
+  source: sql<string>`audit_events.source`,
+};
+
+interface AuditCursor {
+  sort: AuditSort;
+  /** The sort key of the last row of the previous page. */
+  value: number | string;
+  id: number;
+}
+
+/** Keyset cursors carry their sort, the last row's sort key and its id, opaque to clients. */
+function encodeCursor(cursor: AuditCursor): string {
+  return Buffer.from(JSON.stringify([cursor.sort, cursor.value, cursor.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string | null | undefined, sort: AuditSort): AuditCursor | null {
   if (!cursor) return null;
-  const n = Number(cursor);
-  return Number.isSafeInteger(n) && n > 0 ? n : null;
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+    if (!Array.isArray(parsed) || parsed.length !== 3) return null;
+    const [cursorSort, value, id] = parsed as unknown[];
+    const expected = sort.startsWith('time.') ? 'number' : 'string';
+    if (cursorSort !== sort || typeof value !== expected) return null;
+    if (typeof id !== 'number' || !Number.isSafeInteger(id) || id <= 0) return null;
+    return { sort, value: value as number | string, id };
+  } catch {
+    return null;
+  }
 }
 
-/** Newest first; keyset pagination on id so pages stay stable while new rows arrive. */
+function parseSort(sort: AuditSort | undefined): { column: AuditSortColumn; desc: boolean } {
+  const valid =
+    sort && (AUDIT_SORTS as readonly string[]).includes(sort) ? sort : DEFAULT_AUDIT_SORT;
+  const [column, direction] = valid.split('.') as [AuditSortColumn, 'asc' | 'desc'];
+  return { column, desc: direction === 'desc' };
+}
+
+/**
+ * One page in the chosen order (newest first by default), paged by keyset on (sort key, id) so
+ * pages stay stable while new rows arrive.
+ */
 export async function queryAuditEvents(query: AuditQuery = {}): Promise<AuditPage> {
   const db = await getDb();
   const limit = Math.min(
     Math.max(Math.trunc(query.limit ?? DEFAULT_AUDIT_PAGE), 1),
     MAX_AUDIT_PAGE,
   );
-  const before = decodeCursor(query.cursor);
+  const sort = query.sort ?? DEFAULT_AUDIT_SORT;
+  const { column, desc } = parseSort(sort);
+  const key = SORT_KEYS[column];
+  const after = decodeCursor(query.cursor, sort);
 
-  let q = db.selectFrom('audit_events').selectAll();
+  let q = db.selectFrom('audit_events').selectAll().select(key.as('sort_key'));
   if (query.actor) {
     const pattern = containsPattern(query.actor);
     q = q.where((eb: ExpressionBuilder<Database, 'audit_events'>) =>
@@ -190,17 +262,18 @@ export async function queryAuditEvents(query: AuditQuery = {}): Promise<AuditPag
           eb
             .selectFrom('users')
             .select('users.id')
-            .where((u) =>
-              u.or([
-                u(sql`lower(users.username)`, 'like', sql`${pattern} escape '\\'`),
-                u(sql`lower(users.name)`, 'like', sql`${pattern} escape '\\'`),
-              ]),
-            ),
+            .where(sql`lower(users.username)`, 'like', sql`${pattern} escape '\\'`),
         ),
       ]),
     );
   }
-  if (query.action) q = q.where('action', '=', query.action);
+  if (query.action?.endsWith(AUDIT_ACTION_FAMILY_SUFFIX)) {
+    // `user.*` → every action that starts with `user.` (not `users.listed`).
+    const prefix = query.action.slice(0, query.action.length - 1);
+    q = q.where('action', 'like', sql<string>`${startsWithPattern(prefix)} escape '\\'`);
+  } else if (query.action) {
+    q = q.where('action', '=', query.action);
+  }
   if (query.roomName) q = q.where('room_name', '=', query.roomName);
   if (query.identity) q = q.where('identity', '=', query.identity);
   if (query.outcome) q = q.where('outcome', '=', query.outcome);
@@ -208,13 +281,33 @@ export async function queryAuditEvents(query: AuditQuery = {}): Promise<AuditPag
   if (query.tenant !== undefined) q = q.where('tenant', '=', query.tenant);
   if (query.fromMs !== undefined) q = q.where('at', '>=', query.fromMs);
   if (query.toMs !== undefined) q = q.where('at', '<=', query.toMs);
-  if (before !== null) q = q.where('id', '<', before);
+  if (after) {
+    const beyond = desc ? '<' : '>';
+    q = q.where((eb) =>
+      eb.or([
+        eb(key, beyond, after.value),
+        eb.and([eb(key, '=', after.value), eb('id', beyond, after.id)]),
+      ]),
+    );
+  }
 
+  const direction = desc ? 'desc' : 'asc';
   const rows = await q
-    .orderBy('id', 'desc')
+    .orderBy(key, direction)
+    .orderBy('id', direction)
     .limit(limit + 1)
     .execute();
-  const page = rows.slice(0, limit).map(toDto);
+  const page = rows.slice(0, limit);
   const last = page.at(-1);
-  return { events: page, nextCursor: rows.length > limit && last ? last.id : null };
+  return {
+    events: page.map(({ sort_key: _key, ...row }) => toDto(row)),
+    nextCursor:
+      rows.length > limit && last
+        ? encodeCursor({
+            sort,
+            value: column === 'time' ? Number(last.sort_key) : String(last.sort_key),
+            id: Number(last.id),
+          })
+        : null,
+  };
 }

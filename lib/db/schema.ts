@@ -71,6 +71,7 @@ export interface Database {
   room_sessions: RoomSessionsTable;
   participant_sessions: ParticipantSessionsTable;
   room_events: RoomEventsTable;
+  api_keys: ApiKeysTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -127,3 +128,25 @@ export interface RoomEventsTable {
 export type RoomSessionRow = Selectable<RoomSessionsTable>;
 export type ParticipantSessionRow = Selectable<ParticipantSessionsTable>;
 export type RoomEventRow = Selectable<RoomEventsTable>;
+
+/** One REST API key (lib/db/api-keys.ts): the key is never stored, only its SHA-256. */
+export interface ApiKeysTable {
+  /** uuid v4. */
+  id: string;
+  /** Unique among keys not revoked. */
+  name: string;
+  /** Hex SHA-256 of the whole key; unique. */
+  key_hash: string;
+  /** The key's first characters, to recognise it in lists. */
+  prefix: string;
+  role: string;
+  tenant: string | null;
+  /** JSON array of room names; null = every room of the tenant. */
+  rooms: string | null;
+  created_by: string;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
+export type ApiKeyRow = Selectable<ApiKeysTable>;

@@ -8,15 +8,18 @@ export { httpStatusFor } from '@/lib/contracts/errors';
 export class DomainError extends Error {
   readonly code: DomainErrorCode;
   readonly fieldErrors?: FieldErrors;
+  /** For `rate_limited`: when the caller may try again (the HTTP `Retry-After` header). */
+  readonly retryAfterSeconds?: number;
 
   constructor(
     code: DomainErrorCode,
     message: string,
-    options?: { fieldErrors?: FieldErrors; cause?: unknown },
+    options?: { fieldErrors?: FieldErrors; cause?: unknown; retryAfterSeconds?: number },
   ) {
     super(message, { cause: options?.cause });
     this.name = 'DomainError';
     this.code = code;
     this.fieldErrors = options?.fieldErrors;
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
 }

@@ -40,14 +40,24 @@ export interface OperationContext {
   auditParams: Record<string, unknown>;
 }
 
-export interface OperationAudit<In> {
-  /** `<entity>.<past-tense>`, e.g. `track.muted`; may depend on the input (mute vs unmute). */
-  action: string | ((input: In) => string);
+export type OperationAudit<In> = {
   /** Defaults to the input's `roomName`, `identity` and `trackSid`. */
   target?: (input: In) => AuditTarget;
   /** What else the row records. Defaults to nothing; never secrets or large payloads. */
   params?: (input: In) => Record<string, unknown> | undefined;
-}
+} & (
+  | {
+      /** `<entity>.<past-tense>`, e.g. `track.muted`. */
+      action: string;
+      actions?: never;
+    }
+  | {
+      /** The action depends on the input (mute vs unmute). */
+      action: (input: In) => string;
+      /** Every action `action` can return: the audit page's action picker lists them. */
+      actions: readonly string[];
+    }
+);
 
 /** One domain operation: everything every door needs to know about it, declared once. */
 export interface Operation<I extends z.ZodType = z.ZodType, O = unknown> {

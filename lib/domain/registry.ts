@@ -2,6 +2,9 @@ import 'server-only';
 
 import type { z } from 'zod';
 
+import { createApiKey } from './api-keys/create-api-key';
+import { listApiKeys } from './api-keys/list-api-keys';
+import { revokeApiKey } from './api-keys/revoke-api-key';
 import { exportAuditEvents } from './audit/export-audit-events';
 import { listAuditEvents } from './audit/list-audit-events';
 import { exportRoomSessions } from './history/export-room-sessions';
@@ -12,11 +15,13 @@ import { getLiveKitStatus } from './livekit/get-livekit-status';
 import { getWebhookHealth } from './livekit/get-webhook-health';
 import type { AnyOperation, Operation } from './operation';
 import { getParticipant } from './participants/get-participant';
+import { getParticipantSubscriptions } from './participants/get-participant-subscriptions';
 import { listParticipants } from './participants/list-participants';
 import { moveParticipant } from './participants/move-participant';
 import { muteTrack } from './participants/mute-track';
 import { removeParticipant } from './participants/remove-participant';
 import { requestUnmute } from './participants/request-unmute';
+import { searchParticipants } from './participants/search-participants';
 import { updateParticipant } from './participants/update-participant';
 import { updatePermissions } from './participants/update-permissions';
 import { updateSubscriptions } from './participants/update-subscriptions';
@@ -48,10 +53,12 @@ export const OPERATIONS = {
   sendData,
   listParticipants,
   getParticipant,
+  searchParticipants,
   removeParticipant,
   updatePermissions,
   updateParticipant,
   updateSubscriptions,
+  getParticipantSubscriptions,
   moveParticipant,
   muteTrack,
   requestUnmute,
@@ -62,6 +69,9 @@ export const OPERATIONS = {
   resetPassword,
   listUserSessions,
   revokeUserSessions,
+  listApiKeys,
+  createApiKey,
+  revokeApiKey,
   listAuditEvents,
   exportAuditEvents,
   getLiveKitStatus,

@@ -2,19 +2,24 @@ import 'server-only';
 
 import type { z } from 'zod';
 
+import { plainIssueMessage } from '@/lib/schemas/plain-messages';
+
 import { DomainError, type FieldErrors } from './errors';
 
 /**
  * Step 1 of every operation: doors hand over raw input, validation happens here only. A value that
  * makes a schema throw instead of reporting an issue (hostile server-action arguments) is bad input
- * too, never an internal error.
+ * too, never an internal error. Messages are plain words naming the field (`plainIssueMessage`);
+ * the answer's `message` is the first of them, `fieldErrors` has them all by dotted path.
  */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   let result: z.ZodSafeParseResult<z.output<S>>;
   try {
-    result = schema.safeParse(input) as z.ZodSafeParseResult<z.output<S>>;
+    result = schema.safeParse(input, { error: plainIssueMessage }) as z.ZodSafeParseResult<
+      z.output<S>
+    >;
   } catch {
-    throw new DomainError('invalid_input', 'Invalid input.');
+    throw new DomainError('invalid_input', 'The input could not be read.');
   }
   if (result.success) return result.data;
   const fieldErrors: FieldErrors = {};
@@ -22,11 +27,14 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
     const key = issue.path.length ? issue.path.join('.') : '_';
     (fieldErrors[key] ??= []).push(issue.message);
   }
-  const first = result.error.issues[0];
-  const where = first?.path.length ? `${first.path.join('.')}: ` : '';
-  throw new DomainError(
-    'invalid_input',
-    `Invalid input — ${where}${first?.message ?? 'bad value'}`,
-    { fieldErrors },
-  );
+  throw new DomainError('invalid_input', summary(result.error.issues), { fieldErrors });
+}
+
+/** "Max participants must be 0 or more (and 2 more problems)." */
+function summary(issues: readonly z.core.$ZodIssue[]): string {
+  const first = issues[0]?.message ?? 'The input is not valid';
+  const more = issues.length - 1;
+  const rest = more > 0 ? ` (and ${more} more ${more === 1 ? 'problem' : 'problems'})` : '';
+
+  return /[.!?]$/.test(first) && !rest ? first : `${first.replace(/[.!?]$/, '')}${rest}.`;
 }

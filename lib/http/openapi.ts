@@ -47,11 +47,11 @@ export function buildOpenApiDocument(serverUrl = API_PREFIX): JsonSchema {
       title: 'Moderato API',
       version: '1',
       description:
-        'Every read and write of the Moderato dashboard. Authenticate with the dashboard session cookie (same-origin writes only). Errors are `{ "error": { "code", "message", "fieldErrors"? } }`; another tenant’s rooms and users answer 404, exactly like missing ones.',
+        'Every read and write of the Moderato dashboard. Authenticate with the dashboard session cookie (same-origin writes only) or an API key (`Authorization: Bearer mdk_…`). Errors are `{ "error": { "code", "message", "fieldErrors"? } }`; another tenant’s rooms and users answer 404, exactly like missing ones.',
     },
     servers: [{ url: serverUrl }],
     tags: OPERATION_TAGS.map((name) => ({ name })),
-    security: [{ session: [] }],
+    security: [{ session: [] }, { apiKey: [] }],
     paths,
     components: {
       schemas: {
@@ -77,6 +77,12 @@ export function buildOpenApiDocument(serverUrl = API_PREFIX): JsonSchema {
           in: 'cookie',
           name: 'next-auth.session-token',
           description: 'The dashboard’s sign-in session (`__Secure-` prefixed over HTTPS).',
+        },
+        apiKey: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'An API key (`mdk_…`) created by an admin on the API keys page or with `npm run apikey`; it acts within its role, tenant and rooms.',
         },
       },
     },

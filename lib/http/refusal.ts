@@ -1,8 +1,11 @@
 import { ERROR_CODES, type ErrorCode } from '@/lib/contracts/errors';
 
-/** The API's paths answer in its JSON error shape; everything else in plain text. */
+/**
+ * The API's paths — /api and the portal's /livekit/… endpoints (docs/rest-api.md) — answer in its
+ * JSON error shape and take its methods; everything else in plain text.
+ */
 export function isApiPath(pathname: string): boolean {
-  return pathname === '/api' || pathname.startsWith('/api/');
+  return pathname === '/api' || pathname.startsWith('/api/') || pathname.startsWith('/livekit/');
 }
 
 /**

@@ -10,9 +10,15 @@ export function errorResponse(err: unknown, headers?: HeadersInit): Response {
     { error: body },
     {
       status: httpStatusFor(body.code),
-      headers: { 'Cache-Control': 'no-store', ...headers },
+      headers: { 'Cache-Control': 'no-store', ...retryAfter(err), ...headers },
     },
   );
+}
+
+/** A rate-limited caller is told when to come back (RFC 9110 §10.2.3). */
+export function retryAfter(err: unknown): Record<string, string> {
+  const seconds = err instanceof DomainError ? err.retryAfterSeconds : undefined;
+  return seconds === undefined ? {} : { 'Retry-After': String(seconds) };
 }
 
 /** The client-safe description of any failure; unexpected ones are logged and become `internal`. */

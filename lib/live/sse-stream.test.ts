@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 
 import { createMemoryBus } from './bus';
+import { openStreams } from './open-streams';
 import { ReplayBuffer } from './replay-buffer';
 import { openLiveStream, type LiveStreamOptions } from './sse-stream';
 import { actor, events } from './sse-test-fixtures';
@@ -200,5 +201,21 @@ describe('openLiveStream', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('open streams', () => {
+  it('are known while open, so shutting down can end them and let browsers reconnect elsewhere', async () => {
+    const { open } = setup();
+    const before = openStreams().size;
+    const { frames, abort } = open();
+    expect((await frames.next())?.event).toBe('hello');
+    expect(openStreams().size).toBe(before + 1);
+
+    // What shutdownLive does to each: the body ends, so the server has no response left open.
+    for (const client of [...openStreams()]) client.close('server');
+    expect(await frames.next()).toBeNull();
+    expect(openStreams().size).toBe(0);
+    abort.abort();
   });
 });

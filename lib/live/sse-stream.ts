@@ -7,6 +7,7 @@ import type { Actor } from '@/lib/domain/actor';
 import { roomNameSchema } from '@/lib/schemas/rooms';
 
 import type { ReplayBuffer } from './replay-buffer';
+import { trackStream } from './open-streams';
 import { SseClient } from './sse-client';
 import { controlFrame, eventFrame, HEARTBEAT_FRAME } from './sse-format';
 import { deliveryFor } from './stream-filter';
@@ -66,6 +67,7 @@ export function openLiveStream(options: LiveStreamOptions): Response {
   const lastEventId = (headerId.success && headerId.data) || query.lastEventId || undefined;
 
   const client = new SseClient(maxQueuedBytes);
+  trackStream(client);
   const missed = lastEventId ? buffer.since(lastEventId) : null;
   const frames = missed?.flatMap((entry) => {
     const event = deliveryFor(actor, entry);

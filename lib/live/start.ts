@@ -7,6 +7,7 @@ import { startKnownState } from './known-state';
 import { processSingleton } from './process-singleton';
 import { startReconciler } from './reconciler-start';
 import { startReplayBuffer } from './replay-buffer';
+import { shutdownLiveOnSignals } from './shutdown';
 import { startWatchedRooms } from './watched-rooms';
 import { startWebhookHealth } from './webhook-health';
 
@@ -24,6 +25,7 @@ export function startLive(): void {
     startReconciler(bus);
     startActionEvents(bus);
     startHistoryRecorder(bus);
+    shutdownLiveOnSignals();
     void bus;
     return true;
   });

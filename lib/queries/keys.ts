@@ -6,6 +6,9 @@ export const roomKeys = {
   list: () => [...roomKeys.all, 'list'] as const,
   detail: (roomName: string) => [...roomKeys.all, 'detail', roomName] as const,
   participants: (roomName: string) => [...roomKeys.detail(roomName), 'participants'] as const,
+  subscriptions: (roomName: string, identity: string) =>
+    [...roomKeys.detail(roomName), 'subscriptions', identity] as const,
+  participantSearch: (query: string) => [...roomKeys.all, 'participant-search', query] as const,
 };
 
 export const livekitKeys = {
@@ -23,4 +26,9 @@ export const userKeys = {
   all: ['users'] as const,
   list: () => [...userKeys.all, 'list'] as const,
   sessions: (userId: string) => [...userKeys.all, 'sessions', userId] as const,
+};
+
+export const apiKeyKeys = {
+  all: ['api-keys'] as const,
+  list: () => [...apiKeyKeys.all, 'list'] as const,
 };

@@ -23,3 +23,13 @@ export function useLiveKitStatus(initialData?: LiveKitStatusDto) {
     initialDataUpdatedAt: initialData?.checkedAtMs,
   });
 }
+
+/**
+ * Whether the LiveKit banner is up (the last status check failed). Reads the status the layout's
+ * banner already polls; never fetches on its own.
+ */
+export function useLiveKitDown(): boolean {
+  const { data } = useQuery({ ...livekitStatusQueryOptions(), enabled: false });
+
+  return data !== undefined && data.state !== 'ok';
+}

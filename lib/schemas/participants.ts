@@ -68,7 +68,7 @@ export const updateParticipantInputSchema = z
     attributes: attributesSchema.optional(),
   })
   .refine((v) => v.name !== undefined || v.metadata !== undefined || v.attributes !== undefined, {
-    message: 'Nothing to change',
+    message: 'Nothing to change: give a name, metadata or attributes',
   });
 export type UpdateParticipantInput = z.input<typeof updateParticipantInputSchema>;
 
@@ -86,7 +86,7 @@ export const moveParticipantInputSchema = z
     mode: z.enum(['move', 'forward']),
   })
   .refine((v) => v.destinationRoom !== v.roomName, {
-    message: 'Choose a different room',
+    message: 'Destination room must be another room than the one they are in',
     path: ['destinationRoom'],
   });
 export type MoveParticipantInput = z.input<typeof moveParticipantInputSchema>;
@@ -94,7 +94,7 @@ export type MoveParticipantInput = z.input<typeof moveParticipantInputSchema>;
 export const sendDataInputSchema = z
   .strictObject({
     roomName: roomNameSchema,
-    payload: utf8String(64 * 1024, 'Messages are at most 64 KiB').min(1, 'Message is empty'),
+    payload: utf8String(64 * 1024, 'Message must be at most 64 KiB').min(1, 'Message is empty'),
     format: z.enum(['text', 'json']).default('text'),
     topic: z.string().trim().max(256).optional(),
     reliable: z.boolean().default(true),
@@ -111,6 +111,6 @@ export const sendDataInputSchema = z
         return false;
       }
     },
-    { message: 'Not valid JSON', path: ['payload'] },
+    { message: 'Message is not valid JSON', path: ['payload'] },
   );
 export type SendDataInput = z.input<typeof sendDataInputSchema>;

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+// Plain-words validation messages for every parse of these schemas (forms included).
+import './plain-messages';
+
 /** Filter fields of list and export queries (URL search params are strings; blank = absent). */
 export const optionalText = z
   .string()
@@ -17,7 +20,8 @@ export const optionalDate = z
     if (!v) return undefined;
     const ms = Date.parse(v);
     if (Number.isNaN(ms)) {
-      ctx.addIssue({ code: 'custom', message: 'Not a date' });
+      // No message: the error map names the field ("From must be a date").
+      ctx.addIssue({ code: 'invalid_format', format: 'date', input: v });
       return z.NEVER;
     }
     return ms;

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+// Plain-words validation messages for every parse of these schemas (forms included).
+import './plain-messages';
+
 /** UTF-8 length: LiveKit limits are in bytes, and this file also runs in the browser (forms). */
 export const byteLength = (value: string): number => new TextEncoder().encode(value).length;
 

@@ -2,6 +2,9 @@ import { z } from 'zod';
 
 import { ROLES } from '@/lib/contracts/permissions';
 
+// Plain-words validation messages for every parse of these schemas (forms included).
+import './plain-messages';
+
 /** Login names are stored lower-cased; the form may type capitals, the store never sees them. */
 export const usernameSchema = z
   .string()
@@ -9,40 +12,40 @@ export const usernameSchema = z
   .toLowerCase()
   .regex(
     /^[a-z0-9][a-z0-9._-]{1,63}$/,
-    '2–64 letters, digits, dots, dashes or underscores, starting with a letter or digit',
+    'Username must be 2–64 letters, digits, dots, dashes or underscores, starting with a letter or digit',
   );
 
 export const PASSWORD_MIN_LENGTH = 12;
 
 export const passwordSchema = z
   .string()
-  .min(PASSWORD_MIN_LENGTH, `At least ${PASSWORD_MIN_LENGTH} characters`)
-  .max(1024, 'At most 1024 characters');
+  .min(PASSWORD_MIN_LENGTH, `Password must be at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(1024);
 
 /** Empty = let the server generate one (shown once); forms send '' for an untouched field. */
 const optionalPasswordSchema = z
   .string()
-  .max(1024, 'At most 1024 characters')
+  .max(1024)
   .refine((v) => v === '' || v.length >= PASSWORD_MIN_LENGTH, {
-    message: `At least ${PASSWORD_MIN_LENGTH} characters, or leave empty to generate one`,
+    message: `Password must be at least ${PASSWORD_MIN_LENGTH} characters, or leave it empty to generate one`,
   })
   .optional()
   .transform((v) => (v ? v : undefined));
 
-export const roleSchema = z.enum(ROLES, { error: `One of ${ROLES.join(', ')}` });
+export const roleSchema = z.enum(ROLES);
 
 /** A tenant `auth_id`; empty text or null = not bound to a tenant (sees every room). */
 export const tenantSchema = z
   .string()
   .trim()
-  .max(128, 'At most 128 characters')
+  .max(128)
   .nullable()
   .transform((v) => (v ? v : null));
 
-const nameSchema = z.string().trim().max(200, 'At most 200 characters');
+const nameSchema = z.string().trim().max(200);
 
 /** Store ids are UUIDs; anything else simply is not found. */
-export const userIdSchema = z.string().trim().min(1, 'User id is required').max(128);
+export const userIdSchema = z.string().trim().min(1).max(128);
 
 export const listUsersInputSchema = z.strictObject({
   /** Substring of the username or display name, case-insensitive. */

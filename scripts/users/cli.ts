@@ -21,6 +21,7 @@ import {
   UsernameTakenError,
 } from '@/lib/db/users';
 import { ROLES } from '@/lib/contracts/permissions';
+import type { UsersCliAuditAction } from '@/lib/domain/audit/audit-actions';
 
 const USAGE = `Usage: npm run users -- <command>
 
@@ -65,7 +66,11 @@ function cliActorName(): string {
   }
 }
 
-async function audit(action: string, user: User, params: Record<string, unknown> = {}) {
+async function audit(
+  action: UsersCliAuditAction,
+  user: User,
+  params: Record<string, unknown> = {},
+) {
   await insertAuditEvent({
     actorName: cliActorName(),
     action,

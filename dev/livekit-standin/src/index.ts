@@ -83,6 +83,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     control:
       options.control === false ? undefined : new ControlApi(state, deps.egress, maxBodyBytes),
     maxBodyBytes,
+    cloud: deps.cloud,
     log,
   });
 

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Authenticator } from './auth';
 import type { ControlApi } from './control';
 import { CONTROL_PREFIX } from './control-path';
-import { sendNotFound, sendText } from './http-util';
+import { sendJson, sendNotFound, sendText } from './http-util';
 import { TWIRP_PREFIX, serveTwirp, type TwirpService } from './twirp';
 
 export interface HttpDeps {
@@ -10,6 +10,8 @@ export interface HttpDeps {
   services: Record<string, TwirpService>;
   control: ControlApi | undefined;
   maxBodyBytes: number;
+  /** LiveKit Cloud mode: also answers Cloud's region discovery (`/settings/regions`). */
+  cloud: boolean;
   log: (line: string) => void;
 }
 
@@ -57,6 +59,16 @@ async function handle(deps: HttpDeps, req: IncomingMessage, res: ServerResponse)
     return deps.control.serve(req, res, path, auth.claims);
   }
   if (path === '/') return sendText(res, 200, 'OK');
+  // Cloud serves region discovery here, which the SDK reads for failover (§1.4); the open-source
+  // server has no such route (§1.1), so in OSS mode it falls through to the plain 404.
+  if (deps.cloud && path === '/settings/regions') {
+    const url = `http://${req.headers.host ?? '127.0.0.1'}`;
+    return sendJson(
+      res,
+      200,
+      JSON.stringify({ regions: [{ region: 'standin', url, distance: '0' }] }),
+    );
+  }
   // `/rtc` (WebRTC signalling) is not implemented yet; like any unknown path it is a plain 404.
   return sendNotFound(res);
 }

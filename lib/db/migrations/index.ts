@@ -7,6 +7,7 @@ import { initialMigration } from './0001-initial';
 import { auditWriteAheadMigration } from './0002-audit-write-ahead';
 import { sessionsMigration } from './0003-sessions';
 import { historyMigration } from './0004-history';
+import { apiKeysMigration } from './0005-api-keys';
 
 /**
  * In-code migrations (no file-system scanning, so they survive bundling). Names sort
@@ -20,6 +21,7 @@ export function migrationProvider(kind: DbKind): MigrationProvider {
         '0002_audit_write_ahead': auditWriteAheadMigration(),
         '0003_sessions': sessionsMigration(),
         '0004_history': historyMigration(),
+        '0005_api_keys': apiKeysMigration(),
       };
     },
   };

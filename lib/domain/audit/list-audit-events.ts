@@ -7,12 +7,12 @@ import { auditFiltersInputSchema, type AuditFilters } from '@/lib/schemas/audit'
 import type { Actor } from '../actor';
 import { defineOperation } from '../operation';
 
-/** One page of the audit log, newest first. A tenant-bound admin only sees its tenant's events. */
+/** One page of the audit log, newest first by default. A tenant-bound admin only sees its tenant's events. */
 export const listAuditEvents = defineOperation({
   name: 'listAuditEvents',
   summary: 'Read the audit log',
   description:
-    'One page, newest first. Pass `nextCursor` back as `cursor` for the next page. A tenant-bound admin sees its tenant’s events only.',
+    'One page, newest first unless `sort` says otherwise. Pass `nextCursor` back as `cursor` (with the same filters and sort) for the next page. A tenant-bound admin sees its tenant’s events only.',
   tag: 'Audit',
   input: auditFiltersInputSchema,
   output: auditPageSchema,
@@ -33,6 +33,7 @@ export function queryPage(actor: Actor, filters: AuditFilters): Promise<AuditPag
     source: filters.source,
     fromMs: filters.from,
     toMs: filters.to,
+    sort: filters.sort,
     cursor: filters.cursor,
     limit: filters.limit,
     tenant: actor.tenant ?? undefined,

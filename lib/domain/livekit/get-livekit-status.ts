@@ -1,7 +1,7 @@
 import 'server-only';
 
 import { env } from '@/lib/env';
-import { capabilityState } from '@/lib/livekit/capabilities';
+import { capabilityState, probeCloudCapabilities } from '@/lib/livekit/capabilities';
 import { livekitHost } from '@/lib/livekit/client';
 import * as livekit from '@/lib/livekit/room-service';
 
@@ -63,15 +63,20 @@ function capabilities(): LiveKitStatusDto['capabilities'] {
 }
 
 async function probe(now: number): Promise<{ status: LiveKitStatusDto; cause?: string }> {
+  // Asked alongside the connection check, once per server, so Move/Forward are explained before
+  // the first try (lib/livekit/capabilities.ts).
+  const [listed] = await Promise.allSettled([
+    livekit.listRooms([PROBE_ROOM]),
+    probeCloudCapabilities(),
+  ]);
   const base = { host: livekitHost(), checkedAtMs: now, capabilities: capabilities() };
-  try {
-    await livekit.listRooms([PROBE_ROOM]);
+  if (listed.status === 'fulfilled') {
     return { status: { ...base, state: 'ok', message: 'Connected to LiveKit.' } };
-  } catch (err) {
-    const error = err instanceof DomainError ? err : new DomainError('internal', 'Unknown error');
-    const cause = error.cause instanceof Error ? describeCause(error.cause) : undefined;
-    return { status: { ...base, state: stateOf(error), message: error.message }, cause };
   }
+  const err: unknown = listed.reason;
+  const error = err instanceof DomainError ? err : new DomainError('internal', 'Unknown error');
+  const cause = error.cause instanceof Error ? describeCause(error.cause) : undefined;
+  return { status: { ...base, state: stateOf(error), message: error.message }, cause };
 }
 
 /** The cause and its own cause (ECONNREFUSED…), as lib/http/respond.ts logs them. */

@@ -24,6 +24,7 @@ export const moveParticipant = defineOperation({
   http: { method: 'POST', path: '/rooms/{roomName}/participants/{identity}/move' },
   audit: {
     action: ({ mode }) => (mode === 'move' ? 'participant.moved' : 'participant.forwarded'),
+    actions: ['participant.moved', 'participant.forwarded'],
     params: ({ destinationRoom }) => ({ destinationRoom }),
   },
   // The destination must be in scope too: a tenant may not push people into another tenant's room.

@@ -22,7 +22,10 @@ export const muteTrack = defineOperation({
   output: trackSchema,
   permission: 'tracks.mute',
   http: { method: 'PATCH', path: '/rooms/{roomName}/participants/{identity}/tracks/{trackSid}' },
-  audit: { action: ({ muted }) => (muted ? 'track.muted' : 'track.unmuted') },
+  audit: {
+    action: ({ muted }) => (muted ? 'track.muted' : 'track.unmuted'),
+    actions: ['track.muted', 'track.unmuted'],
+  },
   rooms: ({ roomName }) => [roomName],
   errors: ['not_found', 'failed_precondition'],
   async act(_context, { roomName, identity, trackSid, muted }) {

@@ -5,6 +5,9 @@ import { updateSubscriptionsInputSchema } from '@/lib/schemas/participants';
 
 import { defineOperation } from '../operation';
 
+/** Its audit action; getParticipantSubscriptions reads these rows back. */
+export const SUBSCRIPTIONS_UPDATED = 'participant.subscriptions_updated';
+
 /** Subscribes or unsubscribes a participant to tracks of the others (asynchronous in LiveKit). */
 export const updateSubscriptions = defineOperation({
   name: 'updateSubscriptions',
@@ -16,7 +19,7 @@ export const updateSubscriptions = defineOperation({
   permission: 'participants.subscriptions',
   http: { method: 'POST', path: '/rooms/{roomName}/participants/{identity}/subscriptions' },
   audit: {
-    action: 'participant.subscriptions_updated',
+    action: SUBSCRIPTIONS_UPDATED,
     params: ({ trackSids, subscribe }) => ({ trackSids, subscribe }),
   },
   rooms: ({ roomName }) => [roomName],

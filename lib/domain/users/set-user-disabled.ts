@@ -27,6 +27,7 @@ export const setUserDisabled = defineOperation({
   http: { method: 'PUT', path: '/users/{userId}/disabled' },
   audit: {
     action: ({ disabled }) => (disabled ? 'user.disabled' : 'user.enabled'),
+    actions: ['user.disabled', 'user.enabled'],
     target: () => ({}),
     params: ({ userId }) => ({ userId }),
   },

@@ -1,6 +1,7 @@
 'use client';
 
 import { runOperationAction } from '@/lib/actions/operations';
+import { roomKeys } from '@/lib/queries/keys';
 import type { UpdateSubscriptionsInput } from '@/lib/schemas/participants';
 
 import { useActionMutation } from './use-action-mutation';
@@ -16,5 +17,8 @@ export function useUpdateSubscriptions() {
         ? `Subscribed ${identity} to ${tracks(trackSids.length)}.`
         : `Unsubscribed ${identity} from ${tracks(trackSids.length)}.`,
     failure: ({ identity }) => `Could not change the subscriptions of ${identity}`,
+    // The subscriptions dialog starts from these changes (getParticipantSubscriptions).
+    update: (queryClient, _data, { roomName, identity }) =>
+      void queryClient.invalidateQueries({ queryKey: roomKeys.subscriptions(roomName, identity) }),
   });
 }

@@ -9,21 +9,48 @@ import { AUDIT_OUTCOMES, AUDIT_SOURCES } from '@/lib/contracts/audit';
 import type { AuditFilters } from '@/lib/queries/audit-filters';
 import { humanizeEnum } from '@/lib/utils';
 
+import { ActionPicker } from './action-picker';
+
 const TEXT_FIELDS = [
-  { name: 'actor', label: 'Actor', placeholder: 'e.g. admin' },
-  { name: 'action', label: 'Action', placeholder: 'e.g. auth.signed_in' },
   { name: 'roomName', label: 'Room', placeholder: 'Room name' },
   { name: 'identity', label: 'Participant', placeholder: 'Identity' },
 ] as const;
 
-/** A GET form: the URL's search params are the filter state, so every view is linkable. */
-export function AuditFiltersForm({ filters }: { filters: AuditFilters }) {
+/**
+ * A GET form: the URL's search params are the filter state, so every view is linkable. The sort
+ * rides along, so filtering keeps the order the table shows.
+ */
+export function AuditFiltersForm({
+  filters,
+  actions,
+}: {
+  filters: AuditFilters;
+  /** Every action the log can hold, for the picker. */
+  actions: readonly string[];
+}) {
   return (
     <Form
       action="/audit"
       aria-label="Audit log filters"
       className="bg-card grid grid-cols-1 gap-3 rounded-lg border p-4 sm:grid-cols-2 lg:grid-cols-4"
     >
+      <div className="flex flex-col gap-1">
+        <Label htmlFor="audit-actor">Actor</Label>
+        <Input
+          id="audit-actor"
+          name="actor"
+          defaultValue={filters.actor ?? ''}
+          placeholder="Username, e.g. admin"
+          aria-describedby="audit-actor-hint"
+        />
+        <p id="audit-actor-hint" className="text-muted-foreground text-xs">
+          Matches usernames, not display names.
+        </p>
+      </div>
+      <div className="flex flex-col gap-1">
+        <Label htmlFor="audit-action">Action</Label>
+        <ActionPicker id="audit-action" actions={actions} value={filters.action} />
+      </div>
       {TEXT_FIELDS.map((field) => (
         <div key={field.name} className="flex flex-col gap-1">
           <Label htmlFor={`audit-${field.name}`}>{field.label}</Label>
@@ -65,6 +92,7 @@ export function AuditFiltersForm({ filters }: { filters: AuditFilters }) {
         <Label htmlFor="audit-to">To (UTC)</Label>
         <Input id="audit-to" name="to" type="date" defaultValue={filters.to ?? ''} />
       </div>
+      {filters.sort ? <input type="hidden" name="sort" value={filters.sort} /> : null}
       <div className="flex items-center gap-2 sm:col-span-2 lg:col-span-4">
         <button type="submit" className={buttonClassName({ size: 'sm' })}>
           Apply filters

@@ -1,15 +1,36 @@
 'use client';
 
+import {
+  getCoreRowModel,
+  useReactTable,
+  type ColumnDef,
+  type ExpandedState,
+  type SortingState,
+  type Updater,
+} from '@tanstack/react-table';
+import { ChevronRightIcon } from 'lucide-react';
+import { useRouter } from 'next/navigation';
+import { useMemo, useState } from 'react';
 import { toast } from 'sonner';
 
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { RelativeTime } from '@/components/ui/relative-time';
 import type { AuditOutcome } from '@/lib/contracts/audit';
 import type { AuditEventDto } from '@/lib/contracts/dto';
 import { useAuditEvents, type AuditPage } from '@/lib/queries/audit';
-import type { AuditFilters } from '@/lib/queries/audit-filters';
+import {
+  auditPageHref,
+  auditSorting,
+  withAuditSorting,
+  type AuditFilters,
+} from '@/lib/queries/audit-filters';
+import { cn } from '@/lib/utils';
+
+import { AuditDetails } from './audit-details';
+import { AuditTargetCell } from './audit-target-cell';
 
 const OUTCOME_TONE: Record<AuditOutcome, BadgeTone> = {
   success: 'success',
@@ -28,25 +49,6 @@ const OUTCOME_HINT: Partial<Record<AuditOutcome, string>> = {
   unknown: 'Attempted, but the server stopped before recording the outcome. Check the room.',
 };
 
-const HEADERS = [
-  'Time',
-  'Actor',
-  'Role',
-  'Tenant',
-  'Action',
-  'Target',
-  'Outcome',
-  'Error',
-  'Source',
-];
-
-function Target({ event }: { event: AuditEventDto }) {
-  const parts = [event.roomName, event.identity, event.trackSid].filter(Boolean);
-  if (parts.length === 0) return <span className="text-muted-foreground">—</span>;
-
-  return <span className="font-mono text-xs break-all">{parts.join(' / ')}</span>;
-}
-
 function Outcome({ outcome }: { outcome: AuditOutcome }) {
   const hint = OUTCOME_HINT[outcome];
 
@@ -64,6 +66,106 @@ function Dash({ value }: { value: string | null }) {
   return value ? <>{value}</> : <span className="text-muted-foreground">—</span>;
 }
 
+const detailsId = (event: AuditEventDto) => `audit-event-${event.id}`;
+
+/**
+ * Column ids are the server's sort columns (`sort=actor.asc`); the others do not sort. Defined once:
+ * new cell functions on every render would remount the cells, and the focused button with them.
+ */
+const columns: ColumnDef<AuditEventDto>[] = [
+  {
+    id: 'details',
+    header: () => <span className="sr-only">Details</span>,
+    cell: ({ row }) => {
+      const open = row.getIsExpanded();
+      return (
+        <Button
+          variant="ghost"
+          size="icon"
+          aria-label="Details"
+          aria-expanded={open}
+          aria-controls={open ? detailsId(row.original) : undefined}
+          onClick={row.getToggleExpandedHandler()}
+        >
+          <ChevronRightIcon
+            aria-hidden
+            className={cn('transition-transform', open && 'rotate-90')}
+          />
+        </Button>
+      );
+    },
+    enableSorting: false,
+  },
+  {
+    id: 'time',
+    accessorFn: (event) => event.atMs,
+    header: 'Time',
+    cell: ({ row }) => <RelativeTime atMs={row.original.atMs} />,
+    meta: { className: 'whitespace-nowrap' },
+  },
+  {
+    id: 'actor',
+    accessorFn: (event) => event.actorName,
+    header: 'Actor',
+    cell: ({ row }) => <span className="block truncate font-medium">{row.original.actorName}</span>,
+  },
+  {
+    id: 'role',
+    accessorFn: (event) => event.role ?? '',
+    header: 'Role',
+    cell: ({ row }) => (
+      <span className="capitalize">
+        <Dash value={row.original.role} />
+      </span>
+    ),
+  },
+  {
+    id: 'tenant',
+    accessorFn: (event) => event.tenant ?? '',
+    header: 'Tenant',
+    cell: ({ row }) => <Dash value={row.original.tenant} />,
+  },
+  {
+    id: 'action',
+    accessorFn: (event) => event.action,
+    header: 'Action',
+    cell: ({ row }) => (
+      <span className="font-mono text-xs wrap-anywhere">{row.original.action}</span>
+    ),
+  },
+  {
+    id: 'target',
+    accessorFn: (event) => event.roomName ?? '',
+    header: 'Target',
+    cell: ({ row }) => <AuditTargetCell event={row.original} />,
+  },
+  {
+    id: 'outcome',
+    accessorFn: (event) => event.outcome,
+    header: 'Outcome',
+    cell: ({ row }) => <Outcome outcome={row.original.outcome} />,
+  },
+  {
+    id: 'error',
+    header: 'Error',
+    cell: ({ row }) => (
+      <span className="font-mono text-xs wrap-anywhere">
+        <Dash value={row.original.errorCode} />
+      </span>
+    ),
+    enableSorting: false,
+  },
+  {
+    id: 'source',
+    accessorFn: (event) => event.source,
+    header: 'Source',
+    cell: ({ row }) => <span className="uppercase">{row.original.source}</span>,
+  },
+];
+
+const GRID =
+  'grid-cols-[2.5rem_7rem_minmax(7rem,1fr)_5.5rem_minmax(5rem,0.8fr)_minmax(10rem,1.2fr)_minmax(10rem,1.5fr)_minmax(7rem,12rem)_minmax(6rem,0.8fr)_4.5rem]';
+
 export function AuditTable({
   filters,
   firstPage,
@@ -71,11 +173,36 @@ export function AuditTable({
   filters: AuditFilters;
   firstPage: AuditPage;
 }) {
+  const router = useRouter();
   const { data, fetchNextPage, hasNextPage, isFetchingNextPage } = useAuditEvents(
     filters,
     firstPage,
   );
-  const events = data.pages.flatMap((page) => page.events);
+  const events = useMemo(() => data.pages.flatMap((page) => page.events), [data]);
+  const [expanded, setExpanded] = useState<ExpandedState>({});
+  const sorting = auditSorting(filters);
+  // The log is paged on the server, so a new order is a new first page: the URL changes and the
+  // page renders it (Back restores the previous order).
+  const onSortingChange = (updater: Updater<SortingState>) => {
+    const next = typeof updater === 'function' ? updater(sorting) : updater;
+    router.push(auditPageHref(withAuditSorting(filters, next)), { scroll: false });
+  };
+
+  // The React Compiler is off; react-table manages its own memoization.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const table = useReactTable({
+    data: events,
+    columns,
+    state: { sorting, expanded },
+    onSortingChange,
+    onExpandedChange: setExpanded,
+    getRowCanExpand: () => true,
+    manualSorting: true,
+    // Each click flips the order; there is no unsorted log (no sort = newest first).
+    enableSortingRemoval: false,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (event) => event.id,
+  });
 
   if (events.length === 0) {
     return (
@@ -87,47 +214,20 @@ export function AuditTable({
 
   return (
     <div className="flex flex-col gap-3">
-      <div className="bg-card overflow-x-auto rounded-lg border">
-        <table className="w-full min-w-[60rem] text-left text-sm">
-          <caption className="sr-only">Audit events, newest first</caption>
-          <thead className="bg-muted text-muted-foreground text-xs font-semibold tracking-wide uppercase">
-            <tr>
-              {HEADERS.map((h) => (
-                <th key={h} scope="col" className="px-4 py-2.5">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y">
-            {events.map((event) => (
-              <tr key={event.id}>
-                <td className="px-4 py-2 whitespace-nowrap">
-                  <RelativeTime atMs={event.atMs} />
-                </td>
-                <td className="px-4 py-2 font-medium">{event.actorName}</td>
-                <td className="px-4 py-2 capitalize">
-                  <Dash value={event.role} />
-                </td>
-                <td className="px-4 py-2">
-                  <Dash value={event.tenant} />
-                </td>
-                <td className="px-4 py-2 font-mono text-xs">{event.action}</td>
-                <td className="px-4 py-2">
-                  <Target event={event} />
-                </td>
-                <td className="px-4 py-2">
-                  <Outcome outcome={event.outcome} />
-                </td>
-                <td className="px-4 py-2 font-mono text-xs">
-                  <Dash value={event.errorCode} />
-                </td>
-                <td className="px-4 py-2 uppercase">{event.source}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        table={table}
+        label="Audit events"
+        gridClassName={GRID}
+        minWidthClassName="min-w-[75rem]"
+        onRowActivate={(row) => row.toggleExpanded()}
+        renderDetails={(row) =>
+          row.getIsExpanded() ? (
+            <div id={detailsId(row.original)}>
+              <AuditDetails event={row.original} />
+            </div>
+          ) : null
+        }
+      />
       <div className="flex items-center justify-between gap-3">
         <p className="text-muted-foreground text-sm" aria-live="polite">
           Showing {events.length} {events.length === 1 ? 'event' : 'events'}

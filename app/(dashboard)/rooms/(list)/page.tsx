@@ -13,6 +13,7 @@ import { roomKeys } from '@/lib/queries/keys';
 import { getQueryClient } from '@/lib/queries/query-client';
 import { UPSTREAM_CODES, type InitialError } from '@/lib/queries/upstream-error';
 
+import { ParticipantSearch } from '../_components/participant-search';
 import { RoomsView } from '../_components/rooms-view';
 
 export const metadata: Metadata = { title: 'Rooms' };
@@ -41,6 +42,7 @@ export default async function RoomsPage() {
           </>
         }
       />
+      <ParticipantSearch />
       <HydrationBoundary state={dehydrate(queryClient)}>
         <RoomsView initialError={initialError} />
       </HydrationBoundary>

@@ -35,6 +35,19 @@ const columns: ColumnDef<RoomDto>[] = [
     id: 'participants',
     accessorKey: 'numParticipants',
     header: 'Participants',
+    // LiveKit's count leaves recorders out (participant-count.ts): while one records, say so, as
+    // the room's page will list it.
+    cell: ({ row }) => (
+      <span className="whitespace-nowrap">
+        {row.original.numParticipants}
+        {row.original.activeRecording ? (
+          <span className="text-muted-foreground text-xs">
+            {' + recorder'}
+            <span className="sr-only">, not counted</span>
+          </span>
+        ) : null}
+      </span>
+    ),
     meta: { className: 'text-right tabular-nums' },
   },
   {

@@ -2,34 +2,28 @@
 
 import type { SortingState, Updater } from '@tanstack/react-table';
 import { InboxIcon } from 'lucide-react';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 
 import { EmptyState } from '@/components/ui/empty-state';
 import { RetryErrorState } from '@/components/ui/retry-error-state';
 import { SearchInput } from '@/components/ui/search-input';
 import { countLabel } from '@/lib/utils';
 import { TableSkeleton } from '@/components/ui/table-skeleton';
+import { useListUrlState, useUrlSearchBox } from '@/lib/queries/list-url-state';
 import { useRooms } from '@/lib/queries/rooms';
 import type { InitialError } from '@/lib/queries/upstream-error';
 
 import { RoomsTable } from './rooms-table';
-import { useRoomsUrlState } from './rooms-url-state';
 
 export function RoomsView({ initialError }: { initialError: InitialError | null }) {
   const { data: rooms, error, isPending, refetch, isFetching } = useRooms();
-  const [urlState, setUrlState] = useRoomsUrlState();
-  // The box keeps its own state so typing never waits for the URL; Back (a new URL) refills it.
-  const [search, setSearch] = useState(urlState.search);
-  const [shownUrlSearch, setShownUrlSearch] = useState(urlState.search);
-  if (urlState.search !== shownUrlSearch) {
-    setShownUrlSearch(urlState.search);
-    setSearch(urlState.search);
-  }
+  // `?q=standup&sort=participants.desc`: written through Next's router, so Back works after a
+  // reload too (lib/queries/list-url-state.ts says why not the bare History API).
+  const [urlState, setUrlState] = useListUrlState();
+  const [search, setSearch] = useUrlSearchBox(urlState.search, (value) =>
+    setUrlState({ search: value }, 'replace'),
+  );
   const deferredSearch = useDeferredValue(search);
-  const onSearch = (value: string) => {
-    setSearch(value);
-    setUrlState({ search: value }, 'replace');
-  };
   const onSortingChange = (updater: Updater<SortingState>) => {
     const sorting = typeof updater === 'function' ? updater(urlState.sorting) : updater;
     setUrlState({ sorting }, 'push');
@@ -51,7 +45,7 @@ export function RoomsView({ initialError }: { initialError: InitialError | null 
           aria-label="Search rooms by name"
           placeholder="Search rooms by name"
           value={search}
-          onChange={(e) => onSearch(e.target.value)}
+          onChange={(e) => setSearch(e.target.value)}
           className="max-w-sm"
         />
         {rooms ? (

@@ -1,13 +1,15 @@
 'use client';
 
+import type { SortingState, Updater } from '@tanstack/react-table';
 import { UsersIcon } from 'lucide-react';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 
 import { EmptyState } from '@/components/ui/empty-state';
 import { SearchInput } from '@/components/ui/search-input';
 import { countLabel } from '@/lib/utils';
 import { RetryErrorState } from '@/components/ui/retry-error-state';
 import { TableSkeleton } from '@/components/ui/table-skeleton';
+import { useListUrlState, useUrlSearchBox } from '@/lib/queries/list-url-state';
 import { useUsers } from '@/lib/queries/users';
 
 import { UsersTable } from './users-table';
@@ -20,8 +22,16 @@ export function UsersView({
   actorTenant: string | null;
 }) {
   const { data: users, error, refetch, isFetching } = useUsers();
-  const [search, setSearch] = useState('');
+  // Search and sort live in the URL (`?q=…&sort=created.desc`), like the rooms list.
+  const [urlState, setUrlState] = useListUrlState();
+  const [search, setSearch] = useUrlSearchBox(urlState.search, (value) =>
+    setUrlState({ search: value }, 'replace'),
+  );
   const deferredSearch = useDeferredValue(search);
+  const onSortingChange = (updater: Updater<SortingState>) => {
+    const sorting = typeof updater === 'function' ? updater(urlState.sorting) : updater;
+    setUrlState({ sorting }, 'push');
+  };
 
   const filtered = useMemo(() => {
     const needle = deferredSearch.trim().toLowerCase();
@@ -68,7 +78,13 @@ export function UsersView({
           Nobody&apos;s username or name contains “{deferredSearch.trim()}”.
         </EmptyState>
       ) : (
-        <UsersTable users={filtered} currentUserId={currentUserId} actorTenant={actorTenant} />
+        <UsersTable
+          users={filtered}
+          currentUserId={currentUserId}
+          actorTenant={actorTenant}
+          sorting={urlState.sorting}
+          onSortingChange={onSortingChange}
+        />
       )}
     </div>
   );

@@ -6,6 +6,7 @@ import { formatSeconds } from '@/lib/utils';
 
 import { DetailList } from './detail-list';
 import { MetadataBlock } from './metadata-block';
+import { ParticipantCountFact } from './participant-count-fact';
 
 export function RoomFacts({ room }: { room: RoomDto }) {
   return (
@@ -18,7 +19,7 @@ export function RoomFacts({ room }: { room: RoomDto }) {
           items={[
             { label: 'SID', value: <code className="font-mono text-xs">{room.sid}</code> },
             { label: 'Created', value: <RelativeTime atMs={room.creationTimeMs} /> },
-            { label: 'Participants', value: room.numParticipants },
+            { label: 'Participants', value: <ParticipantCountFact room={room} /> },
             { label: 'Publishers', value: room.numPublishers },
             { label: 'Empty timeout', value: formatSeconds(room.emptyTimeout) },
             { label: 'Departure timeout', value: formatSeconds(room.departureTimeout) },

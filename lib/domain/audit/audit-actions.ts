@@ -1,0 +1,35 @@
+import 'server-only';
+
+import { OPERATION_LIST } from '../registry';
+
+/** What sign-in records (lib/auth/auth-audit.ts); no operation does. */
+export const SIGN_IN_AUDIT_ACTIONS = [
+  'auth.signed_in',
+  'auth.sign_in_failed',
+  'auth.signed_out',
+] as const;
+export type SignInAuditAction = (typeof SIGN_IN_AUDIT_ACTIONS)[number];
+
+/** What `npm run users` records (scripts/users/cli.ts); it changes accounts without an operation. */
+export const USERS_CLI_AUDIT_ACTIONS = [
+  'user.created',
+  'user.password_reset',
+  'user.role_changed',
+  'user.tenant_changed',
+  'user.disabled',
+  'user.enabled',
+] as const;
+export type UsersCliAuditAction = (typeof USERS_CLI_AUDIT_ACTIONS)[number];
+
+/**
+ * Every action the audit log can hold, sorted: each operation's (from the registry, so a new
+ * operation is listed without anyone writing its action twice), sign-in's and the users CLI's.
+ */
+export function knownAuditActions(): string[] {
+  const actions = new Set<string>([...SIGN_IN_AUDIT_ACTIONS, ...USERS_CLI_AUDIT_ACTIONS]);
+  for (const { audit } of OPERATION_LIST) {
+    if (typeof audit.action === 'string') actions.add(audit.action);
+    else for (const action of audit.actions ?? []) actions.add(action);
+  }
+  return [...actions].sort();
+}

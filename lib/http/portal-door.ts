@@ -1,0 +1,119 @@
+import 'server-only';
+
+import type { z } from 'zod';
+
+import { apiKeyEnv } from '@/lib/callers/api-key-env';
+import { anonymousPortalActor } from '@/lib/callers/anonymous-caller';
+import { apiKeyCaller } from '@/lib/callers/api-key-caller';
+import { httpStatusFor } from '@/lib/contracts/errors';
+import type { Actor } from '@/lib/domain/actor';
+import { DomainError } from '@/lib/domain/errors';
+import type { Operation } from '@/lib/domain/operation';
+import { runOperation } from '@/lib/domain/run-operation';
+import { parseInput } from '@/lib/domain/validate';
+
+import { jsonBody } from './read-request';
+import { retryAfter, toDomainError } from './respond';
+
+/**
+ * One of the portal endpoints (docs/rest-api.md): a thin door onto a registry operation, which
+ * validates, authorizes (permission, tenant, room scope), acts and audits as for every other
+ * door. The door only translates: the contract's snake_case body into the operation's input, its
+ * result into the contract's answer, and failures into the contract's statuses — 400 bad input,
+ * 404 for a missing room, participant or track and for a room the caller may not see (one body,
+ * whatever the cause: the masking holds byte for byte apart from the names), 500 for anything
+ * LiveKit or the server failed at (no LiveKit message, no stack). Keys add 401 (no or bad key),
+ * 403 (the key's role lacks the permission) and 429 (its rate limit, with `Retry-After`).
+ */
+export interface PortalEndpoint<B extends z.ZodType, I extends z.ZodType, O> {
+  body: B;
+  operation: Operation<I, O>;
+  toInput(body: z.output<B>): z.input<I>;
+  toAnswer(body: z.output<B>, result: O): Record<string, unknown>;
+  /** The 404 message, from the names in the body only. */
+  notFound(body: z.output<B>): string;
+  /** The 500 message. */
+  failed: string;
+  /**
+   * A second look at a failure before it becomes the answer, for what LiveKit reports only
+   * indirectly (a participant that is not there, see PORTAL_MUTE). Answers the error to report.
+   */
+  explain?(actor: Actor, body: z.output<B>, error: DomainError): Promise<DomainError>;
+}
+
+export async function handlePortalRequest<B extends z.ZodType, I extends z.ZodType, O>(
+  endpoint: PortalEndpoint<B, I, O>,
+  request: Request,
+): Promise<Response> {
+  let body: z.output<B> | undefined;
+  let actor: Actor | undefined;
+  try {
+    actor = await portalActor(request);
+    body = parseInput(endpoint.body, await jsonBody(request));
+    const result = await runOperation(endpoint.operation, actor, endpoint.toInput(body!));
+    return Response.json(endpoint.toAnswer(body!, result), {
+      status: 200,
+      headers: { 'Cache-Control': 'no-store' },
+    });
+  } catch (err) {
+    let error = err;
+    if (endpoint.explain && actor && body !== undefined && err instanceof DomainError) {
+      error = await endpoint.explain(actor, body, err).catch(() => err);
+    }
+    return portalError(error, endpoint, body);
+  }
+}
+
+/**
+ * The contract authenticates these endpoints with a key only (header or query), never a session
+ * cookie: a portal's backend calls them, and no browser page can ride on someone's sign-in.
+ */
+async function portalActor(request: Request): Promise<Actor> {
+  const actor = await apiKeyCaller.resolve({ request, source: 'api', allowQueryKey: true });
+  if (actor) return actor;
+  if (!apiKeyEnv().authRequired) return anonymousPortalActor();
+  throw new DomainError(
+    'unauthenticated',
+    'Send an API key: “Authorization: Bearer <key>” or ?api_key=<key>.',
+  );
+}
+
+/** Statuses the portal endpoints answer as such; every other failure is their 500. */
+const PASSED_THROUGH = new Set([
+  'unauthenticated',
+  'forbidden',
+  'rate_limited',
+  'payload_too_large',
+]);
+
+function portalError<B extends z.ZodType, I extends z.ZodType, O>(
+  err: unknown,
+  endpoint: PortalEndpoint<B, I, O>,
+  body: z.output<B> | undefined,
+): Response {
+  const error = toDomainError(err);
+  const headers: Record<string, string> = { 'Cache-Control': 'no-store', ...retryAfter(error) };
+  let status: number;
+  let answer: { code: string; message: string; fieldErrors?: Record<string, string[]> };
+  if (error.code === 'invalid_input' || error.code === 'unsupported_media_type') {
+    status = 400;
+    answer = {
+      code: 'invalid_input',
+      message: error.message,
+      ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
+    };
+  } else if (error.code === 'not_found' && body !== undefined) {
+    status = 404;
+    answer = { code: 'not_found', message: endpoint.notFound(body) };
+  } else if (PASSED_THROUGH.has(error.code)) {
+    status = httpStatusFor(error.code);
+    answer = { code: error.code, message: error.message };
+    if (error.code === 'unauthenticated') headers['WWW-Authenticate'] = 'Bearer';
+  } else {
+    // LiveKit not configured, unreachable or refusing, the audit log unavailable, a bug: the
+    // cause is in the server log (toDomainError), the caller learns only that it failed.
+    status = 500;
+    answer = { code: 'internal', message: endpoint.failed };
+  }
+  return Response.json({ error: answer }, { status, headers });
+}

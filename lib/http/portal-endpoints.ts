@@ -1,0 +1,68 @@
+import 'server-only';
+
+import { DomainError } from '@/lib/domain/errors';
+import { getParticipant } from '@/lib/domain/participants/get-participant';
+import { muteTrack } from '@/lib/domain/participants/mute-track';
+import { runOperation } from '@/lib/domain/run-operation';
+import { removeParticipant } from '@/lib/domain/participants/remove-participant';
+import { portalMuteBodySchema, portalRemoveBodySchema } from '@/lib/schemas/portal';
+
+import type { PortalEndpoint } from './portal-door';
+
+/** `POST /livekit/participant/mute`: the registry's muteTrack, in the portal contract's words. */
+export const PORTAL_MUTE = {
+  body: portalMuteBodySchema,
+  operation: muteTrack,
+  toInput: (body) => ({
+    roomName: body.room_name,
+    identity: body.participant_identity,
+    trackSid: body.track_sid,
+    muted: body.muted,
+  }),
+  toAnswer: (body, track) => ({
+    room_name: body.room_name,
+    participant_identity: body.participant_identity,
+    track_sid: track.sid,
+    muted: track.muted,
+  }),
+  notFound: (body) =>
+    `No track ${JSON.stringify(body.track_sid)} of participant ${JSON.stringify(body.participant_identity)} in room ${JSON.stringify(body.room_name)}.`,
+  failed:
+    'The track could not be muted or unmuted: LiveKit is not configured, unreachable or refused (unmuting needs remote unmute enabled). The cause is in the server log.',
+  /**
+   * LiveKit has no answer for muting someone who is not in the room: the request waits for a
+   * participant that never replies and fails as unavailable (docs/livekit-behaviour.md §7.49).
+   * Only then is the participant looked up (a read, never on the happy path), so a missing one is
+   * the contract's 404 and only a LiveKit that really is down stays a 500.
+   */
+  async explain(actor, body, error) {
+    if (error.code !== 'upstream_unavailable') return error;
+    const lookup = { roomName: body.room_name, identity: body.participant_identity };
+    try {
+      await runOperation(getParticipant, actor, lookup);
+      return error;
+    } catch (err) {
+      return err instanceof DomainError && err.code === 'not_found' ? err : error;
+    }
+  },
+} satisfies PortalEndpoint<
+  typeof portalMuteBodySchema,
+  typeof muteTrack.input,
+  Awaited<ReturnType<typeof muteTrack.act>>
+>;
+
+/** `DELETE /livekit/participant`: the registry's removeParticipant, in the portal contract's words. */
+export const PORTAL_REMOVE = {
+  body: portalRemoveBodySchema,
+  operation: removeParticipant,
+  toInput: (body) => ({ roomName: body.room_name, identity: body.participant_identity }),
+  toAnswer: (body) => ({
+    status: 'removed',
+    room_name: body.room_name,
+    participant_identity: body.participant_identity,
+  }),
+  notFound: (body) =>
+    `No participant ${JSON.stringify(body.participant_identity)} in room ${JSON.stringify(body.room_name)}.`,
+  failed:
+    'The participant could not be removed: LiveKit is not configured, unreachable or refused. The cause is in the server log.',
+} satisfies PortalEndpoint<typeof portalRemoveBodySchema, typeof removeParticipant.input, null>;

@@ -1,0 +1,31 @@
+import 'server-only';
+
+import { liveBus } from './hub';
+import { openStreams } from './open-streams';
+import { processSingleton } from './process-singleton';
+import { reconciler } from './reconciler-start';
+
+/**
+ * Ends this instance's part in live updates: closes every stream (each browser's EventSource
+ * reconnects, through the load balancer to an instance still running, and resumes from its
+ * Last-Event-ID) and hands the reconciliation lease over at once instead of letting it expire.
+ * Without it, `next start` ignores SIGTERM while any page is open: its server waits for every
+ * response to end, and a live stream never does.
+ */
+export async function shutdownLive(): Promise<void> {
+  for (const client of [...openStreams()]) client.close('server');
+  await reconciler(liveBus()).stop();
+}
+
+/** From start.ts: on the signals a process manager or `next start` stops the server with. */
+export function shutdownLiveOnSignals(): void {
+  processSingleton('live.shutdownOnSignals', () => {
+    const onSignal = () => {
+      void shutdownLive().catch(() => undefined);
+    };
+    // Next's own handlers stay in charge of exiting; these only end what would hold it open.
+    process.once('SIGTERM', onSignal);
+    process.once('SIGINT', onSignal);
+    return true;
+  });
+}
