@@ -16,10 +16,14 @@ const nextConfig: NextConfig = {
         headers: [
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-          // For browsers that predate CSP's frame-ancestors. The Content Security Policy itself
-          // carries a nonce per request, so proxy.ts sets it (lib/http/csp.ts).
-          { key: 'X-Frame-Options', value: 'SAMEORIGIN' },
         ],
+      },
+      {
+        // Every page but the embedded ones (/embed/{portalId}/…), which their portal's origins
+        // may frame. For browsers that predate CSP's frame-ancestors; the Content Security Policy
+        // itself carries a nonce per request, so proxy.ts sets it (lib/http/csp.ts).
+        source: '/((?!embed/).*)',
+        headers: [{ key: 'X-Frame-Options', value: 'SAMEORIGIN' }],
       },
     ];
   },

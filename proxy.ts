@@ -5,16 +5,17 @@ import { PATH_HEADER } from '@/lib/auth/path-header';
 import { getAuthSecret } from '@/lib/auth/secret';
 import { dropUnusableCallbackCookies } from '@/lib/http/callback-cookie';
 import { contentSecurityPolicy, createNonce } from '@/lib/http/csp';
+import { embedFrameAncestors } from '@/lib/http/embed-framing';
 import { refuseMalformedRequest } from '@/lib/http/request-guard';
 import { refuseBadServerAction } from '@/lib/http/server-action-guard';
 import { strictTransportSecurity } from '@/lib/http/transport-security';
 
 /**
  * Paths that need no sign-in redirect: the API (and the portal's /livekit/… endpoints) answers 401
- * itself; the login page; files.
+ * itself; the login page; embedded pages (their session comes from the host page); files.
  */
 const PUBLIC_PATH =
-  /^\/(?:api(?:\/|$)|livekit\/|_next\/|login(?:\/|$)|favicon\.ico$|.*\.[A-Za-z0-9]+$)/;
+  /^\/(?:api(?:\/|$)|livekit\/|embed\/|_next\/|login(?:\/|$)|favicon\.ico$|.*\.[A-Za-z0-9]+$)/;
 
 /**
  * Every request but Next's static assets passes here:
@@ -38,7 +39,7 @@ export async function proxy(request: NextRequest): Promise<Response> {
     if (bounce) return secured(bounce, request);
   }
 
-  const policy = contentSecurityPolicy(createNonce());
+  const policy = contentSecurityPolicy(createNonce(), await embedFrameAncestors(pathname));
   const headers = new Headers(request.headers);
   headers.set('content-security-policy', policy);
   headers.set(PATH_HEADER, `${pathname}${search}`);

@@ -583,6 +583,86 @@ const HAPPY_PATHS: Record<string, HappyPath> = {
       await call(request, 'revokeApiKey', { keyId: 'no-such-key' }, 404);
     },
   },
+  listEmbedPortals: {
+    route: 'GET /api/v1/embed-portals',
+    behaviour: 'lists the created portal with its origins and scope, never its secret',
+    async run({ request }) {
+      const name = `op-${uniqueSuffix()}`;
+      const created = await call(
+        request,
+        'createEmbedPortal',
+        { name, allowedOrigins: ['https://portal.example.com'], tenant: 'acme', maxRole: 'viewer' },
+        201,
+      );
+      const { secret } = created.body as { secret: string };
+      const { body, text } = await call(request, 'listEmbedPortals', {}, 200);
+      expect((body as { portals: unknown[] }).portals).toContainEqual(
+        expect.objectContaining({
+          name,
+          allowedOrigins: ['https://portal.example.com'],
+          tenant: 'acme',
+          maxRole: 'viewer',
+        }),
+      );
+      expect(text).not.toContain(secret);
+    },
+  },
+  createEmbedPortal: {
+    route: 'POST /api/v1/embed-portals',
+    behaviour:
+      'answers the portal and its secret, once; the same name again is 409, an origin with a path 400',
+    async run({ request }) {
+      const name = `op-${uniqueSuffix()}`;
+      const input = {
+        name,
+        allowedOrigins: ['https://portal.example.com', 'http://localhost:3000'],
+      };
+      const { body } = await call(request, 'createEmbedPortal', input, 201);
+      const { portal, secret } = body as { portal: { id: string }; secret: string };
+      expect(secret).toMatch(/^mdp_[A-Za-z0-9_-]{43}$/);
+      expect(portal).toMatchObject({
+        name,
+        allowedOrigins: input.allowedOrigins,
+        tenant: null,
+        maxRole: 'moderator',
+        createdBy: 'admin',
+        lastUsedAtMs: null,
+        revokedAtMs: null,
+      });
+      await call(request, 'createEmbedPortal', input, 409);
+      const bad = await call(
+        request,
+        'createEmbedPortal',
+        { name: `${name}-bad`, allowedOrigins: ['https://portal.example.com/embed'] },
+        400,
+      );
+      expect(bad.body).toMatchObject({
+        error: { code: 'invalid_input', fieldErrors: { 'allowedOrigins.0': [expect.any(String)] } },
+      });
+    },
+  },
+  revokeEmbedPortal: {
+    route: 'DELETE /api/v1/embed-portals/:portalId',
+    behaviour: 'revokes the portal, listed as revoked; again is 409, an unknown id 404',
+    async run({ request }) {
+      const name = `op-${uniqueSuffix()}`;
+      const created = await call(
+        request,
+        'createEmbedPortal',
+        { name, allowedOrigins: ['https://portal.example.com'] },
+        201,
+      );
+      const { id } = (created.body as { portal: { id: string } }).portal;
+      const { body } = await call(request, 'revokeEmbedPortal', { portalId: id }, 200);
+      expect(body).toMatchObject({ id, name, revokedAtMs: expect.any(Number) });
+      const { body: list } = await call(request, 'listEmbedPortals', {}, 200);
+      expect((list as { portals: unknown[] }).portals).toContainEqual(
+        expect.objectContaining({ id, revokedAtMs: expect.any(Number) }),
+      );
+      await call(request, 'revokeEmbedPortal', { portalId: id }, 409);
+      await call(request, 'revokeEmbedPortal', { portalId: 'no-such-portal' }, 404);
+    },
+  },
   listAuditEvents: {
     route: 'GET /api/v1/audit',
     behaviour: 'pages the audit log with filters',

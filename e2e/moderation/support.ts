@@ -132,6 +132,8 @@ export function actionResult(
 export interface AuditEvent {
   action: string;
   outcome: string;
+  actorName: string;
+  source: string;
   errorCode: string | null;
   role: string | null;
   tenant: string | null;

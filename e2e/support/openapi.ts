@@ -326,6 +326,16 @@ export function sampleInputs(target: SampleTarget): Record<string, Sample> {
     createApiKey: { input: { name: target.newUsername, role: 'viewer' } },
     // Key ids are uuids; a made-up one is a valid input that finds nothing.
     revokeApiKey: { input: { keyId: 'key-sample' } },
+    listEmbedPortals: { input: {} },
+    createEmbedPortal: {
+      input: {
+        name: target.newUsername,
+        allowedOrigins: ['https://portal.example.com'],
+        maxRole: 'viewer',
+      },
+    },
+    // Portal ids are uuids; a made-up one is a valid input that finds nothing.
+    revokeEmbedPortal: { input: { portalId: 'portal-sample' } },
     listAuditEvents: { input: { limit: 5 } },
     exportAuditEvents: { input: { format: 'json' } },
     getLiveKitStatus: { input: {} },

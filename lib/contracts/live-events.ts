@@ -110,4 +110,9 @@ export const STREAM_CONTROL = {
   reset: 'reset',
   /** Sent first on every connection: the server's reconciliation interval and instance. */
   hello: 'hello',
+  /**
+   * The stream's `?watch=` room is now listed into the server's known state, so every later join
+   * and leave of it is reported: refetch what is shown of it, which may predate that listing.
+   */
+  watching: 'watching',
 } as const;

@@ -20,7 +20,7 @@ export const PERMISSION_INFO = {
   'data.send': 'Send data messages into a room.',
   'audit.read': 'Read and export the audit log.',
   'users.manage': 'Manage dashboard users.',
-  'keys.manage': 'Manage REST API keys.',
+  'keys.manage': 'Manage REST API keys and embedding portals.',
 } as const;
 export type Permission = keyof typeof PERMISSION_INFO;
 export const PERMISSIONS = Object.keys(PERMISSION_INFO) as Permission[];

@@ -72,6 +72,8 @@ export interface Database {
   participant_sessions: ParticipantSessionsTable;
   room_events: RoomEventsTable;
   api_keys: ApiKeysTable;
+  embed_portals: EmbedPortalsTable;
+  embed_token_uses: EmbedTokenUsesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -150,3 +152,35 @@ export interface ApiKeysTable {
 }
 
 export type ApiKeyRow = Selectable<ApiKeysTable>;
+
+/**
+ * One embedding portal (lib/db/embed-portals.ts): a product that shows room views in an iframe and
+ * signs embed tokens for them with its own secret.
+ */
+export interface EmbedPortalsTable {
+  /** uuid v4; the `kid` of the portal's tokens. */
+  id: string;
+  /** Unique among portals not revoked. */
+  name: string;
+  /** The HMAC secret, sealed with AES-256-GCM (lib/auth/portal-secret.ts): it must be read back. */
+  secret_sealed: string;
+  /** JSON array of exact origins (`https://portal.example.com`) that may frame the views. */
+  allowed_origins: string;
+  tenant: string | null;
+  /** The most a token of this portal may grant: `viewer` or `moderator`. */
+  max_role: string;
+  created_by: string;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
+/** Embed token ids already used, per portal: a token is accepted once. */
+export interface EmbedTokenUsesTable {
+  portal_id: string;
+  jti: string;
+  /** When the token expires; the id stays used for a grace after it, then the row may go. */
+  expires_at: number;
+}
+
+export type EmbedPortalRow = Selectable<EmbedPortalsTable>;

@@ -27,6 +27,11 @@ export interface Actor {
   /** Rooms the caller is limited to (an API key's or embed token's room list); null = any room. */
   rooms: readonly string[] | null;
   source: ActorSource;
+  /**
+   * When the credentials behind this actor stop being valid, if they expire on their own (an embed
+   * session): a live stream opened with them ends then, and the client reconnects with fresh ones.
+   */
+  expiresAtMs?: number;
 }
 
 export function actorCan(actor: Actor, permission: Permission): boolean {

@@ -7,6 +7,9 @@ import { listApiKeys } from './api-keys/list-api-keys';
 import { revokeApiKey } from './api-keys/revoke-api-key';
 import { exportAuditEvents } from './audit/export-audit-events';
 import { listAuditEvents } from './audit/list-audit-events';
+import { createEmbedPortal } from './embed-portals/create-embed-portal';
+import { listEmbedPortals } from './embed-portals/list-embed-portals';
+import { revokeEmbedPortal } from './embed-portals/revoke-embed-portal';
 import { exportRoomSessions } from './history/export-room-sessions';
 import { getRoomSession } from './history/get-room-session';
 import { listRoomEvents } from './history/list-room-events';
@@ -72,6 +75,9 @@ export const OPERATIONS = {
   listApiKeys,
   createApiKey,
   revokeApiKey,
+  listEmbedPortals,
+  createEmbedPortal,
+  revokeEmbedPortal,
   listAuditEvents,
   exportAuditEvents,
   getLiveKitStatus,

@@ -46,3 +46,28 @@ export function withTenant(metadata: string, tenant: string): string {
   }
   return JSON.stringify({ ...(parsed as Record<string, unknown>), auth_id: tenant });
 }
+
+/**
+ * Whether an admin manages something of `tenant` (an API key, a portal): a tenant-bound admin
+ * only its own tenant's, an unbound admin every one.
+ */
+export function managesTenant(actor: { tenant: string | null }, tenant: string | null): boolean {
+  return actor.tenant === null || tenant === actor.tenant;
+}
+
+/**
+ * A tenant-bound admin may neither create `what` ("keys", "portals") for another tenant nor for
+ * every tenant.
+ */
+export function assertTenantAssignable(
+  actor: { tenant: string | null },
+  tenant: string | null,
+  what: string,
+): void {
+  if (actor.tenant !== null && tenant !== actor.tenant) {
+    throw new DomainError(
+      'forbidden',
+      `You can only create ${what} for your tenant “${actor.tenant}”.`,
+    );
+  }
+}

@@ -20,6 +20,14 @@ describe('the Content Security Policy', () => {
     expect(policy['connect-src']).toBe("'self'");
   });
 
+  it('lets an embedded page be framed by its portal’s origins only, and by nobody without one', () => {
+    const portal = ['https://portal.example.com', 'http://localhost:3000'];
+    expect(directives(contentSecurityPolicy('n', portal))['frame-ancestors']).toBe(
+      'https://portal.example.com http://localhost:3000',
+    );
+    expect(directives(contentSecurityPolicy('n', []))['frame-ancestors']).toBe("'none'");
+  });
+
   it('makes a new 128-bit nonce every time, in the alphabet Next parses', () => {
     const nonces = new Set(Array.from({ length: 100 }, createNonce));
     expect(nonces.size).toBe(100);

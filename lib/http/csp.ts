@@ -13,7 +13,10 @@
  *
  * Workers: Redoc's search index runs in a worker it creates from a blob: URL.
  */
-export function contentSecurityPolicy(nonce: string): string {
+export function contentSecurityPolicy(
+  nonce: string,
+  frameAncestors: readonly string[] = ["'self'"],
+): string {
   const devEval = process.env.NODE_ENV === 'development' ? " 'unsafe-eval'" : '';
   return [
     "default-src 'self'",
@@ -27,9 +30,9 @@ export function contentSecurityPolicy(nonce: string): string {
     "worker-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'none'",
-    // Destructive buttons must not be clickjacked from another site; embedding in portals (a later
-    // issue) will list its origins here.
-    "frame-ancestors 'self'",
+    // Destructive buttons must not be clickjacked from another site. Embedded pages name their
+    // portal's allowed origins instead (lib/http/embed-framing.ts); none at all is 'none'.
+    `frame-ancestors ${frameAncestors.length > 0 ? frameAncestors.join(' ') : "'none'"}`,
     "form-action 'self'",
   ].join('; ');
 }

@@ -5,7 +5,7 @@ import type { ParticipantDto } from '@/lib/contracts/dto';
 import { createMemoryBus } from './bus';
 import { KnownState } from './known-state';
 import { reconcilePass, TouchTracker, type ReconcileSource } from './reconciler-pass';
-import { at, participant, recorder, room } from './reconciler-test-fixtures';
+import { at, participant, recorder, room, track } from './reconciler-test-fixtures';
 
 // LiveKit's answer can be older than a webhook that arrives while the pass waits for it.
 describe('reconcilePass', () => {
@@ -62,5 +62,71 @@ describe('reconcilePass', () => {
       'room.finished a action',
     ]);
     expect(known.rooms().map((r) => r.room.name)).toEqual(['b']);
+  });
+
+  it('reports a listed participant that an event touched but the known state lacks', async () => {
+    const bus = createMemoryBus();
+    const known = new KnownState();
+    known.follow(bus);
+    const base = { ...at, roomName: 'r', tenant: null };
+    bus.publish({ ...base, type: 'room.started', room: room('r') });
+    const alice = participant('alice');
+    const camera = track('TR_x');
+    const touches = new TouchTracker(bus);
+    const source: ReconcileSource = {
+      listRooms: async () => [room('r')],
+      listParticipants: async (): Promise<ParticipantDto[]> => {
+        // An event about alice lands while we wait, but tells the known state nothing of her.
+        bus.publish({
+          ...base,
+          type: 'track.unpublished',
+          identity: 'alice',
+          participantSid: alice.sid,
+          track: camera,
+        });
+        return [alice];
+      },
+    };
+    await reconcilePass(
+      { source, known, touches },
+      { participantRooms: ['r'], concurrency: 1 },
+      at,
+      (e) => bus.publish(e),
+    );
+    // Known now, so her departure can be reported by the next pass.
+    expect(known.participants('r')?.map((p) => p.identity)).toEqual(['alice']);
+    const left = await reconcilePass(
+      { source: { ...source, listParticipants: async () => [] }, known, touches },
+      { participantRooms: ['r'], concurrency: 1 },
+      at,
+      (e) => bus.publish(e),
+    );
+    expect(left.map((e) => `${e.type} ${'identity' in e ? e.identity : ''}`)).toEqual([
+      'participant.left alice',
+    ]);
+  });
+
+  it('leaves a room whose session started or finished during the fetch to the next tick', async () => {
+    const bus = createMemoryBus();
+    const known = new KnownState();
+    known.follow(bus);
+    const base = { ...at, roomName: 'r', tenant: null };
+    bus.publish({ ...base, type: 'room.started', room: room('r') });
+    const source: ReconcileSource = {
+      listRooms: async () => [room('r')],
+      listParticipants: async (): Promise<ParticipantDto[]> => {
+        // Listed, then the room finished before the answer was used.
+        bus.publish({ ...base, type: 'room.finished', roomSid: room('r').sid });
+        return [participant('alice')];
+      },
+    };
+    const emitted = await reconcilePass(
+      { source, known, touches: new TouchTracker(bus) },
+      { participantRooms: ['r'], concurrency: 1 },
+      at,
+      (e) => bus.publish(e),
+    );
+    expect(emitted.filter((e) => e.type.startsWith('participant.'))).toEqual([]);
+    expect(known.participants('r')).toBeUndefined();
   });
 });

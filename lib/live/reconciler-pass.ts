@@ -35,7 +35,7 @@ export class TouchTracker {
   }
 
   /** Starts recording; `touched(room, identity?)` answers for events since, until `close()`. */
-  open(): { touched(roomName: string, identity?: string): boolean; close(): void } {
+  open(): TouchWindow {
     const window = new Set<string>();
     this.windows.add(window);
     return {
@@ -43,6 +43,7 @@ export class TouchTracker {
         identity === undefined
           ? window.has(roomName)
           : window.has(`${roomName}\n*`) || window.has(`${roomName}\n${identity}`),
+      sessionTouched: (roomName) => window.has(`${roomName}\n*`),
       close: () => this.windows.delete(window),
     };
   }
@@ -51,6 +52,14 @@ export class TouchTracker {
     this.unsubscribe();
     this.windows.clear();
   }
+}
+
+export interface TouchWindow {
+  /** Whether an event touched the room (no identity) or that participant's row since `open()`. */
+  touched(roomName: string, identity?: string): boolean;
+  /** Whether the room started or finished since `open()`: every participant row is in question. */
+  sessionTouched(roomName: string): boolean;
+  close(): void;
 }
 
 function touchKeys(event: LiveEvent): string[] {
@@ -147,11 +156,16 @@ export async function reconcilePass(
   }
   for (const room of rooms) {
     const listed = participants.get(room.name);
-    if (!listed) continue;
-    const before = (known.participants(room.name) ?? []).filter(
-      (p) => !window.touched(room.name, p.identity),
+    if (!listed || window.sessionTouched(room.name)) continue;
+    const knownRows = known.participants(room.name) ?? [];
+    const knownIdentities = new Set(knownRows.map((p) => p.identity));
+    const before = knownRows.filter((p) => !window.touched(room.name, p.identity));
+    // A touched identity the known state lacks is still reported as joined: skipping it would
+    // leave a participant nothing knows of, whose departure no later pass could report. It cannot
+    // resurrect anyone: `send` refuses a join of a sid that has left (KnownState.isStale).
+    const after = listed.filter(
+      (p) => !window.touched(room.name, p.identity) || !knownIdentities.has(p.identity),
     );
-    const after = listed.filter((p) => !window.touched(room.name, p.identity));
     for (const e of diffParticipants(room.name, room.tenant, before, after, ctx)) send(e);
     known.knowParticipants(room.name);
   }

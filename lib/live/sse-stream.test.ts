@@ -176,6 +176,16 @@ describe('openLiveStream', () => {
     expect(release).toHaveBeenCalledTimes(2);
   });
 
+  it('says `watching` once the room is watched, so the browser refetches it', async () => {
+    const { open } = setup({ watchRoom: async () => () => undefined });
+    const { frames } = open('?watch=a-room');
+    expect((await frames.next())?.event).toBe('hello');
+    expect(await frames.next()).toMatchObject({
+      event: 'watching',
+      data: JSON.stringify({ roomName: 'a-room' }),
+    });
+  });
+
   it('ignores an invalid or refused watch silently', async () => {
     const watchRoom = vi.fn(async () => {
       throw new Error('not_found');
@@ -198,6 +208,27 @@ describe('openLiveStream', () => {
       await frames.next();
       vi.advanceTimersByTime(1000);
       expect(await frames.next()).toEqual({ comment: 'heartbeat' });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('a stream opened with expiring credentials', () => {
+  it('ends when they expire, so the client reconnects with renewed ones', async () => {
+    vi.useFakeTimers();
+    try {
+      const { open } = setup({
+        actor: { ...actor('moderator', 'A'), expiresAtMs: Date.now() + 5000 },
+      });
+      const before = openStreams().size;
+      const { frames } = open();
+      expect((await frames.next())?.event).toBe('hello');
+      vi.advanceTimersByTime(4999);
+      expect(openStreams().size).toBe(before + 1);
+      vi.advanceTimersByTime(1);
+      expect(openStreams().size).toBe(before);
+      expect(await frames.next()).toBeNull();
     } finally {
       vi.useRealTimers();
     }

@@ -32,8 +32,10 @@ export interface LiveStreamOptions {
   /** Per-client cap on bytes waiting to be sent (back-pressure). */
   maxQueuedBytes: number;
   /**
-   * Marks `roomName` watched (so reconciliation lists its participants) if the actor may see it;
-   * returns the release, or null when the room is not watched. Errors are the caller's to swallow.
+   * Marks `roomName` watched (so reconciliation lists its participants) if the actor may see it,
+   * once its participants are in the known state (lib/live/room-baseline.ts); returns the
+   * release, or null when the room is not watched. Errors are the caller's to swallow. The stream
+   * then says `watching`, so the browser refetches what it fetched before that.
    */
   watchRoom?: (actor: Actor, roomName: string) => Promise<(() => void) | null>;
 }
@@ -93,12 +95,20 @@ export function openLiveStream(options: LiveStreamOptions): Response {
   });
   const heartbeat = setInterval(() => client.send(HEARTBEAT_FRAME), options.heartbeatMs);
   heartbeat.unref?.();
+  // Credentials that expire (an embed session) end the stream with them; the client reconnects
+  // with the renewed ones, and is refused if there are none.
+  const expiry =
+    actor.expiresAtMs === undefined
+      ? undefined
+      : setTimeout(() => client.close('server'), Math.max(0, actor.expiresAtMs - Date.now()));
+  expiry?.unref?.();
 
   let releaseWatch: (() => void) | null = null;
   const onAbort = () => client.close('disconnected');
   client.onClosed(() => {
     unsubscribe();
     clearInterval(heartbeat);
+    clearTimeout(expiry);
     request.signal.removeEventListener('abort', onAbort);
     releaseWatch?.();
     releaseWatch = null;
@@ -107,11 +117,15 @@ export function openLiveStream(options: LiveStreamOptions): Response {
   else request.signal.addEventListener('abort', onAbort);
 
   if (query.watch && options.watchRoom && !client.isClosed) {
-    options.watchRoom(actor, query.watch).then(
+    const roomName = query.watch;
+    options.watchRoom(actor, roomName).then(
       (release) => {
         if (!release) return;
         if (client.isClosed) release();
-        else releaseWatch = release;
+        else {
+          releaseWatch = release;
+          client.send(controlFrame(STREAM_CONTROL.watching, { roomName }));
+        }
       },
       // A room that cannot be checked (LiveKit down, not the actor's) is simply not watched: the
       // stream says nothing about it either way, so it reveals nothing.

@@ -1,3 +1,5 @@
+import { embedAuthHeaders } from './embed-credentials';
+
 /** An error answer of our REST API: `{ error: { code, message } }` with its HTTP status. */
 export class ApiError extends Error {
   readonly status: number;
@@ -27,7 +29,8 @@ export async function fetchJson<T>(path: string, init?: RequestInit): Promise<T>
   try {
     response = await fetch(path, {
       ...init,
-      headers: { accept: 'application/json', ...init?.headers },
+      // Embedded pages authenticate with their in-memory embed session, the dashboard by cookie.
+      headers: { accept: 'application/json', ...embedAuthHeaders(), ...init?.headers },
       cache: 'no-store',
     });
   } catch {

@@ -32,3 +32,8 @@ export const apiKeyKeys = {
   all: ['api-keys'] as const,
   list: () => [...apiKeyKeys.all, 'list'] as const,
 };
+
+export const embedPortalKeys = {
+  all: ['embed-portals'] as const,
+  list: () => [...embedPortalKeys.all, 'list'] as const,
+};

@@ -11,7 +11,10 @@ import {
   type ReactNode,
 } from 'react';
 
+import { EventSource as HeaderEventSource } from 'eventsource';
+
 import { liveEventSchema, STREAM_CONTROL, type LiveEvent } from '@/lib/contracts/live-events';
+import { embedAuthHeaders, isEmbedded } from '@/lib/queries/embed-credentials';
 import { roomKeys } from '@/lib/queries/keys';
 import { LiveCachePatcher } from '@/lib/queries/live-patch';
 
@@ -93,6 +96,20 @@ function invalidateRooms(queryClient: QueryClient) {
 const RETRY_AFTER_CLOSE_MS = [1000, 2000, 5000, 10_000, 30_000];
 
 /**
+ * The browser's EventSource, except in an embedded page: its session is a header (no cookie, see
+ * lib/queries/embed-credentials.ts), which the native EventSource cannot send. The `eventsource`
+ * package implements the same WHATWG interface over fetch, so the code below works with both; the
+ * header is read at each (re)connection, so a refreshed session is used from the next one on.
+ */
+function openEventSource(url: string): EventSource {
+  if (!isEmbedded()) return new EventSource(url);
+  return new HeaderEventSource(url, {
+    fetch: (input, init) =>
+      fetch(input, { ...init, headers: { ...init.headers, ...embedAuthHeaders() } }),
+  }) as unknown as EventSource;
+}
+
+/**
  * One Server-Sent Events stream per tab (mounted once in the dashboard layout). Uses the browser's
  * EventSource: its parser is native and spec-exact (multi-line data, `retry:`, `id:`), it
  * reconnects by itself sending `Last-Event-ID`, and it needs no dependency. Its one gap — it stops
@@ -155,7 +172,7 @@ export function LiveStreamProvider({ children }: { children: ReactNode }) {
       if (watched) params.set('watch', watched);
       if (lastEventId.current) params.set('lastEventId', lastEventId.current);
       const query = params.toString();
-      const es = new EventSource(query ? `${LIVE_STREAM_PATH}?${query}` : LIVE_STREAM_PATH);
+      const es = openEventSource(query ? `${LIVE_STREAM_PATH}?${query}` : LIVE_STREAM_PATH);
       source = es;
 
       es.addEventListener(STREAM_CONTROL.hello, (message) => {
@@ -175,6 +192,9 @@ export function LiveStreamProvider({ children }: { children: ReactNode }) {
         lastEventId.current = null;
         invalidateRooms(queryClient);
       });
+      // The watched room's participants are now known to the server: rows read before that may
+      // include someone whose departure it could not report (lib/live/room-baseline.ts).
+      es.addEventListener(STREAM_CONTROL.watching, () => invalidateRooms(queryClient));
       es.onmessage = (message: MessageEvent<string>) => {
         let parsed: unknown;
         try {

@@ -7,6 +7,7 @@ import { errorResponse } from '@/lib/http/respond';
 import { liveBus } from '@/lib/live/hub';
 import { liveEnv } from '@/lib/live/live-env';
 import { replayBuffer } from '@/lib/live/replay-buffer';
+import { roomBaseline } from '@/lib/live/room-baseline';
 import { openLiveStream } from '@/lib/live/sse-stream';
 import { STREAM_PERMISSION } from '@/lib/live/stream-filter';
 import { watchedRooms } from '@/lib/live/watched-rooms';
@@ -42,8 +43,16 @@ export async function GET(request: Request): Promise<Response> {
   });
 }
 
-/** Watches a room only if the actor may see it (same check, same masking as the REST routes). */
+/**
+ * Watches a room only if the actor may see it (same check, same masking as the REST routes), once
+ * its participants are in the known state (lib/live/room-baseline.ts). A listing that fails
+ * (LiveKit down) still watches: reconciliation lists the room when LiveKit answers again.
+ */
 async function watchVisibleRoom(actor: Actor, roomName: string) {
   await visibleRoom(actor, roomName);
-  return watchedRooms().watch(roomName);
+  const release = watchedRooms().watch(roomName);
+  await roomBaseline(liveBus())
+    .list(roomName)
+    .catch(() => undefined);
+  return release;
 }

@@ -8,6 +8,7 @@ import { auditWriteAheadMigration } from './0002-audit-write-ahead';
 import { sessionsMigration } from './0003-sessions';
 import { historyMigration } from './0004-history';
 import { apiKeysMigration } from './0005-api-keys';
+import { embedPortalsMigration } from './0006-embed-portals';
 
 /**
  * In-code migrations (no file-system scanning, so they survive bundling). Names sort
@@ -22,6 +23,7 @@ export function migrationProvider(kind: DbKind): MigrationProvider {
         '0003_sessions': sessionsMigration(),
         '0004_history': historyMigration(),
         '0005_api_keys': apiKeysMigration(),
+        '0006_embed_portals': embedPortalsMigration(),
       };
     },
   };

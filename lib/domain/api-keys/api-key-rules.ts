@@ -5,10 +5,11 @@ import { findApiKeyById, type StoredApiKey } from '@/lib/db/api-keys';
 
 import type { Actor } from '../actor';
 import { DomainError } from '../errors';
+import { assertTenantAssignable, managesTenant } from '../tenant';
 
 /** A tenant-bound admin manages its own tenant's keys only; unbound admins manage every key. */
 export function canSeeApiKey(actor: Actor, key: Pick<StoredApiKey, 'tenant'>): boolean {
-  return actor.tenant === null || key.tenant === actor.tenant;
+  return managesTenant(actor, key.tenant);
 }
 
 /** Another tenant's key is `not_found`, like another tenant's room or user. */
@@ -20,12 +21,7 @@ export async function findManagedApiKey(actor: Actor, keyId: string): Promise<St
 
 /** A tenant-bound admin may neither create a key for another tenant nor one for every tenant. */
 export function assertKeyTenantAssignable(actor: Actor, tenant: string | null): void {
-  if (actor.tenant !== null && tenant !== actor.tenant) {
-    throw new DomainError(
-      'forbidden',
-      `You can only create keys for your tenant “${actor.tenant}”.`,
-    );
-  }
+  assertTenantAssignable(actor, tenant, 'keys');
 }
 
 export function toApiKeyDto(key: StoredApiKey): ApiKeyDto {

@@ -1,6 +1,6 @@
 'use client';
 
-import { runOperationAction } from '@/lib/actions/operations';
+import { callOperation } from './call-operation';
 import type { RoomDto } from '@/lib/contracts/dto';
 import { roomKeys } from '@/lib/queries/keys';
 
@@ -11,7 +11,7 @@ const people = (n: number) => `${n} ${n === 1 ? 'person' : 'people'}`;
 /** Closes a room; its caches are dropped so no view polls a room that no longer exists. */
 export function useDeleteRoom() {
   return useActionMutation({
-    action: (input: { roomName: string }) => runOperationAction('deleteRoom', input),
+    action: (input: { roomName: string }) => callOperation('deleteRoom', input),
     success: ({ disconnected }, { roomName }) =>
       `Deleted room ${roomName}${disconnected > 0 ? ` and disconnected ${people(disconnected)}` : ''}.`,
     failure: ({ roomName }) => `Could not delete room ${roomName}`,

@@ -1,6 +1,6 @@
 'use client';
 
-import { runOperationAction } from '@/lib/actions/operations';
+import { callOperation } from './call-operation';
 import { livekitKeys } from '@/lib/queries/keys';
 import type { MoveParticipantInput } from '@/lib/schemas/participants';
 
@@ -13,7 +13,7 @@ import { useActionMutation } from './use-action-mutation';
  */
 export function useMoveParticipant() {
   return useActionMutation({
-    action: (input: MoveParticipantInput) => runOperationAction('moveParticipant', input),
+    action: (input: MoveParticipantInput) => callOperation('moveParticipant', input),
     success: (_data, { identity, destinationRoom, mode }) =>
       mode === 'move'
         ? `Moved ${identity} to ${destinationRoom}.`

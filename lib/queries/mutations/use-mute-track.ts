@@ -1,6 +1,6 @@
 'use client';
 
-import { runOperationAction } from '@/lib/actions/operations';
+import { callOperation } from './call-operation';
 import { livekitKeys } from '@/lib/queries/keys';
 import type { MuteTrackInput } from '@/lib/schemas/participants';
 
@@ -21,7 +21,7 @@ export function useMuteTrack({
   onRefused,
 }: { onRefused?: (vars: MuteTrackVariables) => void } = {}) {
   return useActionMutation({
-    action: ({ input }: MuteTrackVariables) => runOperationAction('muteTrack', input),
+    action: ({ input }: MuteTrackVariables) => callOperation('muteTrack', input),
     success: (track, { target }) => `${track.muted ? 'Muted' : 'Unmuted'} ${target}.`,
     failure: ({ input, target }) => `Could not ${input.muted ? 'mute' : 'unmute'} ${target}`,
     update: (queryClient, track, { input }) =>

@@ -1,6 +1,6 @@
 'use client';
 
-import { runOperationAction } from '@/lib/actions/operations';
+import { callOperation } from './call-operation';
 import type { RemoveParticipantInput } from '@/lib/schemas/participants';
 
 import { patchParticipants, refreshRoom } from './cache';
@@ -8,7 +8,7 @@ import { useActionMutation } from './use-action-mutation';
 
 export function useRemoveParticipant() {
   return useActionMutation({
-    action: (input: RemoveParticipantInput) => runOperationAction('removeParticipant', input),
+    action: (input: RemoveParticipantInput) => callOperation('removeParticipant', input),
     success: (_data, { identity, roomName }) => `Removed ${identity} from ${roomName}.`,
     failure: ({ identity, roomName }) => `Could not remove ${identity} from ${roomName}`,
     update: (queryClient, _data, { identity, roomName }) => {

@@ -1,6 +1,6 @@
 'use client';
 
-import { runOperationAction } from '@/lib/actions/operations';
+import { callOperation } from './call-operation';
 import type { RequestUnmuteInput } from '@/lib/schemas/participants';
 
 import { useActionMutation } from './use-action-mutation';
@@ -9,7 +9,7 @@ import { useActionMutation } from './use-action-mutation';
 export function useRequestUnmute() {
   return useActionMutation({
     action: ({ input }: { input: RequestUnmuteInput; target: string }) =>
-      runOperationAction('requestUnmute', input),
+      callOperation('requestUnmute', input),
     success: (_data, { input, target }) =>
       `Asked ${input.identity} to unmute their ${target}. Their app decides whether to do it.`,
     failure: ({ input }) => `Could not ask ${input.identity} to unmute`,

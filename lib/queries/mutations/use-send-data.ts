@@ -1,13 +1,13 @@
 'use client';
 
-import { runOperationAction } from '@/lib/actions/operations';
+import { callOperation } from './call-operation';
 import type { SendDataInput } from '@/lib/schemas/participants';
 
 import { useActionMutation } from './use-action-mutation';
 
 export function useSendData() {
   return useActionMutation({
-    action: (input: SendDataInput) => runOperationAction('sendData', input),
+    action: (input: SendDataInput) => callOperation('sendData', input),
     success: ({ recipients }, { roomName }) =>
       recipients === 'all'
         ? `Sent the message to everyone in ${roomName}.`

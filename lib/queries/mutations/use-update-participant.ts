@@ -1,6 +1,6 @@
 'use client';
 
-import { runOperationAction } from '@/lib/actions/operations';
+import { callOperation } from './call-operation';
 import type { UpdateParticipantInput } from '@/lib/schemas/participants';
 
 import { replaceParticipant } from './cache';
@@ -9,7 +9,7 @@ import { useActionMutation } from './use-action-mutation';
 /** Name, metadata and attributes of one participant. */
 export function useUpdateParticipant() {
   return useActionMutation({
-    action: (input: UpdateParticipantInput) => runOperationAction('updateParticipant', input),
+    action: (input: UpdateParticipantInput) => callOperation('updateParticipant', input),
     success: (_participant, { identity }) => `Saved the details of ${identity}.`,
     failure: ({ identity }) => `Could not save the details of ${identity}`,
     update: (queryClient, participant, { roomName }) =>

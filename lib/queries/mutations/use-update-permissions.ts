@@ -1,6 +1,6 @@
 'use client';
 
-import { runOperationAction } from '@/lib/actions/operations';
+import { callOperation } from './call-operation';
 import type { UpdatePermissionsInput } from '@/lib/schemas/participants';
 
 import { refreshRoom, replaceParticipant } from './cache';
@@ -9,7 +9,7 @@ import { useActionMutation } from './use-action-mutation';
 /** Sends a patch of ParticipantPermission fields; the server applies it to the current set. */
 export function useUpdatePermissions() {
   return useActionMutation({
-    action: (input: UpdatePermissionsInput) => runOperationAction('updatePermissions', input),
+    action: (input: UpdatePermissionsInput) => callOperation('updatePermissions', input),
     success: (_participant, { identity }) => `Updated the permissions of ${identity}.`,
     failure: ({ identity }) => `Could not update the permissions of ${identity}`,
     update: (queryClient, participant, { roomName }) => {

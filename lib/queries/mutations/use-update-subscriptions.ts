@@ -1,6 +1,6 @@
 'use client';
 
-import { runOperationAction } from '@/lib/actions/operations';
+import { callOperation } from './call-operation';
 import { roomKeys } from '@/lib/queries/keys';
 import type { UpdateSubscriptionsInput } from '@/lib/schemas/participants';
 
@@ -11,7 +11,7 @@ const tracks = (n: number) => `${n} ${n === 1 ? 'track' : 'tracks'}`;
 /** Subscribes or unsubscribes a participant (LiveKit applies it asynchronously). */
 export function useUpdateSubscriptions() {
   return useActionMutation({
-    action: (input: UpdateSubscriptionsInput) => runOperationAction('updateSubscriptions', input),
+    action: (input: UpdateSubscriptionsInput) => callOperation('updateSubscriptions', input),
     success: (_data, { identity, subscribe, trackSids }) =>
       subscribe
         ? `Subscribed ${identity} to ${tracks(trackSids.length)}.`

@@ -2,7 +2,7 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { KeyRoundIcon, LoaderCircleIcon } from 'lucide-react';
-import { signIn, useSession } from 'next-auth/react';
+import { SessionProvider, signIn, useSession } from 'next-auth/react';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
@@ -28,7 +28,19 @@ interface LoginFormProps {
   initialError: string | null;
 }
 
-export function LoginForm({ callbackPath, oidc, initialError }: LoginFormProps) {
+/**
+ * The only page that reads next-auth's client session, so only it fetches /api/auth/session (the
+ * dashboard resolves the actor on the server, and embedded pages have no next-auth session).
+ */
+export function LoginForm(props: LoginFormProps) {
+  return (
+    <SessionProvider refetchOnWindowFocus={false}>
+      <SignInForm {...props} />
+    </SessionProvider>
+  );
+}
+
+function SignInForm({ callbackPath, oidc, initialError }: LoginFormProps) {
   // Until the session (and with it next-auth's CSRF cookie) has loaded, a submit can race the
   // CSRF token and fail, and before hydration it would be a native GET that puts the password in
   // the URL. So the buttons stay disabled while loading (TOOLCHAIN pitfall 13).

@@ -13,23 +13,29 @@ import Link from 'next/link';
 import { DurationSince } from '@/components/ui/duration-since';
 import { VirtualTable } from '@/components/ui/virtual-table';
 import type { RoomDto } from '@/lib/contracts/dto';
+import { useRoomHref } from '@/lib/queries/room-links';
 import { previewText } from '@/lib/utils';
 
 import { roomTitle } from './room-title';
+
+function RoomNameLink({ roomName }: { roomName: string }) {
+  const roomHref = useRoomHref();
+  return (
+    <Link
+      href={roomHref(roomName)}
+      className="text-primary block truncate font-medium underline-offset-4 hover:underline"
+    >
+      {roomName}
+    </Link>
+  );
+}
 
 const columns: ColumnDef<RoomDto>[] = [
   {
     id: 'name',
     accessorKey: 'name',
     header: 'Name',
-    cell: ({ row }) => (
-      <Link
-        href={`/rooms/${encodeURIComponent(row.original.name)}`}
-        className="text-primary block truncate font-medium underline-offset-4 hover:underline"
-      >
-        {row.original.name}
-      </Link>
-    ),
+    cell: ({ row }) => <RoomNameLink roomName={row.original.name} />,
   },
   {
     id: 'participants',

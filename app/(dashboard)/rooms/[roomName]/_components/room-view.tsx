@@ -7,6 +7,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { RetryErrorState } from '@/components/ui/retry-error-state';
 import { Skeleton } from '@/components/ui/skeleton';
 import { isApiError } from '@/lib/queries/fetch-json';
+import { useRoomHref } from '@/lib/queries/room-links';
 import { useRoomEnded } from '@/lib/queries/room-liveness';
 import { useRoom } from '@/lib/queries/rooms';
 import type { InitialError } from '@/lib/queries/upstream-error';
@@ -25,6 +26,7 @@ export function RoomView({
   participantsError: InitialError | null;
 }) {
   const { data: room, error, isPending, refetch, isFetching } = useRoom(roomName);
+  const roomHref = useRoomHref();
   // The room was open and LiveKit no longer knows it: it ended (or emptied out and closed) — told
   // by the live stream (room.finished) or, while the stream is down, by polling.
   const ended = useRoomEnded(roomName) || isApiError(error, 'not_found');
@@ -39,7 +41,7 @@ export function RoomView({
       >
         <p>
           {roomName} is no longer active on the LiveKit server.{' '}
-          <Link href="/rooms" className="text-primary font-medium underline underline-offset-4">
+          <Link href={roomHref()} className="text-primary font-medium underline underline-offset-4">
             Back to rooms
           </Link>
         </p>
