@@ -6,8 +6,10 @@ import {
   webhookEvents,
   type EventOptions,
 } from '../../lib/livekit/webhook-fixtures';
-import { expect, test, uniqueSuffix } from '../fixtures';
+import { expect, LiveKitSeeder, test, uniqueSuffix } from '../fixtures';
+import { Standin } from '../moderation/support';
 import { RoomPage } from '../pages/room-page';
+import { E2E } from '../support/ports';
 
 // Webhooks are fast but not to be trusted alone (docs/livekit-behaviour.md, "Webhooks"): they can
 // be lost or arrive out of order. Reconciliation (lib/live/reconciler.ts) keeps the view right.
@@ -93,5 +95,38 @@ test.describe('reconciliation heals what webhooks miss', () => {
     await livekit.addParticipant(name, { identity: 'dave' });
     await expect(room.row('dave')).toBeVisible();
     await expect(room.row('carol')).toHaveCount(0);
+  });
+});
+
+test.describe('without webhooks', () => {
+  // The Cloud-mode stand-in of playwright.config.ts delivers no webhooks to its dashboard.
+  const standin = new Standin(`http://127.0.0.1:${E2E.cloudLivekitPort}`);
+  test.use({ account: 'moderator', baseURL: `http://127.0.0.1:${E2E.cloudDashboardPort}` });
+
+  let livekit: LiveKitSeeder;
+  test.beforeEach(() => {
+    livekit = new LiveKitSeeder(standin.url, `nowh-${uniqueSuffix()}`);
+  });
+  test.afterEach(async () => {
+    await livekit.cleanup();
+  });
+
+  test('joins and leaves still reach an open room page, through reconciliation', async ({
+    page,
+  }) => {
+    const name = await livekit.seedRoom(livekit.roomName('rec'), [{ identity: 'alice' }]);
+    const room = new RoomPage(page);
+    await room.goto(name);
+    await expect(room.row('alice')).toBeVisible();
+    // Live, so rows come from pushed events and not from the polling fallback.
+    await expect(liveIndicator(page)).toHaveText('Live');
+
+    // Within a reconciliation interval (2 s here), with room for a loaded CI machine.
+    const reconciled = { timeout: 15_000 };
+    await livekit.addParticipant(name, { identity: 'bob' });
+    await expect(room.row('bob')).toBeVisible(reconciled);
+    await livekit.control.leave(name, 'alice');
+    await expect(room.row('alice')).toHaveCount(0, reconciled);
+    await expect(liveIndicator(page)).toHaveText('Live');
   });
 });

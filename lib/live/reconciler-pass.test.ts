@@ -129,4 +129,48 @@ describe('reconcilePass', () => {
     expect(emitted.filter((e) => e.type.startsWith('participant.'))).toEqual([]);
     expect(known.participants('r')).toBeUndefined();
   });
+
+  it('still lists the participants when the room’s own start is published during the fetch', async () => {
+    // Another pass (reconciliation's tick) reports the room as it starts being watched.
+    const bus = createMemoryBus();
+    const known = new KnownState();
+    known.follow(bus);
+    const base = { ...at, roomName: 'r', tenant: null };
+    const source: ReconcileSource = {
+      listRooms: async () => [room('r')],
+      listParticipants: async (): Promise<ParticipantDto[]> => {
+        bus.publish({ ...base, type: 'room.started', room: room('r') });
+        return [participant('alice')];
+      },
+    };
+    await reconcilePass(
+      { source, known, touches: new TouchTracker(bus) },
+      { roomNames: ['r'], participantRooms: ['r'], concurrency: 1 },
+      at,
+      (e) => bus.publish(e),
+    );
+    expect(known.participants('r')?.map((p) => p.identity)).toEqual(['alice']);
+  });
+
+  it('leaves the participants of a room restarted during the fetch to the next tick', async () => {
+    const bus = createMemoryBus();
+    const known = new KnownState();
+    known.follow(bus);
+    const base = { ...at, roomName: 'r', tenant: null };
+    const source: ReconcileSource = {
+      listRooms: async () => [room('r')],
+      listParticipants: async (): Promise<ParticipantDto[]> => {
+        // A new session of the same name: the listing may belong to either.
+        bus.publish({ ...base, type: 'room.started', room: room('r', { sid: 'RM_next' }) });
+        return [participant('alice')];
+      },
+    };
+    const emitted = await reconcilePass(
+      { source, known, touches: new TouchTracker(bus) },
+      { roomNames: ['r'], participantRooms: ['r'], concurrency: 1 },
+      at,
+      (e) => bus.publish(e),
+    );
+    expect(emitted.filter((e) => e.type.startsWith('participant.'))).toEqual([]);
+  });
 });

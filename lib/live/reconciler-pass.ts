@@ -43,7 +43,14 @@ export class TouchTracker {
         identity === undefined
           ? window.has(roomName)
           : window.has(`${roomName}\n*`) || window.has(`${roomName}\n${identity}`),
-      sessionTouched: (roomName) => window.has(`${roomName}\n*`),
+      sessionTouched: (roomName, roomSid) => {
+        if (window.has(`${roomName}\n*`)) return true;
+        const started = `${roomName}\n@`;
+        for (const key of window) {
+          if (key.startsWith(started) && key !== `${started}${roomSid}`) return true;
+        }
+        return false;
+      },
       close: () => this.windows.delete(window),
     };
   }
@@ -57,8 +64,12 @@ export class TouchTracker {
 export interface TouchWindow {
   /** Whether an event touched the room (no identity) or that participant's row since `open()`. */
   touched(roomName: string, identity?: string): boolean;
-  /** Whether the room started or finished since `open()`: every participant row is in question. */
-  sessionTouched(roomName: string): boolean;
+  /**
+   * Whether the room finished, or another session than `roomSid` started, since `open()`: then
+   * every participant row of the listing is in question. The start of the listed session itself
+   * is not (its `room.started` says nothing about who is in it).
+   */
+  sessionTouched(roomName: string, roomSid: string): boolean;
   close(): void;
 }
 
@@ -67,8 +78,10 @@ function touchKeys(event: LiveEvent): string[] {
     case 'room.updated':
       return [event.roomName];
     case 'room.started':
+      // Which session started: a listing of another session's participants is in question.
+      return [event.roomName, `${event.roomName}\n@${event.room.sid}`];
     case 'room.finished':
-      // A new session: every participant row of the room is in question.
+      // Every participant row of the room is in question.
       return [event.roomName, `${event.roomName}\n*`];
     case 'participant.joined':
     case 'participant.updated':
@@ -156,7 +169,7 @@ export async function reconcilePass(
   }
   for (const room of rooms) {
     const listed = participants.get(room.name);
-    if (!listed || window.sessionTouched(room.name)) continue;
+    if (!listed || window.sessionTouched(room.name, room.sid)) continue;
     const knownRows = known.participants(room.name) ?? [];
     const knownIdentities = new Set(knownRows.map((p) => p.identity));
     const before = knownRows.filter((p) => !window.touched(room.name, p.identity));
