@@ -9,7 +9,6 @@ import {
   FRAME_MESSAGES,
   type EmbedSessionDto,
 } from '@/lib/contracts/embed';
-import type { Permission } from '@/lib/contracts/permissions';
 import { ActorProvider } from '@/lib/queries/actor-context';
 import { setEmbedSessionToken } from '@/lib/queries/embed-credentials';
 import { fetchJson, isApiError } from '@/lib/queries/fetch-json';
@@ -188,7 +187,7 @@ function EmbedSession({
   return (
     <RefreshIntervalProvider refreshMs={refreshMs}>
       <ActorProvider
-        permissions={actor.permissions as Permission[]}
+        permissions={actor.permissions}
         name={actor.name}
         role={actor.role}
         tenant={actor.tenant}

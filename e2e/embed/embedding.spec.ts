@@ -319,9 +319,11 @@ test.describe('POST /api/embed/session', () => {
 
   test('a token works once; expired, tampered, too long-lived, over-privileged or unknown-portal tokens are refused', async ({
     request,
+    loginAs,
   }) => {
     const key = await newPortal(request, ['https://portal.example.com']);
-    const token = await mintEmbedToken(key, MODERATOR);
+    const sub = `replayer-${uniqueSuffix()}`;
+    const token = await mintEmbedToken(key, { ...MODERATOR, sub });
     const first = await exchange(token);
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({
@@ -329,6 +331,32 @@ test.describe('POST /api/embed/session', () => {
       actor: { name: 'Acme Moderator', role: 'moderator', tenant: 'acme', rooms: null },
     });
     expect(await exchange(token)).toEqual(refusal(/already used/));
+    // Both exchanges are audited as sign-ins: the replay leaves a trace naming its portal.
+    const admin = await loginAs('admin');
+    expect(await auditEvents(BASE_URL, admin, { action: 'auth.signed_in', actor: sub })).toEqual([
+      expect.objectContaining({
+        outcome: 'success',
+        source: 'embed',
+        role: 'moderator',
+        tenant: 'acme',
+      }),
+    ]);
+    const refused = await auditEvents(BASE_URL, admin, {
+      action: 'auth.sign_in_failed',
+      source: 'embed',
+      limit: '100',
+    });
+    expect(refused).toContainEqual(
+      expect.objectContaining({
+        outcome: 'denied',
+        errorCode: 'unauthenticated',
+        params: expect.objectContaining({
+          provider: 'embed',
+          portalId: key.portalId,
+          reason: expect.stringMatching(/already used/),
+        }),
+      }),
+    );
 
     const now = Math.floor(Date.now() / 1000);
     const expired = await mintEmbedToken(key, MODERATOR, { issuedAt: now - 400, ttlSeconds: 300 });
@@ -381,8 +409,20 @@ test.describe('POST /api/embed/session', () => {
       );
       expect(names).toEqual([roomName]);
       expect((await ctx.get(`/api/v1/rooms/${encodeURIComponent(elsewhere)}`)).status()).toBe(404);
-      // Administration is not what an embed session is for, whatever its role.
+      // Administration is not what an embed session is for, whatever its role — on either door.
       expect((await ctx.get('/api/v1/users')).status()).toBe(403);
+      const deleted = await ctx.post('/api/embed/operations/deleteRoom', { data: { roomName } });
+      expect(deleted.status()).toBe(403);
+      expect((await standin.rooms()).some((r) => r.room.name === roomName)).toBe(true);
+      expect((await ctx.post('/api/embed/operations/noSuchThing', { data: {} })).status()).toBe(
+        404,
+      );
+      // The door runs the domain's checks: a room outside the token's rooms is not found.
+      const removeElsewhere = await ctx.post('/api/embed/operations/removeParticipant', {
+        data: { roomName: elsewhere, identity: 'alice' },
+      });
+      expect(removeElsewhere.status()).toBe(404);
+      expect(await standin.participant(elsewhere, 'alice')).toBeDefined();
 
       const revoked = await callOperation(request, 'revokeEmbedPortal', { portalId: key.portalId });
       expect(revoked.status, revoked.text).toBeLessThan(300);

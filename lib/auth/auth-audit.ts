@@ -8,7 +8,8 @@ import type { SignInAuditAction } from '@/lib/domain/audit/audit-actions';
 /** Audit rows for sign-in events. The attempted name is recorded even when no such user exists. */
 export async function auditAuth(event: {
   action: SignInAuditAction;
-  user?: User | null;
+  /** Who signed in: a user, or an embedded page's subject (lib/embed/start-embed-session.ts). */
+  user?: Pick<User, 'id' | 'username' | 'role' | 'tenant'> | null;
   attemptedName?: string;
   outcome: AuditOutcome;
   errorCode?: string;

@@ -7,13 +7,11 @@ import type { Actor } from '@/lib/domain/actor';
 import { DomainError } from '@/lib/domain/errors';
 
 import { apiKeyRateLimiter } from './api-key-rate-limit';
+import { noteUse } from './note-use';
 import type { CallerStrategy } from './types';
 
 /** The query parameter the portal endpoints also take the key from (docs/rest-api.md). */
 export const API_KEY_QUERY_PARAM = 'api_key';
-
-/** How often a key's `last_used_at` is written per instance: the check stays a read. */
-const LAST_USED_EVERY_MS = 60_000;
 
 /**
  * A leaked key must not outlive its revocation: keys never manage keys, so one cannot mint a
@@ -39,7 +37,7 @@ export const apiKeyCaller: CallerStrategy = {
       throw new DomainError('unauthenticated', 'Unknown or revoked API key.');
     }
     await apiKeyRateLimiter()?.consume(key.id);
-    noteUse(key);
+    noteUse({ kind: 'API key', ...key }, touchApiKey);
     return keyActor(key);
   },
 };
@@ -80,20 +78,4 @@ function keyActor(key: StoredApiKey): Actor {
     rooms: key.rooms,
     source: 'api',
   };
-}
-
-type Holder = typeof globalThis & { __moderatoApiKeyLastUse?: Map<string, number> };
-const holder = globalThis as Holder;
-
-/** Records the use in the background: the answer never waits for, or fails on, this write. */
-function noteUse(key: StoredApiKey): void {
-  const written = (holder.__moderatoApiKeyLastUse ??= new Map());
-  const now = Date.now();
-  if (now - (written.get(key.id) ?? key.lastUsedAtMs ?? 0) < LAST_USED_EVERY_MS) return;
-  written.set(key.id, now);
-  touchApiKey(key.id, now).catch((err: unknown) => {
-    console.warn(
-      `[moderato] could not record the use of API key ${key.name} (${err instanceof Error ? err.message : String(err)})`,
-    );
-  });
 }

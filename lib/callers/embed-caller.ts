@@ -2,9 +2,9 @@ import 'server-only';
 
 import { EMBED_AUTH_SCHEME } from '@/lib/contracts/embed';
 import { ROLE_PERMISSIONS } from '@/lib/contracts/permissions';
-import { findEmbedPortalById } from '@/lib/db/embed-portals';
 import type { Actor } from '@/lib/domain/actor';
 import { DomainError } from '@/lib/domain/errors';
+import { findLiveEmbedPortal } from '@/lib/embed/embed-portal';
 import { verifyEmbedSession } from '@/lib/embed/embed-session';
 import type { EmbedGrant } from '@/lib/embed/embed-token';
 
@@ -26,8 +26,7 @@ export const embedCaller: CallerStrategy = {
     const match = HEADER.exec(header);
     if (!match) return null;
     const grant = await verifyEmbedSession(match[1]!);
-    const portal = await findEmbedPortalById(grant.portalId);
-    if (!portal || portal.revokedAtMs !== null) {
+    if (!(await findLiveEmbedPortal(grant.portalId))) {
       throw new DomainError('unauthenticated', 'This portal has been revoked.');
     }
     return embedActor(grant);

@@ -1,4 +1,4 @@
-import type { Role } from './permissions';
+import type { Permission, Role } from './permissions';
 
 /**
  * The embedding contract, written once and read by the server (token checks, /embed.js), the
@@ -67,7 +67,7 @@ export interface EmbedSessionDto {
     role: EmbedRole;
     tenant: string | null;
     rooms: string[] | null;
-    permissions: string[];
+    permissions: Permission[];
   };
 }
 

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Role } from '@/lib/contracts/permissions';
 
 import { getDb } from './index';
+import { isUniqueViolation } from './unique-violation';
 import type { ApiKeyRow } from './schema';
 
 /** A REST API key as the server sees it; the key itself is never stored, only its hash. */
@@ -42,12 +43,6 @@ function toApiKey(row: ApiKeyRow): StoredApiKey {
     lastUsedAtMs: row.last_used_at === null ? null : Number(row.last_used_at),
     revokedAtMs: row.revoked_at === null ? null : Number(row.revoked_at),
   };
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: unknown };
-  // better-sqlite3: SQLITE_CONSTRAINT_UNIQUE; pg: 23505 unique_violation.
-  return e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === '23505';
 }
 
 export interface NewApiKey {

@@ -6,6 +6,7 @@ import { openPortalSecret, sealPortalSecret } from '@/lib/auth/portal-secret';
 import type { EmbedRole } from '@/lib/contracts/embed';
 
 import { getDb } from './index';
+import { isUniqueViolation } from './unique-violation';
 import type { EmbedPortalRow } from './schema';
 
 /** An embedding portal as the server sees it; its secret is read only through findEmbedPortalSecret. */
@@ -50,12 +51,6 @@ function toEmbedPortal(row: EmbedPortalRow): StoredEmbedPortal {
     lastUsedAtMs: row.last_used_at === null ? null : Number(row.last_used_at),
     revokedAtMs: row.revoked_at === null ? null : Number(row.revoked_at),
   };
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: unknown };
-  // better-sqlite3: SQLITE_CONSTRAINT_UNIQUE; pg: 23505 unique_violation.
-  return e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === '23505';
 }
 
 /** Throws EmbedPortalNameTakenError when a portal that is not revoked has the name. */

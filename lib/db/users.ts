@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import type { Role } from '@/lib/contracts/permissions';
 
 import { getDb } from './index';
+import { isUniqueViolation } from './unique-violation';
 import type { UserProvider, UserRow } from './schema';
 
 /** A dashboard account as the rest of the server sees it (never includes the password hash). */
@@ -55,12 +56,6 @@ function toUser(row: UserRow): User {
     updatedAtMs: Number(row.updated_at),
     lastSignInAtMs: row.last_sign_in_at === null ? null : Number(row.last_sign_in_at),
   };
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: unknown; message?: unknown };
-  // better-sqlite3: SQLITE_CONSTRAINT_UNIQUE; pg: 23505 unique_violation.
-  return e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === '23505';
 }
 
 export interface CreateUserInput {

@@ -12,12 +12,13 @@ import {
 } from '@/lib/contracts/embed';
 import {
   claimEmbedTokenId,
-  findEmbedPortalById,
   findEmbedPortalSecret,
   type StoredEmbedPortal,
 } from '@/lib/db/embed-portals';
 import { DomainError } from '@/lib/domain/errors';
 import { roomNameSchema } from '@/lib/schemas/rooms';
+
+import { findLiveEmbedPortal } from './embed-portal';
 
 /** The claims a portal's backend signs (docs/embedding.md, "The embed token"). */
 const embedClaimsSchema = z.object({
@@ -67,11 +68,9 @@ export async function verifyEmbedToken(token: string, nowMs = Date.now()): Promi
     if (err instanceof DomainError) throw err;
     throw refused('The embed token is not a JWT.');
   }
-  if (!portalId || portalId.length > 64) {
-    throw refused('The embed token must name its portal in the `kid` header.');
-  }
+  if (!portalId) throw refused('The embed token must name its portal in the `kid` header.');
   const [portal, secret] = await Promise.all([
-    findEmbedPortalById(portalId),
+    findLiveEmbedPortal(portalId),
     findEmbedPortalSecret(portalId).catch((err: unknown) => {
       // Sealed under another auth secret (lib/auth/portal-secret.ts): the operator must act.
       console.warn(
@@ -80,7 +79,7 @@ export async function verifyEmbedToken(token: string, nowMs = Date.now()): Promi
       return null;
     }),
   ]);
-  if (!portal || portal.revokedAtMs !== null || !secret) {
+  if (!portal || !secret) {
     throw refused('Unknown or revoked portal.');
   }
 

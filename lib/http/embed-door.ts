@@ -4,22 +4,22 @@ import { embedCaller } from '@/lib/callers/embed-caller';
 import { DomainError } from '@/lib/domain/errors';
 import { findOperation } from '@/lib/domain/registry';
 import { runOperation } from '@/lib/domain/run-operation';
-import { isEmbedOperation } from '@/lib/embed/embed-operations';
 
 import { jsonBody } from './read-request';
 import { errorResponse } from './respond';
 
 /**
- * POST /api/embed/operations/{name}: the embedded page's writes, one door for the operations
- * lib/embed/embed-operations.ts lists. The body is the operation's input, exactly what the
- * dashboard's server action takes (the iframe cannot use server actions: they authenticate with
- * the session cookie, and an iframe holds its session in memory). Only an embed session is
- * accepted here; reads go through /api/v1, which takes embed sessions like any other caller.
+ * POST /api/embed/operations/{name}: the embedded page's writes, any operation of the registry by
+ * name with its input as the body, exactly what the dashboard's server action takes (the iframe
+ * cannot use server actions: they authenticate with the session cookie, and an iframe holds its
+ * session in memory). Only an embed session is accepted here; what it may do is its role's
+ * permissions, decided by the runner as on every door (an embed role is never admin). Reads go
+ * through /api/v1, which takes embed sessions like any other caller.
  */
 export async function handleEmbedOperation(request: Request, name: string): Promise<Response> {
   try {
-    const operation = isEmbedOperation(name) ? findOperation(name) : undefined;
-    if (!operation) throw new DomainError('not_found', 'This operation is not available here.');
+    const operation = findOperation(name);
+    if (!operation) throw new DomainError('not_found', 'Unknown operation.');
     const actor = await embedCaller.resolve({ request, source: 'embed' });
     if (!actor) {
       throw new DomainError(

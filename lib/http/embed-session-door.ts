@@ -2,12 +2,10 @@ import 'server-only';
 
 import { z } from 'zod';
 
-import type { EmbedSessionDto } from '@/lib/contracts/embed';
-import { touchEmbedPortal } from '@/lib/db/embed-portals';
-import { embedActor } from '@/lib/callers/embed-caller';
+import { authEnv } from '@/lib/auth/auth-env';
+import { clientAddress } from '@/lib/auth/client-address';
 import { DomainError } from '@/lib/domain/errors';
-import { signEmbedSession } from '@/lib/embed/embed-session';
-import { verifyEmbedToken } from '@/lib/embed/embed-token';
+import { startEmbedSession } from '@/lib/embed/start-embed-session';
 
 import { jsonBody } from './read-request';
 import { errorResponse } from './respond';
@@ -25,24 +23,8 @@ export async function exchangeEmbedToken(request: Request): Promise<Response> {
     if (!parsed.success) {
       throw new DomainError('invalid_input', 'Send the embed token as { "token": "<jwt>" }.');
     }
-    const grant = await verifyEmbedToken(parsed.data.token);
-    const actor = embedActor(grant);
-    touchEmbedPortal(grant.portalId, Date.now()).catch((err: unknown) =>
-      console.warn(
-        `[moderato] could not record the use of portal ${grant.portalId}: ${String(err)}`,
-      ),
-    );
-    const body: EmbedSessionDto = {
-      sessionToken: await signEmbedSession(grant),
-      expiresAtMs: grant.expiresAtMs,
-      actor: {
-        name: actor.name,
-        role: grant.role,
-        tenant: actor.tenant,
-        rooms: grant.rooms,
-        permissions: [...actor.permissions],
-      },
-    };
+    const client = clientAddress(Object.fromEntries(request.headers), authEnv().trustedProxies);
+    const body = await startEmbedSession(parsed.data.token, client);
     return Response.json(body, { headers: { 'Cache-Control': 'no-store' } });
   } catch (err) {
     return errorResponse(err);

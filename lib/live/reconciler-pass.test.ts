@@ -2,21 +2,25 @@ import { describe, expect, it } from 'vitest';
 
 import type { ParticipantDto } from '@/lib/contracts/dto';
 
-import { createMemoryBus } from './bus';
-import { KnownState } from './known-state';
-import { reconcilePass, TouchTracker, type ReconcileSource } from './reconciler-pass';
-import { at, participant, recorder, room, track } from './reconciler-test-fixtures';
+import type { ReconcileSource } from './reconciler-pass';
+import {
+  at,
+  followedBus,
+  participant,
+  passOnce,
+  recorder,
+  room,
+  track,
+} from './reconciler-test-fixtures';
 
 // LiveKit's answer can be older than a webhook that arrives while the pass waits for it.
 describe('reconcilePass', () => {
   it('leaves rows that a bus event touched during the fetch to the next tick', async () => {
-    const bus = createMemoryBus();
-    const known = new KnownState();
-    known.follow(bus);
+    const live = followedBus();
+    const { bus, known } = live;
     const base = { ...at, roomName: 'r', tenant: null };
     bus.publish({ ...base, type: 'room.started', room: room('r') });
     bus.publish({ ...base, type: 'participant.joined', participant: participant('old') });
-    const touches = new TouchTracker(bus);
     const late = participant('late');
     const source: ReconcileSource = {
       listRooms: async () => [room('r')],
@@ -28,12 +32,7 @@ describe('reconcilePass', () => {
       },
     };
     const events = recorder(bus);
-    const emitted = await reconcilePass(
-      { source, known, touches },
-      { participantRooms: ['r'], concurrency: 2 },
-      at,
-      (e) => bus.publish(e),
-    );
+    const emitted = await passOnce(live, source, { participantRooms: ['r'] });
     expect(emitted).toEqual([]);
     expect(events.summary()).toEqual(['participant.joined late']);
     expect(
@@ -45,18 +44,17 @@ describe('reconcilePass', () => {
   });
 
   it('scopes a targeted pass to its room: other known rooms are not finished', async () => {
-    const bus = createMemoryBus();
-    const known = new KnownState();
-    known.follow(bus);
+    const live = followedBus();
+    const { bus, known } = live;
     for (const name of ['a', 'b']) {
       bus.publish({ ...at, roomName: name, tenant: null, type: 'room.started', room: room(name) });
     }
     const source: ReconcileSource = { listRooms: async () => [], listParticipants: async () => [] };
-    const emitted = await reconcilePass(
-      { source, known, touches: new TouchTracker(bus) },
-      { roomNames: ['a'], participantRooms: [], concurrency: 1 },
+    const emitted = await passOnce(
+      live,
+      source,
+      { roomNames: ['a'], participantRooms: [] },
       { ...at, origin: 'action' },
-      (e) => bus.publish(e),
     );
     expect(emitted.map((e) => `${e.type} ${e.roomName} ${e.origin}`)).toEqual([
       'room.finished a action',
@@ -65,14 +63,12 @@ describe('reconcilePass', () => {
   });
 
   it('reports a listed participant that an event touched but the known state lacks', async () => {
-    const bus = createMemoryBus();
-    const known = new KnownState();
-    known.follow(bus);
+    const live = followedBus();
+    const { bus, known } = live;
     const base = { ...at, roomName: 'r', tenant: null };
     bus.publish({ ...base, type: 'room.started', room: room('r') });
     const alice = participant('alice');
     const camera = track('TR_x');
-    const touches = new TouchTracker(bus);
     const source: ReconcileSource = {
       listRooms: async () => [room('r')],
       listParticipants: async (): Promise<ParticipantDto[]> => {
@@ -87,19 +83,13 @@ describe('reconcilePass', () => {
         return [alice];
       },
     };
-    await reconcilePass(
-      { source, known, touches },
-      { participantRooms: ['r'], concurrency: 1 },
-      at,
-      (e) => bus.publish(e),
-    );
+    await passOnce(live, source, { participantRooms: ['r'] });
     // Known now, so her departure can be reported by the next pass.
     expect(known.participants('r')?.map((p) => p.identity)).toEqual(['alice']);
-    const left = await reconcilePass(
-      { source: { ...source, listParticipants: async () => [] }, known, touches },
-      { participantRooms: ['r'], concurrency: 1 },
-      at,
-      (e) => bus.publish(e),
+    const left = await passOnce(
+      live,
+      { ...source, listParticipants: async () => [] },
+      { participantRooms: ['r'] },
     );
     expect(left.map((e) => `${e.type} ${'identity' in e ? e.identity : ''}`)).toEqual([
       'participant.left alice',
@@ -107,9 +97,8 @@ describe('reconcilePass', () => {
   });
 
   it('leaves a room whose session started or finished during the fetch to the next tick', async () => {
-    const bus = createMemoryBus();
-    const known = new KnownState();
-    known.follow(bus);
+    const live = followedBus();
+    const { bus, known } = live;
     const base = { ...at, roomName: 'r', tenant: null };
     bus.publish({ ...base, type: 'room.started', room: room('r') });
     const source: ReconcileSource = {
@@ -120,21 +109,15 @@ describe('reconcilePass', () => {
         return [participant('alice')];
       },
     };
-    const emitted = await reconcilePass(
-      { source, known, touches: new TouchTracker(bus) },
-      { participantRooms: ['r'], concurrency: 1 },
-      at,
-      (e) => bus.publish(e),
-    );
+    const emitted = await passOnce(live, source, { participantRooms: ['r'] });
     expect(emitted.filter((e) => e.type.startsWith('participant.'))).toEqual([]);
     expect(known.participants('r')).toBeUndefined();
   });
 
   it('still lists the participants when the room’s own start is published during the fetch', async () => {
     // Another pass (reconciliation's tick) reports the room as it starts being watched.
-    const bus = createMemoryBus();
-    const known = new KnownState();
-    known.follow(bus);
+    const live = followedBus();
+    const { bus, known } = live;
     const base = { ...at, roomName: 'r', tenant: null };
     const source: ReconcileSource = {
       listRooms: async () => [room('r')],
@@ -143,19 +126,13 @@ describe('reconcilePass', () => {
         return [participant('alice')];
       },
     };
-    await reconcilePass(
-      { source, known, touches: new TouchTracker(bus) },
-      { roomNames: ['r'], participantRooms: ['r'], concurrency: 1 },
-      at,
-      (e) => bus.publish(e),
-    );
+    await passOnce(live, source, { roomNames: ['r'], participantRooms: ['r'] });
     expect(known.participants('r')?.map((p) => p.identity)).toEqual(['alice']);
   });
 
   it('leaves the participants of a room restarted during the fetch to the next tick', async () => {
-    const bus = createMemoryBus();
-    const known = new KnownState();
-    known.follow(bus);
+    const live = followedBus();
+    const { bus, known } = live;
     const base = { ...at, roomName: 'r', tenant: null };
     const source: ReconcileSource = {
       listRooms: async () => [room('r')],
@@ -165,12 +142,9 @@ describe('reconcilePass', () => {
         return [participant('alice')];
       },
     };
-    const emitted = await reconcilePass(
-      { source, known, touches: new TouchTracker(bus) },
-      { roomNames: ['r'], participantRooms: ['r'], concurrency: 1 },
-      at,
-      (e) => bus.publish(e),
-    );
+    const emitted = await passOnce(live, source, { roomNames: ['r'], participantRooms: ['r'] });
     expect(emitted.filter((e) => e.type.startsWith('participant.'))).toEqual([]);
+    // Not marked known-empty either: the next tick lists the new session's participants afresh.
+    expect(known.participants('r')).toBeUndefined();
   });
 });

@@ -1,7 +1,14 @@
 import type { ParticipantDto, RoomDto, TrackDto } from '@/lib/contracts/dto';
 import type { LiveEvent, NewLiveEvent } from '@/lib/contracts/live-events';
 
-import type { LiveBus } from './bus';
+import { createMemoryBus, type LiveBus } from './bus';
+import { KnownState } from './known-state';
+import {
+  reconcilePass,
+  TouchTracker,
+  type PassPlan,
+  type ReconcileSource,
+} from './reconciler-pass';
 
 /** Test helpers of lib/live: plain DTOs and an event recorder. */
 
@@ -95,4 +102,27 @@ export function describeEvent(e: LiveEvent | NewLiveEvent): string {
     default:
       return `${e.type} ${e.roomName}`;
   }
+}
+
+/** A bus and a known state following it, as on every instance. */
+export function followedBus(instanceId?: string): { bus: LiveBus; known: KnownState } {
+  const bus = createMemoryBus(instanceId);
+  const known = new KnownState();
+  known.follow(bus);
+  return { bus, known };
+}
+
+/** One pass over `source` that publishes on the bus, as reconciliation does. */
+export function passOnce(
+  { bus, known }: { bus: LiveBus; known: KnownState },
+  source: ReconcileSource,
+  plan: Omit<PassPlan, 'concurrency'>,
+  ctx: { atMs: number; origin: 'reconcile' | 'action' } = at,
+): Promise<NewLiveEvent[]> {
+  return reconcilePass(
+    { source, known, touches: new TouchTracker(bus) },
+    { concurrency: 1, ...plan },
+    ctx,
+    (e) => bus.publish(e),
+  );
 }

@@ -2,16 +2,13 @@ import { describe, expect, it } from 'vitest';
 
 import type { ParticipantDto } from '@/lib/contracts/dto';
 
-import { createMemoryBus } from './bus';
-import { KnownState } from './known-state';
-import { reconcilePass, TouchTracker, type ReconcileSource } from './reconciler-pass';
+import type { ReconcileSource } from './reconciler-pass';
+import { at, followedBus, participant, passOnce, room } from './reconciler-test-fixtures';
 import { RoomBaseline } from './room-baseline';
-import { at, participant, room } from './reconciler-test-fixtures';
 
 function setup() {
-  const bus = createMemoryBus();
-  const known = new KnownState();
-  known.follow(bus);
+  const live = followedBus();
+  const { bus, known } = live;
   // LiveKit has the room with alice and bob; reconciliation has seen the room, not its people.
   bus.publish({ ...at, roomName: 'r', tenant: null, type: 'room.started', room: room('r') });
   let listed: ParticipantDto[] = [participant('alice'), participant('bob')];
@@ -24,7 +21,7 @@ function setup() {
     },
   };
   return {
-    bus,
+    live,
     known,
     source,
     baseline: new RoomBaseline({ bus, known, source }),
@@ -35,7 +32,7 @@ function setup() {
 
 describe('RoomBaseline', () => {
   it('lists a newly watched room, so a departure before the next tick is still reported', async () => {
-    const { bus, known, source, baseline, leave } = setup();
+    const { live, known, source, baseline, leave } = setup();
     await baseline.list('r');
     expect(
       known
@@ -46,12 +43,7 @@ describe('RoomBaseline', () => {
 
     // alice leaves before reconciliation's own first listing of the room.
     leave('alice');
-    const events = await reconcilePass(
-      { source, known, touches: new TouchTracker(bus) },
-      { participantRooms: ['r'], concurrency: 1 },
-      at,
-      (e) => bus.publish(e),
-    );
+    const events = await passOnce(live, source, { participantRooms: ['r'] });
     expect(events.map((e) => `${e.type} ${'identity' in e ? e.identity : ''}`)).toEqual([
       'participant.left alice',
     ]);

@@ -1,6 +1,6 @@
 'use client';
 
-import { runOperationAction } from '@/lib/actions/operations';
+import { callOperation } from './call-operation';
 import type { RoomDto } from '@/lib/contracts/dto';
 import { roomKeys } from '@/lib/queries/keys';
 import type { CreateRoomInput } from '@/lib/schemas/rooms';
@@ -9,7 +9,7 @@ import { useActionMutation } from './use-action-mutation';
 
 export function useCreateRoom() {
   return useActionMutation({
-    action: (input: CreateRoomInput) => runOperationAction('createRoom', input),
+    action: (input: CreateRoomInput) => callOperation('createRoom', input),
     success: (room) => `Created room ${room.name}.`,
     failure: ({ roomName }) => `Could not create room ${roomName}`,
     update: (queryClient, room) => {

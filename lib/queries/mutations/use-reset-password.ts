@@ -1,6 +1,6 @@
 'use client';
 
-import { runOperationAction } from '@/lib/actions/operations';
+import { callOperation } from './call-operation';
 import type { ResetPasswordInput } from '@/lib/schemas/users';
 
 import { useActionMutation } from './use-action-mutation';
@@ -12,7 +12,7 @@ export type ResetPasswordVariables = { input: ResetPasswordInput; username: stri
 /** No success toast: the dialog shows the new password instead, which says it all. */
 export function useResetPassword() {
   return useActionMutation({
-    action: ({ input }: ResetPasswordVariables) => runOperationAction('resetPassword', input),
+    action: ({ input }: ResetPasswordVariables) => callOperation('resetPassword', input),
     success: () => null,
     failure: ({ username }) => `Could not reset the password of ${username}`,
     update: (queryClient, { user }) => upsertUser(queryClient, user),

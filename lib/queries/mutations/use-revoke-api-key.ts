@@ -1,6 +1,6 @@
 'use client';
 
-import { runOperationAction } from '@/lib/actions/operations';
+import { callOperation } from './call-operation';
 import type { RevokeApiKeyInput } from '@/lib/schemas/api-keys';
 
 import { upsertApiKey } from './api-key-cache';
@@ -11,7 +11,7 @@ export type RevokeApiKeyVariables = { input: RevokeApiKeyInput; name: string };
 
 export function useRevokeApiKey() {
   return useActionMutation({
-    action: ({ input }: RevokeApiKeyVariables) => runOperationAction('revokeApiKey', input),
+    action: ({ input }: RevokeApiKeyVariables) => callOperation('revokeApiKey', input),
     success: (_key, { name }) => `Revoked API key ${name}: it is refused from now on.`,
     failure: ({ name }) => `Could not revoke API key ${name}`,
     update: (queryClient, apiKey) => upsertApiKey(queryClient, apiKey),

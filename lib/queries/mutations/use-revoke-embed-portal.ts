@@ -1,6 +1,6 @@
 'use client';
 
-import { runOperationAction } from '@/lib/actions/operations';
+import { callOperation } from './call-operation';
 import type { RevokeEmbedPortalInput } from '@/lib/schemas/embed-portals';
 
 import { upsertEmbedPortal } from './embed-portal-cache';
@@ -11,8 +11,7 @@ export type RevokeEmbedPortalVariables = { input: RevokeEmbedPortalInput; name: 
 
 export function useRevokeEmbedPortal() {
   return useActionMutation({
-    action: ({ input }: RevokeEmbedPortalVariables) =>
-      runOperationAction('revokeEmbedPortal', input),
+    action: ({ input }: RevokeEmbedPortalVariables) => callOperation('revokeEmbedPortal', input),
     success: (_portal, { name }) => `Revoked portal ${name}: its tokens are refused from now on.`,
     failure: ({ name }) => `Could not revoke portal ${name}`,
     update: (queryClient, portal) => upsertEmbedPortal(queryClient, portal),

@@ -1,6 +1,6 @@
 'use client';
 
-import { runOperationAction } from '@/lib/actions/operations';
+import { callOperation } from './call-operation';
 import { userKeys } from '@/lib/queries/keys';
 import type { UserSessionsInput } from '@/lib/schemas/user-sessions';
 
@@ -11,8 +11,7 @@ export type RevokeUserSessionsVariables = { input: UserSessionsInput; username: 
 
 export function useRevokeUserSessions() {
   return useActionMutation({
-    action: ({ input }: RevokeUserSessionsVariables) =>
-      runOperationAction('revokeUserSessions', input),
+    action: ({ input }: RevokeUserSessionsVariables) => callOperation('revokeUserSessions', input),
     success: ({ revoked }, { username }) =>
       `Signed ${username} out everywhere: ${revoked} ${revoked === 1 ? 'session' : 'sessions'} ended.`,
     failure: ({ username }) => `Could not sign ${username} out everywhere`,

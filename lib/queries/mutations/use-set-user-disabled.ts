@@ -1,6 +1,6 @@
 'use client';
 
-import { runOperationAction } from '@/lib/actions/operations';
+import { callOperation } from './call-operation';
 import type { SetUserDisabledInput } from '@/lib/schemas/users';
 
 import { useActionMutation } from './use-action-mutation';
@@ -11,7 +11,7 @@ export type SetUserDisabledVariables = { input: SetUserDisabledInput; username: 
 
 export function useSetUserDisabled() {
   return useActionMutation({
-    action: ({ input }: SetUserDisabledVariables) => runOperationAction('setUserDisabled', input),
+    action: ({ input }: SetUserDisabledVariables) => callOperation('setUserDisabled', input),
     success: (user) =>
       user.disabled
         ? `Disabled ${user.username}: signed out on their next request.`

@@ -1,6 +1,6 @@
 'use client';
 
-import { runOperationAction } from '@/lib/actions/operations';
+import { callOperation } from './call-operation';
 import type { UpdateUserInput } from '@/lib/schemas/users';
 
 import { useActionMutation } from './use-action-mutation';
@@ -11,7 +11,7 @@ export type UpdateUserVariables = { input: UpdateUserInput; username: string };
 
 export function useUpdateUser() {
   return useActionMutation({
-    action: ({ input }: UpdateUserVariables) => runOperationAction('updateUser', input),
+    action: ({ input }: UpdateUserVariables) => callOperation('updateUser', input),
     success: (user) => `Saved ${user.username}.`,
     failure: ({ username }) => `Could not save ${username}`,
     update: (queryClient, user) => upsertUser(queryClient, user),

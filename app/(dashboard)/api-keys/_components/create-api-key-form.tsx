@@ -6,11 +6,10 @@ import type { z } from 'zod';
 
 import { applyFieldErrors } from '@/components/moderation/apply-field-errors';
 import { Button } from '@/components/ui/button';
-import { describedBy, FormField, TextField } from '@/components/ui/form-field';
+import { SelectField, TextareaField, TextField } from '@/components/ui/form-field';
+import { TenantField } from '@/components/ui/tenant-field';
 import { ModalClose, ModalFooter } from '@/components/ui/modal';
-import { Select } from '@/components/ui/select';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { textareaClassName } from '@/components/ui/textarea-class';
 import type { CreatedApiKeyDto } from '@/lib/contracts/api-keys';
 import { ROLES } from '@/lib/contracts/permissions';
 import { useCreateApiKey } from '@/lib/queries/mutations/use-create-api-key';
@@ -59,59 +58,30 @@ export function CreateApiKeyForm({
         {...form.register('name')}
       />
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField
+        <SelectField
           id="create-api-key-role"
           label="Role"
           help={ROLE_HELP}
           error={errors.role?.message}
-        >
-          <Select
-            id="create-api-key-role"
-            aria-describedby={describedBy('create-api-key-role', { help: true })}
-            className="capitalize"
-            {...form.register('role')}
-          >
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {role}
-              </option>
-            ))}
-          </Select>
-        </FormField>
-        {actorTenant ? (
-          <p className="text-muted-foreground self-start text-sm sm:pt-5">
-            The key acts for your tenant <strong className="text-foreground">{actorTenant}</strong>.
-          </p>
-        ) : (
-          <TextField
-            id="create-api-key-tenant"
-            label="Tenant"
-            help="The auth_id in the metadata of the rooms it may act on. Empty = every room."
-            error={errors.tenant?.message}
-            autoComplete="off"
-            {...form.register('tenant')}
-          />
-        )}
+          options={ROLES}
+          {...form.register('role')}
+        />
+        <TenantField
+          actorTenant={actorTenant}
+          bound="The key acts for"
+          id="create-api-key-tenant"
+          help="The auth_id in the metadata of the rooms it may act on. Empty = every room."
+          error={errors.tenant?.message}
+          {...form.register('tenant')}
+        />
       </div>
-      <FormField
+      <TextareaField
         id="create-api-key-rooms"
         label="Rooms"
         help="Optional: limit the key to these rooms, one name per line, exactly as in LiveKit."
         error={errors.rooms?.message}
-      >
-        <textarea
-          id="create-api-key-rooms"
-          rows={3}
-          spellCheck={false}
-          className={textareaClassName}
-          aria-invalid={errors.rooms ? true : undefined}
-          aria-describedby={describedBy('create-api-key-rooms', {
-            help: true,
-            error: errors.rooms?.message,
-          })}
-          {...form.register('rooms')}
-        />
-      </FormField>
+        {...form.register('rooms')}
+      />
       <ModalFooter>
         <ModalClose asChild>
           <Button variant="secondary">Cancel</Button>

@@ -6,11 +6,10 @@ import type { z } from 'zod';
 
 import { applyFieldErrors } from '@/components/moderation/apply-field-errors';
 import { Button } from '@/components/ui/button';
-import { describedBy, FormField, TextField } from '@/components/ui/form-field';
+import { SelectField, TextareaField, TextField } from '@/components/ui/form-field';
+import { TenantField } from '@/components/ui/tenant-field';
 import { ModalClose, ModalFooter } from '@/components/ui/modal';
-import { Select } from '@/components/ui/select';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { textareaClassName } from '@/components/ui/textarea-class';
 import { EMBED_ROLES } from '@/lib/contracts/embed';
 import type { CreatedEmbedPortalDto } from '@/lib/contracts/embed-portals';
 import type { FieldErrors } from '@/lib/contracts/errors';
@@ -70,61 +69,30 @@ export function CreatePortalForm({
         autoComplete="off"
         {...form.register('name')}
       />
-      <FormField
+      <TextareaField
         id="create-portal-origins"
         label="Allowed origins"
         help="The sites whose pages may frame the views, one per line, exactly: https://portal.example.com (http only for localhost)."
         error={errors.allowedOrigins?.message}
-      >
-        <textarea
-          id="create-portal-origins"
-          rows={3}
-          spellCheck={false}
-          autoComplete="off"
-          className={textareaClassName}
-          aria-invalid={errors.allowedOrigins ? true : undefined}
-          aria-describedby={describedBy('create-portal-origins', {
-            help: true,
-            error: errors.allowedOrigins?.message,
-          })}
-          {...form.register('allowedOrigins')}
-        />
-      </FormField>
+        {...form.register('allowedOrigins')}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
-        {actorTenant ? (
-          <p className="text-muted-foreground self-start text-sm sm:pt-5">
-            Its tokens act for your tenant{' '}
-            <strong className="text-foreground">{actorTenant}</strong>.
-          </p>
-        ) : (
-          <TextField
-            id="create-portal-tenant"
-            label="Tenant"
-            help="The auth_id in the metadata of the rooms it may show. Empty = every room."
-            error={errors.tenant?.message}
-            autoComplete="off"
-            {...form.register('tenant')}
-          />
-        )}
-        <FormField
+        <TenantField
+          actorTenant={actorTenant}
+          bound="Its tokens act for"
+          id="create-portal-tenant"
+          help="The auth_id in the metadata of the rooms it may show. Empty = every room."
+          error={errors.tenant?.message}
+          {...form.register('tenant')}
+        />
+        <SelectField
           id="create-portal-role"
           label="Max role"
           help={ROLE_HELP}
           error={errors.maxRole?.message}
-        >
-          <Select
-            id="create-portal-role"
-            aria-describedby={describedBy('create-portal-role', { help: true })}
-            className="capitalize"
-            {...form.register('maxRole')}
-          >
-            {EMBED_ROLES.map((role) => (
-              <option key={role} value={role}>
-                {role}
-              </option>
-            ))}
-          </Select>
-        </FormField>
+          options={EMBED_ROLES}
+          {...form.register('maxRole')}
+        />
       </div>
       <ModalFooter>
         <ModalClose asChild>

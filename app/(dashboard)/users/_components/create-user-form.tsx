@@ -6,9 +6,9 @@ import type { z } from 'zod';
 
 import { applyFieldErrors } from '@/components/moderation/apply-field-errors';
 import { Button } from '@/components/ui/button';
-import { describedBy, FormField, TextField } from '@/components/ui/form-field';
+import { SelectField, TextField } from '@/components/ui/form-field';
+import { TenantField } from '@/components/ui/tenant-field';
 import { ModalClose, ModalFooter } from '@/components/ui/modal';
-import { Select } from '@/components/ui/select';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { ROLES } from '@/lib/contracts/permissions';
 import type { UserPasswordDto } from '@/lib/contracts/dto';
@@ -65,35 +65,22 @@ export function CreateUserForm({
         {...form.register('name')}
       />
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField id="create-user-role" label="Role" help={ROLE_HELP} error={errors.role?.message}>
-          <Select
-            id="create-user-role"
-            aria-describedby={describedBy('create-user-role', { help: true })}
-            className="capitalize"
-            {...form.register('role')}
-          >
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {role}
-              </option>
-            ))}
-          </Select>
-        </FormField>
-        {actorTenant ? (
-          <p className="text-muted-foreground self-start text-sm sm:pt-5">
-            The user is bound to your tenant{' '}
-            <strong className="text-foreground">{actorTenant}</strong>.
-          </p>
-        ) : (
-          <TextField
-            id="create-user-tenant"
-            label="Tenant"
-            help="Optional: the auth_id of the only rooms this user sees. Empty = every room."
-            error={errors.tenant?.message}
-            autoComplete="off"
-            {...form.register('tenant')}
-          />
-        )}
+        <SelectField
+          id="create-user-role"
+          label="Role"
+          help={ROLE_HELP}
+          error={errors.role?.message}
+          options={ROLES}
+          {...form.register('role')}
+        />
+        <TenantField
+          actorTenant={actorTenant}
+          bound="The user is bound to"
+          id="create-user-tenant"
+          help="Optional: the auth_id of the only rooms this user sees. Empty = every room."
+          error={errors.tenant?.message}
+          {...form.register('tenant')}
+        />
       </div>
       <TextField
         id="create-user-password"

@@ -7,9 +7,8 @@ import type { z } from 'zod';
 
 import { applyFieldErrors } from '@/components/moderation/apply-field-errors';
 import { Button } from '@/components/ui/button';
-import { describedBy, FormField, TextField } from '@/components/ui/form-field';
+import { SelectField, TextField } from '@/components/ui/form-field';
 import { Modal, ModalClose, ModalContent, ModalFooter } from '@/components/ui/modal';
-import { Select } from '@/components/ui/select';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { ROLES } from '@/lib/contracts/permissions';
 import type { UserDto } from '@/lib/contracts/dto';
@@ -81,25 +80,14 @@ export function EditUserDialog({
             autoComplete="off"
             {...form.register('name')}
           />
-          <FormField
+          <SelectField
             id="edit-user-role"
             label="Role"
             help={roleLocked ? 'You cannot remove your own admin role.' : ROLE_HELP}
             error={errors.role?.message}
-          >
-            <Select
-              id="edit-user-role"
-              aria-describedby={describedBy('edit-user-role', { help: true })}
-              className="capitalize"
-              {...form.register('role', { disabled: roleLocked })}
-            >
-              {ROLES.map((role) => (
-                <option key={role} value={role}>
-                  {role}
-                </option>
-              ))}
-            </Select>
-          </FormField>
+            options={ROLES}
+            {...form.register('role', { disabled: roleLocked })}
+          />
           {actorTenant ? null : (
             <TextField
               id="edit-user-tenant"
