@@ -11,27 +11,24 @@
  * /livekit/participant/mute` with an API key (key lookup, per-key rate limit — set so high it never
  * refuses, but counted — runner, audit), against the same direct calls, with the same targets.
  *
- * The stand-in runs in its own child process (this file again, with `--standin-child`), so the
- * direct SDK client and the server do not share an event loop — as the dashboard and the stand-in
- * do not. The child counts the requests it serves by path through Node's `http.server.request.start`
- * diagnostics channel (no proxy hop, nothing added to either path), which gives the number of
- * LiveKit calls one API mute makes. Everything listens on 127.0.0.1; the run is bounded and stops
+ * The stand-in runs in its own child process (bench/support/standin-child.ts), so the direct SDK
+ * client and the server do not share an event loop — as the dashboard and the stand-in do not —
+ * and counts the requests it serves by path, which gives the number of LiveKit calls one API mute
+ * makes. Everything listens on 127.0.0.1; the run is bounded and stops
  * its children. Needs a production build (runs `next build` when `.next/BUILD_ID` is missing).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { subscribe } from 'node:diagnostics_channel';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { Agent, request, type IncomingMessage } from 'node:http';
+import { Agent, request } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-import { startStandin } from '@moderato/livekit-standin';
 import { StandinControl } from '@moderato/livekit-standin/client';
 import { RoomServiceClient } from 'livekit-server-sdk';
 
 import { KEY, SECRET, startDashboard, type Dashboard } from './support/dashboard';
 import { signInCookie } from './support/session-cookie';
+import { diffCounts, spawnStandin, type Counts } from './support/standin-child';
 
 const ROOM = 'bench-api';
 const PARTICIPANTS = 16;
@@ -44,93 +41,6 @@ const ADDED_P50_TARGET_MS = 5;
 
 const identityOf = (i: number) => `speaker-${String(i).padStart(2, '0')}`;
 const log = (line: string) => console.error(`bench:api: ${line}`);
-
-// ---- stand-in child ---------------------------------------------------------------------------
-
-type ChildMessage = { type: 'ready'; url: string } | { type: 'counts'; counts: Counts };
-type Counts = Record<string, number>;
-
-/** Child mode: the stand-in, counting every request it receives by path, answering over IPC. */
-async function standinChild(): Promise<void> {
-  const counts: Counts = {};
-  subscribe('http.server.request.start', (message) => {
-    const { request: req } = message as { request: IncomingMessage };
-    const key = `${req.method} ${(req.url ?? '').split('?')[0]}`;
-    counts[key] = (counts[key] ?? 0) + 1;
-  });
-  const standin = await startStandin({ port: 0 });
-  const send = (message: ChildMessage) => process.send!(message);
-  process.on('message', (message: { type: string }) => {
-    if (message.type === 'counts') send({ type: 'counts', counts: { ...counts } });
-  });
-  // The parent went away (or asked us to stop): close and exit.
-  process.on('disconnect', () => void standin.close().then(() => process.exit(0)));
-  send({ type: 'ready', url: standin.url });
-}
-
-interface StandinChild {
-  url: string;
-  counts(): Promise<Counts>;
-  stop(): Promise<void>;
-}
-
-async function spawnStandin(): Promise<StandinChild> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--import', 'tsx', __filename, '--standin-child'],
-    { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    const onMessage = (message: ChildMessage) => {
-      if (message.type !== 'ready') return;
-      child.off('message', onMessage);
-      resolve(message.url);
-    };
-    child.on('message', onMessage);
-    child.once('exit', (code) => reject(new Error(`stand-in exited early (${code})`)));
-  });
-  return {
-    url,
-    counts: () =>
-      new Promise((resolve) => {
-        const onMessage = (message: ChildMessage) => {
-          if (message.type !== 'counts') return;
-          child.off('message', onMessage);
-          resolve(message.counts);
-        };
-        child.on('message', onMessage);
-        child.send({ type: 'counts' });
-      }),
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-        child.once('exit', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-        child.disconnect();
-      }),
-  };
-}
-
-/** Requests between two snapshots, by path, plus the Twirp total. */
-function diffCounts(
-  before: Counts,
-  after: Counts,
-): { byPath: Counts; twirp: number; other: number } {
-  const byPath: Counts = {};
-  let twirp = 0;
-  let other = 0;
-  for (const [key, value] of Object.entries(after)) {
-    const n = value - (before[key] ?? 0);
-    if (n <= 0) continue;
-    byPath[key] = n;
-    if (key.includes(' /twirp/')) twirp += n;
-    else other += n;
-  }
-  return { byPath, twirp, other };
-}
 
 // ---- load ---------------------------------------------------------------------------------------
 
@@ -277,6 +187,25 @@ function portalCaller(dashboard: Dashboard, key: string, targets: Target[]) {
   return { call, statuses, close: () => agent.destroy() };
 }
 
+/**
+ * The floor: `GET /api/health`, a route handler that does nothing (no session, no LiveKit, no
+ * store). What Next.js itself costs per request on this machine, so the figures say how much of
+ * the gap to the direct calls is ours.
+ */
+function floorCaller(dashboard: Dashboard) {
+  const agent = new Agent({ keepAlive: true, maxSockets: IN_FLIGHT });
+  const call = (): Promise<boolean> =>
+    new Promise((resolve, reject) => {
+      const req = request(`${dashboard.url}/api/health`, { agent }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode === 200));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  return { call, close: () => agent.destroy() };
+}
+
 /** The direct path: livekit-server-sdk's RoomServiceClient on the same stand-in. */
 function directCaller(url: string, targets: Target[]) {
   const sdk = new RoomServiceClient(url, KEY, SECRET);
@@ -343,11 +272,14 @@ async function main(): Promise<void> {
     const portal = portalCaller(dashboard, key, targets);
     cleanups.push(() => portal.close());
     const direct = directCaller(standin.url, targets);
+    const floor = floorCaller(dashboard);
+    cleanups.push(() => floor.close());
 
     // Warm-up (JITs, route chunks, keep-alive sockets, the DB): not measured, not counted.
     const warmApi = await runFixed(WARMUP, IN_FLIGHT, api.call);
     const warmDirect = await runFixed(WARMUP, IN_FLIGHT, direct);
     const warmPortal = await runFixed(WARMUP, IN_FLIGHT, portal.call);
+    await runFixed(WARMUP, IN_FLIGHT, floor.call);
     log(
       `warm-up: ${WARMUP} API (${warmApi.failures} failed), ${WARMUP} direct (${warmDirect.failures} failed)`,
     );
@@ -356,6 +288,7 @@ async function main(): Promise<void> {
     const directRounds: RoundResult[] = [];
     const apiRounds: RoundResult[] = [];
     const portalRounds: RoundResult[] = [];
+    const floorRounds: RoundResult[] = [];
     let apiTwirp = 0;
     let apiOther = 0;
     let directTwirp = 0;
@@ -386,6 +319,12 @@ async function main(): Promise<void> {
       portalRounds.push(k);
       log(
         `round ${round} portal: ${k.rps.toFixed(0)} calls/s, p50 ${k.p50.toFixed(2)} ms, p99 ${k.p99.toFixed(2)} ms, ${k.failures} non-200`,
+      );
+
+      const f = await runFixed(CALLS, IN_FLIGHT, floor.call);
+      floorRounds.push(f);
+      log(
+        `round ${round} floor:  ${f.rps.toFixed(0)} calls/s, p50 ${f.p50.toFixed(2)} ms (GET /api/health, an empty route handler)`,
       );
     }
 
@@ -423,6 +362,8 @@ async function main(): Promise<void> {
     const portalRatio = portalRps / directRps;
     const portalAdded = portalP50 - directP50;
     const perMute = apiTwirp / measured;
+    const floorRps = median(floorRounds.map((r) => r.rps));
+    const floorP50 = median(floorRounds.map((r) => r.p50));
     const met =
       ratio >= RATIO_TARGET && added <= ADDED_P50_TARGET_MS && non200 === 0 && directFailures === 0;
     const portalMet =
@@ -445,6 +386,8 @@ async function main(): Promise<void> {
         `added_p50_ms=${added.toFixed(2)}`,
         `api_p99_ms=${apiP99.toFixed(2)}`,
         `livekit_calls_per_mute=${perMute.toFixed(3)}`,
+        `next_floor_rps=${floorRps.toFixed(0)}`,
+        `next_floor_p50_ms=${floorP50.toFixed(2)}`,
         `non200=${non200}`,
         `targets_met=${met}`,
       ].join(' '),
@@ -474,14 +417,7 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv.includes('--standin-child')) {
-  standinChild().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
-} else {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -411,6 +411,72 @@ const HAPPY_PATHS: Record<string, HappyPath> = {
       expect(await standin.receivedOf(room.name, 'bob', 'data')).toEqual([]);
     },
   },
+  muteTracksInBulk: {
+    route: 'POST /api/v1/rooms/:roomName/bulk/mute-tracks',
+    behaviour: 'mutes every microphone in the room and answers the per-participant report',
+    async run({ request, livekit }) {
+      const room = await seedRoom(livekit, 'bulk mute');
+      const { body } = await call(
+        request,
+        'muteTracksInBulk',
+        { roomName: room.name, group: 'microphones' },
+        200,
+      );
+      expect(body).toMatchObject({ total: 2, succeeded: 2, failed: [], skipped: [], cancelled: 0 });
+      expect((await standin.track(room.name, 'alice', 'MICROPHONE')).muted).toBe(true);
+      expect((await standin.track(room.name, 'bob', 'MICROPHONE')).muted).toBe(true);
+      expect((await standin.track(room.name, 'alice', 'CAMERA')).muted).toBe(false);
+    },
+  },
+  removeParticipantsInBulk: {
+    route: 'POST /api/v1/rooms/:roomName/bulk/remove-participants',
+    behaviour: 'removes the named participants only',
+    async run({ request, livekit }) {
+      const room = await seedRoom(livekit, 'bulk remove');
+      const { body } = await call(
+        request,
+        'removeParticipantsInBulk',
+        { roomName: room.name, identities: ['bob', 'nobody'] },
+        200,
+      );
+      expect(body).toMatchObject({
+        total: 1,
+        succeeded: 1,
+        failed: [{ identity: 'nobody', code: 'not_found' }],
+      });
+      expect(await standin.participant(room.name, 'bob')).toBeUndefined();
+      expect(await standin.participant(room.name, 'alice')).toBeDefined();
+    },
+  },
+  applyPermissionPreset: {
+    route: 'POST /api/v1/rooms/:roomName/bulk/apply-preset',
+    behaviour: 'gives the named participant the preset’s permission',
+    async run({ request, livekit }) {
+      const room = await seedRoom(livekit, 'preset');
+      await call(
+        request,
+        'applyPermissionPreset',
+        { roomName: room.name, identities: ['alice'], preset: 'silentObserver' },
+        200,
+      );
+      expect((await standin.participant(room.name, 'alice'))?.permission).toMatchObject({
+        can_publish: false,
+        can_publish_data: false,
+        hidden: true,
+      });
+      expect((await standin.participant(room.name, 'bob'))?.permission?.can_publish).toBe(true);
+    },
+  },
+  cancelBulkRun: {
+    route: 'POST /api/v1/rooms/:roomName/bulk/:runId/cancel',
+    behaviour: 'accepts a cancellation (a finished or unknown run is ignored); unknown room is 404',
+    async run({ request, livekit }) {
+      const room = await seedRoom(livekit, 'cancel');
+      const runId = crypto.randomUUID();
+      await call(request, 'cancelBulkRun', { roomName: room.name, runId }, 204);
+      await call(request, 'cancelBulkRun', { roomName: `${room.name}-none`, runId }, 404);
+    },
+  },
   listUsers: {
     route: 'GET /api/v1/users',
     behaviour: 'finds a user by search',

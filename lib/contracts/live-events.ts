@@ -91,6 +91,21 @@ export const liveEventSchema = z.discriminatedUnion('type', [
     outcome: z.string(),
     errorCode: z.string().nullable(),
   }),
+  /** A bulk action's progress (at most every 100 ms, and when it finishes). */
+  z.object({
+    ...base,
+    type: z.literal('bulk.progress'),
+    runId: z.string(),
+    action: z.string(),
+    actorName: z.string(),
+    state: z.enum(['running', 'finished']),
+    total: z.number().int(),
+    done: z.number().int(),
+    failed: z.number().int(),
+    cancelled: z.number().int(),
+  }),
+  /** Someone asked to cancel a bulk run; the instance running it stops it. */
+  z.object({ ...base, type: z.literal('bulk.cancel_requested'), runId: z.string() }),
 ]);
 
 export type LiveEvent = z.infer<typeof liveEventSchema>;

@@ -39,6 +39,8 @@ export function toTimelineEntry(
   event: LiveEvent,
   roomSid: string | null = null,
 ): RoomEventDto | null {
+  // A bulk run's targets are on the timeline one by one, as moderator actions.
+  if (event.type === 'bulk.progress' || event.type === 'bulk.cancel_requested') return null;
   const base = { id: event.id, roomName: event.roomName, atMs: event.atMs, type: event.type };
   switch (event.type) {
     case 'room.started':

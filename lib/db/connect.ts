@@ -8,6 +8,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 
 import type { Database } from './schema';
+import { withStatementCache } from './statement-cache';
 import type { DbTarget } from './target';
 
 const PG_INT8_OID = 20;
@@ -37,6 +38,13 @@ export function connect(target: DbTarget): Kysely<Database> {
             : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
       },
     });
+    // An idle connection the server ends (a restart, a failover, an administrator) is reported
+    // on the pool; without a listener that event would crash the process. The pool drops the
+    // connection and opens a new one for the next query.
+    // https://node-postgres.com/apis/pool#error
+    pool.on('error', (err) => {
+      console.error(`[moderato] PostgreSQL closed an idle connection: ${err.message}`);
+    });
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
 
@@ -50,5 +58,7 @@ export function connect(target: DbTarget): Kysely<Database> {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+  });
 }

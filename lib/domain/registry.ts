@@ -5,6 +5,10 @@ import type { z } from 'zod';
 import { createApiKey } from './api-keys/create-api-key';
 import { listApiKeys } from './api-keys/list-api-keys';
 import { revokeApiKey } from './api-keys/revoke-api-key';
+import { applyPermissionPreset } from './bulk/apply-permission-preset';
+import { cancelBulkRun } from './bulk/cancel-bulk-run';
+import { muteTracksInBulk } from './bulk/mute-tracks-in-bulk';
+import { removeParticipantsInBulk } from './bulk/remove-participants-in-bulk';
 import { exportAuditEvents } from './audit/export-audit-events';
 import { listAuditEvents } from './audit/list-audit-events';
 import { createEmbedPortal } from './embed-portals/create-embed-portal';
@@ -65,6 +69,10 @@ export const OPERATIONS = {
   moveParticipant,
   muteTrack,
   requestUnmute,
+  muteTracksInBulk,
+  removeParticipantsInBulk,
+  applyPermissionPreset,
+  cancelBulkRun,
   listUsers,
   createUser,
   updateUser,

@@ -81,25 +81,36 @@ export async function runForEach<I extends z.ZodType, O>(
   operation: Operation<I, O>,
   actor: Actor,
   inputs: readonly unknown[],
-  options: { concurrency?: number; signal?: AbortSignal } = {},
+  options: {
+    concurrency?: number;
+    signal?: AbortSignal;
+    /** Called as each input settles (progress), with its index; not for cancelled ones. */
+    onSettled?: (index: number, result: RunResult<O>) => void;
+  } = {},
 ): Promise<RunResult<O>[]> {
   const limit = pLimit(Math.max(1, options.concurrency ?? 8));
   return Promise.all(
-    inputs.map((input) =>
+    inputs.map((input, index) =>
       limit(async (): Promise<RunResult<O>> => {
         if (options.signal?.aborted) {
-          return { ok: false, error: { code: 'conflict', message: 'Cancelled before it ran.' } };
+          return { ok: false, error: { code: 'conflict', message: CANCELLED_MESSAGE } };
         }
+        let result: RunResult<O>;
         try {
-          return { ok: true, data: await runOperation(operation, actor, input) };
+          result = { ok: true, data: await runOperation(operation, actor, input) };
         } catch (err) {
           const error = err instanceof DomainError ? err : new DomainError('internal', 'Failed.');
-          return { ok: false, error: { code: error.code, message: error.message } };
+          result = { ok: false, error: { code: error.code, message: error.message } };
         }
+        options.onSettled?.(index, result);
+        return result;
       }),
     ),
   );
 }
+
+/** The error of an input runForEach never ran because its signal was aborted. */
+export const CANCELLED_MESSAGE = 'Cancelled before it ran.';
 
 function createContext(actor: Actor): OperationContext {
   const context: OperationContext = {

@@ -127,6 +127,8 @@ export class KnownState {
       case 'track.unpublished':
         return this.unpublishedTracks.has(event.track.sid);
       case 'moderation.action':
+      case 'bulk.progress':
+      case 'bulk.cancel_requested':
         return false;
     }
   }
@@ -212,6 +214,8 @@ export class KnownState {
         );
         return;
       case 'moderation.action':
+      case 'bulk.progress':
+      case 'bulk.cancel_requested':
         return;
     }
   }

@@ -93,6 +93,8 @@ function touchKeys(event: LiveEvent): string[] {
     case 'track.unmuted':
       return [`${event.roomName}\n${event.identity}`];
     case 'moderation.action':
+    case 'bulk.progress':
+    case 'bulk.cancel_requested':
       return [];
   }
 }

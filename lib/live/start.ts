@@ -1,6 +1,7 @@
 import 'server-only';
 
 import { startActionEvents } from './action-events';
+import { startBulkEvents } from './bulk-events';
 import { startHistoryRecorder } from './history-recorder';
 import { liveBus } from './hub';
 import { startKnownState } from './known-state';
@@ -24,6 +25,7 @@ export function startLive(): void {
     startWatchedRooms();
     startReconciler(bus);
     startActionEvents(bus);
+    startBulkEvents(bus);
     startHistoryRecorder(bus);
     shutdownLiveOnSignals();
     void bus;

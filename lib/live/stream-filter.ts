@@ -59,7 +59,11 @@ export function deliveryFor(actor: Actor, entry: BufferedEvent): LiveEvent | nul
   }
 
   if (!seesNow) return null;
-  if (event.type === 'moderation.action') {
+  if (
+    event.type === 'moderation.action' ||
+    event.type === 'bulk.progress' ||
+    event.type === 'bulk.cancel_requested'
+  ) {
     return MODERATION_READERS.some((p) => actorCan(actor, p)) ? event : null;
   }
   return event;

@@ -119,7 +119,7 @@ type Patch = (data: unknown, event: LiveEvent) => unknown;
 
 /** The caches one event concerns, with the pure patch of each. */
 function targets(event: LiveEvent): { queryKey: readonly unknown[]; patch: Patch }[] {
-  if (event.type === 'moderation.action') return [];
+  if (event.type === 'moderation.action' || event.type.startsWith('bulk.')) return [];
   const found: { queryKey: readonly unknown[]; patch: Patch }[] = [];
   if (event.type.startsWith('room.')) {
     found.push(

@@ -9,6 +9,7 @@ import { RetryErrorState } from '@/components/ui/retry-error-state';
 import { SearchInput } from '@/components/ui/search-input';
 import { Select } from '@/components/ui/select';
 import { TableSkeleton } from '@/components/ui/table-skeleton';
+import { BulkActionsBar } from '@/components/moderation/bulk/bulk-actions-bar';
 import { PARTICIPANT_MENU_PERMISSIONS } from '@/components/moderation/participant-actions-menu';
 import type { ParticipantDto, ParticipantKind } from '@/lib/contracts/dto';
 import { PARTICIPANT_KIND_LABELS } from '@/lib/contracts/tracks';
@@ -62,6 +63,7 @@ export function ParticipantsPanel({
   const [kind, setKind] = useState<ParticipantKind | ''>('');
   const deferredSearch = useDeferredValue(search);
   const [openIdentity, setOpenIdentity] = useParticipantParam();
+  const [picked, setPicked] = useState<Set<string>>(() => new Set());
 
   const kinds = useMemo(
     () => [...new Set((participants ?? []).map((p) => p.kind))].sort(),
@@ -85,6 +87,14 @@ export function ParticipantsPanel({
     () => (openIdentity ? participants?.find((p) => p.identity === openIdentity) : undefined),
     [participants, openIdentity],
   );
+
+  // Only who is still listed counts as selected: a participant who left drops out of the selection.
+  const selected = useMemo(
+    () => new Set((listed ?? []).filter((p) => picked.has(p.identity)).map((p) => p.identity)),
+    [listed, picked],
+  );
+  const selection = useMemo(() => ({ selected, onChange: setPicked }), [selected]);
+  const clearSelection = useCallback(() => setPicked(new Set()), []);
 
   const withActions = useCanAny(PARTICIPANT_MENU_PERMISSIONS);
   const shownError = error ?? (isPending ? initialError : null);
@@ -125,6 +135,15 @@ export function ParticipantsPanel({
           </Select>
         </div>
 
+        {withActions && listed && listed.length > 0 ? (
+          <BulkActionsBar
+            roomName={roomName}
+            participants={listed}
+            selection={[...selected]}
+            onClearSelection={clearSelection}
+          />
+        ) : null}
+
         {participants === undefined && shownError ? (
           <RetryErrorState
             error={shownError}
@@ -151,6 +170,7 @@ export function ParticipantsPanel({
             roomName={roomName}
             participants={filtered}
             withActions={withActions}
+            selection={selection}
             onOpenParticipant={setOpenIdentity}
           />
         )}

@@ -7,20 +7,75 @@ import {
   type ColumnDef,
   type SortingState,
 } from '@tanstack/react-table';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 
 import { Badge } from '@/components/ui/badge';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { VirtualTable } from '@/components/ui/virtual-table';
 import type { ParticipantDto } from '@/lib/contracts/dto';
+import { PERMISSION_PRESETS, presetOf } from '@/lib/contracts/permission-presets';
 import { PARTICIPANT_KIND_LABELS } from '@/lib/contracts/tracks';
 
 import { ParticipantActions } from './participant-actions';
 import { permissionSummary, STATE_LABELS } from './participant-labels';
 import { TrackChip } from './track-chip';
 
-function buildColumns(roomName: string, withActions: boolean): ColumnDef<ParticipantDto>[] {
+/** The rows picked for a bulk action (identities), owned by the panel. */
+export interface ParticipantSelection {
+  selected: ReadonlySet<string>;
+  onChange: (next: Set<string>) => void;
+}
+
+interface SelectHandlers {
+  isSelected: (identity: string) => boolean;
+  /** A click on a row's box; with Shift, every row between it and the last clicked one follows. */
+  toggle: (identity: string, checked: boolean, range: boolean) => void;
+  allState: () => boolean | 'indeterminate';
+  toggleAll: (checked: boolean) => void;
+}
+
+function selectColumn(select: SelectHandlers): ColumnDef<ParticipantDto> {
+  return {
+    id: 'select',
+    header: () => {
+      const state = select.allState();
+      return (
+        <input
+          type="checkbox"
+          aria-label="Select every participant shown"
+          checked={state === true}
+          ref={(el) => {
+            if (el) el.indeterminate = state === 'indeterminate';
+          }}
+          onChange={(e) => select.toggleAll(e.target.checked)}
+        />
+      );
+    },
+    cell: ({ row }) => (
+      <input
+        type="checkbox"
+        aria-label={`Select ${row.original.identity}`}
+        checked={select.isSelected(row.original.identity)}
+        // The row opens the participant on click, Enter and Space; the box must not.
+        onClick={(e) => {
+          e.stopPropagation();
+          select.toggle(row.original.identity, e.currentTarget.checked, e.shiftKey);
+        }}
+        onKeyDown={(e) => e.stopPropagation()}
+        onChange={() => undefined}
+      />
+    ),
+    enableSorting: false,
+  };
+}
+
+function buildColumns(
+  roomName: string,
+  withActions: boolean,
+  select: SelectHandlers | null,
+): ColumnDef<ParticipantDto>[] {
   const columns: ColumnDef<ParticipantDto>[] = [
+    ...(select ? [selectColumn(select)] : []),
     {
       id: 'identity',
       accessorKey: 'identity',
@@ -83,9 +138,19 @@ function buildColumns(roomName: string, withActions: boolean): ColumnDef<Partici
       id: 'permissions',
       accessorFn: permissionSummary,
       header: 'Permissions',
-      cell: ({ getValue }) => (
-        <span className="text-muted-foreground text-xs">{getValue<string>()}</span>
-      ),
+      cell: ({ row, getValue }) => {
+        const preset = presetOf(row.original.permission);
+        return (
+          <span className="flex flex-wrap items-center gap-1">
+            {preset ? (
+              <Badge tone="neutral" title={PERMISSION_PRESETS[preset].description}>
+                {PERMISSION_PRESETS[preset].label}
+              </Badge>
+            ) : null}
+            <span className="text-muted-foreground text-xs">{getValue<string>()}</span>
+          </span>
+        );
+      },
       enableSorting: false,
     },
   ];
@@ -101,25 +166,68 @@ function buildColumns(roomName: string, withActions: boolean): ColumnDef<Partici
   return columns;
 }
 
-// Spelled out in full so Tailwind sees both templates.
+// Spelled out in full so Tailwind sees every template.
 const GRID =
   'grid-cols-[minmax(9rem,1.2fr)_minmax(7rem,1fr)_6rem_7rem_6.5rem_minmax(16rem,2.5fr)_minmax(9rem,1.2fr)]';
 const GRID_WITH_ACTIONS =
   'grid-cols-[minmax(9rem,1.2fr)_minmax(7rem,1fr)_6rem_7rem_6.5rem_minmax(16rem,2.5fr)_minmax(9rem,1.2fr)_3rem]';
+const GRID_WITH_SELECT_AND_ACTIONS =
+  'grid-cols-[1.5rem_minmax(9rem,1.2fr)_minmax(7rem,1fr)_6rem_7rem_6.5rem_minmax(16rem,2.5fr)_minmax(9rem,1.2fr)_3rem]';
 
 export function ParticipantsTable({
   roomName,
   participants,
   withActions,
+  selection,
   onOpenParticipant,
 }: {
   roomName: string;
   participants: ParticipantDto[];
   withActions: boolean;
+  /** Checkboxes for bulk actions; only with actions. */
+  selection?: ParticipantSelection;
   onOpenParticipant: (identity: string) => void;
 }) {
   const [sorting, setSorting] = useState<SortingState>([]);
-  const columns = useMemo(() => buildColumns(roomName, withActions), [roomName, withActions]);
+  // Handlers read the latest rows and selection through refs, so the columns stay stable.
+  const latest = useRef({ selection, rows: [] as ParticipantDto[] });
+  const lastClicked = useRef<number | null>(null);
+  const selectable = withActions && selection !== undefined;
+  const columns = useMemo(() => {
+    const select: SelectHandlers = {
+      isSelected: (identity) => latest.current.selection?.selected.has(identity) ?? false,
+      toggle: (identity, checked, range) => {
+        const { selection: current, rows } = latest.current;
+        if (!current) return;
+        const next = new Set(current.selected);
+        const position = rows.findIndex((p) => p.identity === identity);
+        const from = range && lastClicked.current !== null ? lastClicked.current : position;
+        const [lo, hi] = from < position ? [from, position] : [position, from];
+        for (const p of rows.slice(lo, hi + 1)) {
+          if (checked) next.add(p.identity);
+          else next.delete(p.identity);
+        }
+        lastClicked.current = position;
+        current.onChange(next);
+      },
+      allState: () => {
+        const { selection: current, rows } = latest.current;
+        const count = rows.filter((p) => current?.selected.has(p.identity)).length;
+        return count === 0 ? false : count === rows.length ? true : 'indeterminate';
+      },
+      toggleAll: (checked) => {
+        const { selection: current, rows } = latest.current;
+        if (!current) return;
+        const next = new Set(current.selected);
+        for (const p of rows) {
+          if (checked) next.add(p.identity);
+          else next.delete(p.identity);
+        }
+        current.onChange(next);
+      },
+    };
+    return buildColumns(roomName, withActions, selectable ? select : null);
+  }, [roomName, withActions, selectable]);
   // The React Compiler is off; react-table manages its own memoization.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
@@ -131,12 +239,16 @@ export function ParticipantsTable({
     getSortedRowModel: getSortedRowModel(),
     getRowId: (p) => p.identity,
   });
+  // Shift-click ranges follow the order shown (sorted), not the order listed.
+  latest.current = { selection, rows: table.getRowModel().rows.map((row) => row.original) };
 
   return (
     <VirtualTable
       table={table}
       label="Participants"
-      gridClassName={withActions ? GRID_WITH_ACTIONS : GRID}
+      gridClassName={
+        selectable ? GRID_WITH_SELECT_AND_ACTIONS : withActions ? GRID_WITH_ACTIONS : GRID
+      }
       estimateRowHeight={52}
       dynamicRowHeight
       onRowActivate={(row) => onOpenParticipant(row.original.identity)}

@@ -1,0 +1,123 @@
+/**
+ * Bulk action benchmark (`npm run bench:bulk`, issue 12): one room of PARTICIPANTS, each with a
+ * microphone; Chromium signed in as the moderator opens the room, picks "Act on everyone" →
+ * "Mute microphones" and confirms. Measured from the confirm click to the report in the dialog —
+ * the server answers only once every MutePublishedTrack has been answered, so this bounds "the
+ * last mute applied in the stand-in" from above — then every microphone is checked muted in the
+ * stand-in's state. The baseline, in the same run: the same number of MutePublishedTrack calls
+ * made one after another with livekit-server-sdk on a second, identical room.
+ * Targets: ≤ 2 s wall time, ≥ 10× faster than one after another.
+ *
+ * The stand-in runs in its own child process (bench/support/standin-child.ts), the dashboard is
+ * `next start` on a fresh SQLite store. Ends with ONE summary line.
+ */
+import { loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
+
+import { StandinControl } from '@moderato/livekit-standin/client';
+import { RoomServiceClient } from 'livekit-server-sdk';
+
+import { KEY, launchChromium, SECRET, signIn, startDashboard } from './support/dashboard';
+import { spawnStandin } from './support/standin-child';
+
+const PARTICIPANTS = 1000;
+const ROOM = 'bench-bulk';
+const BASELINE_ROOM = 'bench-bulk-sequential';
+const WALL_TARGET_MS = 2000;
+const RATIO_TARGET = 10;
+
+const log = (line: string) => console.error(`bench:bulk: ${line}`);
+
+async function seed(url: string, control: StandinControl, room: string): Promise<void> {
+  await new RoomServiceClient(url, KEY, SECRET).createRoom({ name: room, emptyTimeout: 3600 });
+  await control.bulkJoin(
+    Array.from({ length: PARTICIPANTS }, (_, i) => ({
+      room,
+      identity: `speaker-${String(i).padStart(4, '0')}`,
+      tracks: [{ type: 'AUDIO' as const, source: 'MICROPHONE' as const }],
+    })),
+  );
+}
+
+async function mutedCount(control: StandinControl, room: string): Promise<number> {
+  const state = await control.room(room);
+  return state?.participants.filter((p) => p.tracks?.every((t) => t.muted)).length ?? 0;
+}
+
+async function main(): Promise<void> {
+  const standin = await spawnStandin();
+  const control = new StandinControl({ url: standin.url, apiKey: KEY, apiSecret: SECRET });
+  const cleanups: (() => unknown)[] = [() => standin.stop()];
+  try {
+    await seed(standin.url, control, ROOM);
+    await seed(standin.url, control, BASELINE_ROOM);
+    log(`stand-in (child process) with 2 rooms of ${PARTICIPANTS} participants`);
+
+    // Baseline: one MutePublishedTrack after another, as a script without bulk support would.
+    const sdk = new RoomServiceClient(standin.url, KEY, SECRET);
+    const targets = ((await control.room(BASELINE_ROOM))?.participants ?? []).map((p) => ({
+      identity: p.identity!,
+      trackSid: p.tracks![0]!.sid!,
+    }));
+    const b0 = performance.now();
+    for (const { identity, trackSid } of targets) {
+      await sdk.mutePublishedTrack(BASELINE_ROOM, identity, trackSid, true);
+    }
+    const sequentialMs = performance.now() - b0;
+    log(`one after another: ${targets.length} mutes in ${sequentialMs.toFixed(0)} ms`);
+
+    const dashboard = await startDashboard('bench:bulk', standin.url);
+    cleanups.push(() => dashboard.stop());
+    const browser = await launchChromium();
+    cleanups.push(() => browser.close());
+    const context = await browser.newContext({
+      baseURL: dashboard.url,
+      viewport: { width: 1440, height: 900 },
+    });
+    await signIn(context, 'moderator', 'moderator-demo');
+    const page = await context.newPage();
+    await page.goto(`/rooms/${ROOM}`);
+    await page
+      .getByRole('heading', { name: 'Participants' })
+      .getByText(String(PARTICIPANTS))
+      .waitFor();
+    await page.getByRole('button', { name: 'Act on everyone' }).click();
+    await page.getByRole('menuitem', { name: 'Mute microphones' }).click();
+    const confirm = page
+      .getByRole('dialog', { name: /Mute microphones — everyone/ })
+      .getByRole('button', { name: 'Mute microphones' });
+    await confirm.waitFor();
+
+    const t0 = performance.now();
+    await confirm.click();
+    const status = page.getByRole('dialog', { name: 'Mute microphones: done' }).getByRole('status');
+    await status.waitFor({ timeout: 120_000 });
+    const bulkMs = performance.now() - t0;
+    const summary = (await status.textContent()) ?? '';
+    log(`bulk from the browser: ${summary} in ${bulkMs.toFixed(0)} ms`);
+
+    const muted = await mutedCount(control, ROOM);
+    if (muted !== PARTICIPANTS) throw new Error(`only ${muted} of ${PARTICIPANTS} muted`);
+    const ratio = sequentialMs / bulkMs;
+    const met = bulkMs <= WALL_TARGET_MS && ratio >= RATIO_TARGET;
+    log(`load1=${(loadavg()[0] ?? 0).toFixed(2)}`);
+    console.log(
+      [
+        'bench:bulk',
+        `participants=${PARTICIPANTS}`,
+        `bulk_mute_ms=${bulkMs.toFixed(0)}`,
+        `sequential_ms=${sequentialMs.toFixed(0)}`,
+        `ratio=${ratio.toFixed(1)}`,
+        `muted=${muted}`,
+        `targets_met=${met}`,
+      ].join(' '),
+    );
+  } finally {
+    for (const fn of cleanups.reverse()) await fn();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,138 @@
+import 'server-only';
+
+import { randomUUID } from 'node:crypto';
+
+import type { z } from 'zod';
+
+import { BULK_CONCURRENCY, type BulkFailure, type BulkReportDto } from '@/lib/contracts/bulk';
+import * as livekit from '@/lib/livekit/room-service';
+
+import type { Operation, OperationContext } from '../operation';
+import { runForEach, type RunResult } from '../run-operation';
+import { bulkRunPort, trackRun, type BulkProgress } from './bulk-runs';
+import type { TargetSelection } from './bulk-targets';
+
+/** Progress is published at most this often (and once at the start and the end). */
+export const PROGRESS_EVERY_MS = 100;
+
+/** One action of a run: the input of the per-target operation, and whom it concerns. */
+export interface BulkItem {
+  identity: string;
+  trackSid: string | null;
+  input: unknown;
+}
+
+/**
+ * Runs `operation` once per item, BULK_CONCURRENCY at a time, each authorized and audited on its
+ * own (one row per target; the calling bulk operation writes the run's row). Publishes progress,
+ * stops starting new items when the run is cancelled, and answers a per-participant report.
+ */
+export async function runInBulk<I extends z.ZodType, O>(
+  context: OperationContext,
+  run: { roomName: string; runId?: string; action: string },
+  operation: Operation<I, O>,
+  items: readonly BulkItem[],
+  selection: Pick<TargetSelection, 'skipped' | 'missing'>,
+): Promise<BulkReportDto> {
+  const runId = run.runId ?? randomUUID();
+  const { tenant } = await context.room(run.roomName);
+  const port = bulkRunPort();
+  const progress: BulkProgress = {
+    roomName: run.roomName,
+    tenant,
+    runId,
+    action: run.action,
+    actorName: context.actor.name || context.actor.username,
+    state: 'running',
+    total: items.length,
+    done: 0,
+    failed: 0,
+    cancelled: 0,
+  };
+  let lastPublishedMs = 0;
+  const publish = (force = false) => {
+    const now = Date.now();
+    if (!port || (!force && now - lastPublishedMs < PROGRESS_EVERY_MS)) return;
+    lastPublishedMs = now;
+    port.progress({ ...progress });
+  };
+  // Registered before anyone hears of the run, so a cancellation can never arrive too early.
+  const tracked = trackRun(runId, run.roomName);
+  publish(true);
+
+  const settled = new Set<number>();
+  let results: RunResult<O>[];
+  try {
+    results = await runForEach(
+      operation,
+      context.actor,
+      items.map((item) => item.input),
+      {
+        concurrency: BULK_CONCURRENCY,
+        signal: tracked.signal,
+        onSettled: (index, result) => {
+          settled.add(index);
+          progress.done += 1;
+          if (!result.ok) progress.failed += 1;
+          publish();
+        },
+      },
+    );
+  } finally {
+    tracked.release();
+  }
+
+  const failed: BulkFailure[] = selection.missing.map((identity) => ({
+    identity,
+    trackSid: null,
+    code: 'not_found',
+    message: 'Not in the room.',
+  }));
+  results.forEach((result, index) => {
+    if (result.ok || !settled.has(index)) return;
+    const { identity, trackSid } = items[index]!;
+    failed.push({ identity, trackSid, ...result.error });
+  });
+  await explainDepartures(run.roomName, failed);
+
+  const report: BulkReportDto = {
+    runId,
+    total: items.length,
+    succeeded: results.filter((r) => r.ok).length,
+    failed,
+    skipped: selection.skipped,
+    cancelled: items.length - settled.size,
+  };
+  progress.cancelled = report.cancelled;
+  progress.state = 'finished';
+  publish(true);
+  Object.assign(context.auditParams, {
+    runId,
+    total: report.total,
+    succeeded: report.succeeded,
+    failed: report.failed.length,
+    skipped: report.skipped.length,
+    cancelled: report.cancelled,
+  });
+  return report;
+}
+
+/**
+ * LiveKit cannot say that a participant it was asked to mute has left: the call waits and fails as
+ * unavailable (docs/livekit-behaviour.md §7.49). One listing after the run tells those who left
+ * from a LiveKit that really failed.
+ */
+async function explainDepartures(roomName: string, failed: BulkFailure[]): Promise<void> {
+  const unclear = failed.filter((f) => f.code === 'upstream_unavailable');
+  if (unclear.length === 0) return;
+  const present = await livekit.listParticipants(roomName).then(
+    (participants) => new Set(participants.map((p) => p.identity)),
+    () => null,
+  );
+  if (!present) return;
+  for (const failure of unclear) {
+    if (present.has(failure.identity)) continue;
+    failure.code = 'not_found';
+    failure.message = 'Left the room during the run.';
+  }
+}

@@ -1,0 +1,39 @@
+import { BULK_TRACK_GROUPS, type BulkTrackGroup } from '@/lib/contracts/bulk';
+import { PERMISSION_PRESETS, type PermissionPresetKey } from '@/lib/contracts/permission-presets';
+import type { Permission } from '@/lib/contracts/permissions';
+
+/** What a moderator picks in the bulk menu; each maps to one operation of the registry. */
+export type BulkAction =
+  | { kind: 'mute'; group: BulkTrackGroup }
+  | { kind: 'preset'; preset: PermissionPresetKey }
+  | { kind: 'remove' };
+
+export const BULK_ACTION_PERMISSIONS = {
+  mute: 'tracks.mute',
+  preset: 'participants.update',
+  remove: 'participants.remove',
+} as const satisfies Record<BulkAction['kind'], Permission>;
+
+/** The menu item, dialog title and confirm button of an action. */
+export function bulkActionLabel(action: BulkAction): string {
+  switch (action.kind) {
+    case 'mute':
+      return BULK_TRACK_GROUPS[action.group].label;
+    case 'preset':
+      return `Make ${PERMISSION_PRESETS[action.preset].label}`;
+    case 'remove':
+      return 'Remove';
+  }
+}
+
+/** The sentence that ends "…of 12 selected participants": what each target undergoes. */
+export function bulkActionEffect(action: BulkAction): string {
+  switch (action.kind) {
+    case 'mute':
+      return `Mutes every published ${BULK_TRACK_GROUPS[action.group].noun} track.`;
+    case 'preset':
+      return `${PERMISSION_PRESETS[action.preset].description} Other permission fields are kept.`;
+    case 'remove':
+      return 'Disconnects them. Their tokens stay valid: they can rejoin until the tokens expire.';
+  }
+}
