@@ -5,6 +5,9 @@ import type { z } from 'zod';
 import { createApiKey } from './api-keys/create-api-key';
 import { listApiKeys } from './api-keys/list-api-keys';
 import { revokeApiKey } from './api-keys/revoke-api-key';
+import { banParticipant } from './bans/ban-participant';
+import { liftBan } from './bans/lift-ban';
+import { listBans } from './bans/list-bans';
 import { exportAuditEvents } from './audit/export-audit-events';
 import { listAuditEvents } from './audit/list-audit-events';
 import { createEmbedPortal } from './embed-portals/create-embed-portal';
@@ -58,6 +61,9 @@ export const OPERATIONS = {
   getParticipant,
   searchParticipants,
   removeParticipant,
+  banParticipant,
+  listBans,
+  liftBan,
   updatePermissions,
   updateParticipant,
   updateSubscriptions,

@@ -1,6 +1,7 @@
 import 'server-only';
 
 import { startActionEvents } from './action-events';
+import { startBanEnforcer } from './ban-enforcer-start';
 import { startHistoryRecorder } from './history-recorder';
 import { liveBus } from './hub';
 import { startKnownState } from './known-state';
@@ -23,6 +24,7 @@ export function startLive(): void {
     startWebhookHealth();
     startWatchedRooms();
     startReconciler(bus);
+    startBanEnforcer(bus);
     startActionEvents(bus);
     startHistoryRecorder(bus);
     shutdownLiveOnSignals();
