@@ -4,7 +4,12 @@ import { expect, test, uniqueSuffix } from '../fixtures';
 import { RoomPage } from '../pages/room-page';
 import { E2E } from '../support/ports';
 
+import { seriousViolations } from '../support/axe';
+
 import { auditEvents, chooseAction, decodePayload, Standin } from './support';
+
+// Two axe scans (seconds each on a busy 2-core machine) besides the flow itself.
+test.describe.configure({ timeout: 60_000 });
 
 const standin = new Standin(`http://127.0.0.1:${E2E.livekitPort}`);
 
@@ -28,6 +33,12 @@ test.describe('bans', () => {
     // "Remove" and "Remove and ban" are two items; this is the second.
     await chooseAction(page, identity, `Remove and ban ${identity}`);
     const dialog = page.getByRole('dialog', { name: `Remove and ban ${identity}` });
+    await expect(dialog.getByRole('textbox', { name: 'Reason' })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    // Nothing is sent without a reason: the participant is told it.
+    await dialog.getByRole('button', { name: `Remove and ban ${identity}` }).click();
+    await expect(dialog).toContainText('Say why: the participant is told');
+    expect(await standin.participant(name, identity)).toBeDefined();
     await dialog.getByRole('textbox', { name: 'Reason' }).fill('Spamming the chat');
     await dialog.getByRole('combobox', { name: 'Duration' }).selectOption({ label: '1 day' });
     await dialog.getByRole('button', { name: `Remove and ban ${identity}` }).click();
@@ -68,8 +79,19 @@ test.describe('bans', () => {
     await expect(row).toContainText(name);
     await expect(row).toContainText('moderator');
     await expect(row).toContainText('Active');
-    await row.getByRole('button', { name: `Unban ${identity}` }).click();
+    // The page itself, once the ban's toast (still fading in or out, mid-animation colours) is gone.
+    await expect(page.locator('[data-sonner-toast]')).toHaveCount(0, { timeout: 15_000 });
+    expect(await seriousViolations(page)).toEqual([]);
+    // By keyboard: Enter opens the confirmation, Escape backs out of it, nothing is lifted.
+    await row.getByRole('button', { name: `Unban ${identity}` }).focus();
+    await page.keyboard.press('Enter');
     const confirm = page.getByRole('alertdialog', { name: `Unban ${identity}?` });
+    await expect(confirm).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(confirm).toBeHidden();
+    await expect(row.getByRole('button', { name: `Unban ${identity}` })).toBeFocused();
+    await expect(row).toContainText('Active');
+    await row.getByRole('button', { name: `Unban ${identity}` }).click();
     await confirm.getByRole('button', { name: `Unban ${identity}` }).click();
     await expect(
       page.getByText(`Lifted the ban of ${identity}: they may join again.`),
