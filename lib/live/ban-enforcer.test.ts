@@ -245,6 +245,26 @@ describe('with webhooks off', () => {
     expect(log.filter((e) => e.type === 'leave')).toHaveLength(2);
   });
 
+  it('never holds up whoever publishes the join: the removal runs after publish returns', async () => {
+    webhooksOn = false;
+    await ban('mallory');
+    await lk.join({ room: roomName, identity: 'mallory' });
+    const participant = (await listParticipants(roomName)).find((p) => p.identity === 'mallory')!;
+    // As the webhook receiver does: publish and answer at once.
+    bus.publish({
+      type: 'participant.joined',
+      atMs: Date.now(),
+      origin: 'webhook',
+      roomName,
+      tenant: 'acme',
+      participant,
+    });
+    expect(enforcer.busy).toBe(true);
+    await enforcer.idle();
+    expect(enforcer.busy).toBe(false);
+    expect(await identities()).toEqual(['bob']);
+  });
+
   it('runs its sweep on its own while leading', async () => {
     webhooksOn = false;
     await ban('mallory');

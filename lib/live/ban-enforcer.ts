@@ -116,6 +116,11 @@ export class BanEnforcer {
     await this.stop();
   }
 
+  /** Whether enforcement work is queued or running. */
+  get busy(): boolean {
+    return this.pending.size > 0;
+  }
+
   /** Resolves once every enforcement queued so far has finished (tests, shutdown). */
   async idle(): Promise<void> {
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
