@@ -265,6 +265,26 @@ describe('with webhooks off', () => {
     expect(await identities()).toEqual(['bob']);
   });
 
+  it('removes someone who renames themselves to a banned name pattern', async () => {
+    webhooksOn = false;
+    const { id } = await ban('mallory', { namePattern: '*spam*' });
+    await lk.rooms.updateParticipant(roomName, 'bob', { name: 'Buy SPAM now' });
+    const bob = (await listParticipants(roomName)).find((p) => p.identity === 'bob')!;
+    // As reconciliation of a watched room, or an action's read-back, reports the rename.
+    bus.publish({
+      type: 'participant.updated',
+      atMs: Date.now(),
+      origin: 'reconcile',
+      roomName,
+      tenant: 'acme',
+      participant: bob,
+      changed: ['name'],
+    });
+    await enforcer.idle();
+    expect(await identities()).toEqual([]);
+    expect((await enforcedRows(id))[0]).toMatchObject({ identity: 'bob' });
+  });
+
   it('runs its sweep on its own while leading', async () => {
     webhooksOn = false;
     await ban('mallory');

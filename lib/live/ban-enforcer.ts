@@ -64,7 +64,7 @@ function enforcerActor(tenant: string | null): Actor {
  * (lib/domain/bans/ban-removal.ts). Two ways in, so it holds with webhooks and without:
  *
  * 1. **Joins on the bus** (`participant.joined` from a webhook, from reconciliation of a watched
- *    room, or from an action's read-back). The bus listener only queues: the webhook receiver
+ *    room, or from an action's read-back; and renames, which a name pattern may now match). The bus listener only queues: the webhook receiver
  *    publishes synchronously and must answer LiveKit in milliseconds, so the store read and the
  *    removal run afterwards, never in its way.
  * 2. **A sweep by the reconciliation leader** every interval while any ban is active: ListRooms,
@@ -164,7 +164,10 @@ export class BanEnforcer {
   }
 
   private onEvent(event: LiveEvent): void {
-    if (event.type !== 'participant.joined' || !event.id.startsWith(this.ownPrefix)) return;
+    if (!event.id.startsWith(this.ownPrefix)) return;
+    // A join, or a rename that may now match a ban's name pattern.
+    const renamed = event.type === 'participant.updated' && event.changed.includes('name');
+    if (event.type !== 'participant.joined' && !renamed) return;
     const { participant } = event;
     const join: JoinSubject = {
       roomName: event.roomName,
