@@ -29,6 +29,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const actor = await requireActor();
   const navItems: NavItem[] = [{ href: '/rooms', label: 'Rooms' }];
   if (actorCan(actor, 'rooms.read')) navItems.push({ href: '/history', label: 'History' });
+  if (actorCan(actor, 'participants.ban')) navItems.push({ href: '/bans', label: 'Bans' });
   if (actorCan(actor, 'audit.read')) navItems.push({ href: '/audit', label: 'Audit log' });
   if (actorCan(actor, 'users.manage')) navItems.push({ href: '/users', label: 'Users' });
   if (actorCan(actor, 'keys.manage')) navItems.push({ href: '/api-keys', label: 'API keys' });

@@ -10,6 +10,7 @@ import {
   RssIcon,
   ShieldIcon,
   UserXIcon,
+  BanIcon,
 } from 'lucide-react';
 import { DropdownMenu } from 'radix-ui';
 import { useRef, useState, type ReactNode } from 'react';
@@ -23,6 +24,7 @@ import { useKeepParticipant } from '@/lib/queries/room-liveness';
 import { useMuteTrack, type MuteTrackVariables } from '@/lib/queries/mutations/use-mute-track';
 import { cn } from '@/lib/utils';
 
+import { BanParticipantDialog } from './ban-participant-dialog';
 import { EditParticipantDialog } from './edit-participant-dialog';
 import { trackName } from './labels';
 import { MOVE_UNSUPPORTED_REASON, MoveParticipantDialog } from './move-participant-dialog';
@@ -33,7 +35,7 @@ import { SubscriptionsDialog } from './subscriptions-dialog';
 import { UnmuteRefusedDialog } from './unmute-refused-dialog';
 import { useMoveCapability } from './use-move-capability';
 
-type DialogName = 'permissions' | 'details' | 'subscriptions' | 'move' | 'remove';
+type DialogName = 'permissions' | 'details' | 'subscriptions' | 'move' | 'remove' | 'ban';
 
 /** Every permission this menu offers an item for: without any of them there is no menu. */
 export const PARTICIPANT_MENU_PERMISSIONS = [
@@ -42,6 +44,7 @@ export const PARTICIPANT_MENU_PERMISSIONS = [
   'participants.subscriptions',
   'participants.move',
   'participants.remove',
+  'participants.ban',
 ] as const satisfies readonly Permission[];
 
 const itemClassName =
@@ -102,9 +105,12 @@ export function ParticipantActionsMenu({
   const canSubscriptions = useCan('participants.subscriptions');
   const canMove = useCan('participants.move');
   const canRemove = useCan('participants.remove');
+  const canBan = useCan('participants.ban');
   // If they leave while a dialog is open, their row stays until it closes; the dialog says so.
   useKeepParticipant(participant, dialog !== null || refused !== null);
-  if (!canMute && !canUpdate && !canSubscriptions && !canMove && !canRemove) return null;
+  if (!canMute && !canUpdate && !canSubscriptions && !canMove && !canRemove && !canBan) {
+    return null;
+  }
 
   return (
     // React events bubble through portals: without this, a click in the menu or in a dialog would
@@ -182,17 +188,22 @@ export function ParticipantActionsMenu({
                 {`Move or forward ${identity} to another room`}
               </Item>
             ) : null}
+            {canRemove || canBan ? (
+              <DropdownMenu.Separator className="bg-border my-1 h-px" />
+            ) : null}
             {canRemove ? (
-              <>
-                <DropdownMenu.Separator className="bg-border my-1 h-px" />
-                <Item
-                  icon={<UserXIcon aria-hidden />}
-                  destructive
-                  onSelect={() => setDialog('remove')}
-                >
-                  {`Remove ${identity} from ${roomName}`}
-                </Item>
-              </>
+              <Item
+                icon={<UserXIcon aria-hidden />}
+                destructive
+                onSelect={() => setDialog('remove')}
+              >
+                {`Remove ${identity} from ${roomName}`}
+              </Item>
+            ) : null}
+            {canBan ? (
+              <Item icon={<BanIcon aria-hidden />} destructive onSelect={() => setDialog('ban')}>
+                {`Remove and ban ${identity}`}
+              </Item>
             ) : null}
           </DropdownMenu.Content>
         </DropdownMenu.Portal>
@@ -209,6 +220,9 @@ export function ParticipantActionsMenu({
           ) : null}
           {dialog === 'subscriptions' ? (
             <SubscriptionsDialog roomName={roomName} participant={participant} onClose={close} />
+          ) : null}
+          {dialog === 'ban' ? (
+            <BanParticipantDialog roomName={roomName} identity={identity} onClose={close} />
           ) : null}
           {dialog === 'move' ? (
             <MoveParticipantDialog roomName={roomName} identity={identity} onClose={close} />

@@ -272,6 +272,65 @@ const HAPPY_PATHS: Record<string, HappyPath> = {
       expect(await standin.participant(room.name, 'alice')).toBeDefined();
     },
   },
+  banParticipant: {
+    route: 'POST /api/v1/rooms/:roomName/participants/:identity/ban',
+    behaviour: 'tells the participant why, removes them and stores the ban',
+    async run({ request, livekit }) {
+      const room = await seedRoom(livekit, 'ban');
+      const input = {
+        roomName: room.name,
+        identity: 'bob',
+        reason: 'Op test',
+        durationSeconds: 900,
+      };
+      const { body } = await call(request, 'banParticipant', input, 201);
+      expect(body).toMatchObject({
+        removed: true,
+        ban: { identity: 'bob', roomName: room.name, reason: 'Op test', liftedAtMs: null },
+      });
+      expect(await standin.participant(room.name, 'bob')).toBeUndefined();
+      await call(request, 'banParticipant', { ...input, durationSeconds: 1 }, 400);
+    },
+  },
+  listBans: {
+    route: 'GET /api/v1/bans',
+    behaviour: 'lists bans newest first',
+    async run({ request, livekit }) {
+      const room = await seedRoom(livekit, 'bans');
+      const input = {
+        roomName: room.name,
+        identity: 'bob',
+        reason: 'Listed',
+        durationSeconds: null,
+      };
+      await call(request, 'banParticipant', input, 201);
+      const { body } = await call(request, 'listBans', {}, 200);
+      expect((body as { bans: unknown[] }).bans[0]).toMatchObject({
+        identity: 'bob',
+        roomName: room.name,
+        expiresAtMs: null,
+      });
+    },
+  },
+  liftBan: {
+    route: 'DELETE /api/v1/bans/:banId',
+    behaviour: 'lifts the ban; again is 409, an unknown id 404',
+    async run({ request, livekit }) {
+      const room = await seedRoom(livekit, 'unban');
+      const input = {
+        roomName: room.name,
+        identity: 'bob',
+        reason: 'Lifted',
+        durationSeconds: 900,
+      };
+      const created = await call(request, 'banParticipant', input, 201);
+      const { id } = (created.body as { ban: { id: string } }).ban;
+      const { body } = await call(request, 'liftBan', { banId: id }, 200);
+      expect(body).toMatchObject({ id, liftedAtMs: expect.any(Number) });
+      await call(request, 'liftBan', { banId: id }, 409);
+      await call(request, 'liftBan', { banId: 'no-such-ban' }, 404);
+    },
+  },
   updatePermissions: {
     route: 'PATCH /api/v1/rooms/:roomName/participants/:identity/permission',
     behaviour: 'changes only the given permission in LiveKit',

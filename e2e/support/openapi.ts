@@ -300,6 +300,10 @@ export function sampleInputs(target: SampleTarget): Record<string, Sample> {
     getParticipant: { input: alice },
     searchParticipants: { input: { query: 'ALI', limit: 5 } },
     removeParticipant: { input: alice },
+    banParticipant: { input: { ...alice, reason: 'Sample ban', durationSeconds: 900 } },
+    listBans: { input: {} },
+    // Ban ids are uuids; a made-up one is a valid input that finds nothing.
+    liftBan: { input: { banId: 'ban-sample' } },
     updatePermissions: { input: { ...alice, permission: { canPublish: false, hidden: true } } },
     updateParticipant: { input: { ...alice, name: 'Mallory', attributes: { team: 'red' } } },
     updateSubscriptions: { input: { ...alice, trackSids: [bobMic], subscribe: false } },

@@ -10,6 +10,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   'rooms.update': ['moderator', 'admin'],
   'tracks.mute': ['moderator', 'admin'],
   'participants.remove': ['moderator', 'admin'],
+  'participants.ban': ['moderator', 'admin'],
   'participants.update': ['moderator', 'admin'],
   'participants.subscriptions': ['moderator', 'admin'],
   'participants.move': ['moderator', 'admin'],

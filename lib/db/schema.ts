@@ -74,6 +74,7 @@ export interface Database {
   api_keys: ApiKeysTable;
   embed_portals: EmbedPortalsTable;
   embed_token_uses: EmbedTokenUsesTable;
+  bans: BansTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -184,3 +185,24 @@ export interface EmbedTokenUsesTable {
 }
 
 export type EmbedPortalRow = Selectable<EmbedPortalsTable>;
+
+/** One ban (lib/db/bans.ts): never deleted; lifted or expired bans stay for the Bans page. */
+export interface BansTable {
+  /** uuid v4. */
+  id: string;
+  identity: string;
+  /** Also bans names matching it (`*`, `?`; case-insensitive); null = the identity only. */
+  name_pattern: string | null;
+  /** null = every room of `tenant` (of every tenant when that is null too). */
+  room_name: string | null;
+  tenant: string | null;
+  reason: string;
+  created_by: string;
+  created_at: number;
+  /** null = permanent. */
+  expires_at: number | null;
+  lifted_at: number | null;
+  lifted_by: string | null;
+}
+
+export type BanRow = Selectable<BansTable>;

@@ -5,12 +5,15 @@ import type { z } from 'zod';
 import { createApiKey } from './api-keys/create-api-key';
 import { listApiKeys } from './api-keys/list-api-keys';
 import { revokeApiKey } from './api-keys/revoke-api-key';
+import { exportAuditEvents } from './audit/export-audit-events';
+import { listAuditEvents } from './audit/list-audit-events';
+import { banParticipant } from './bans/ban-participant';
+import { liftBan } from './bans/lift-ban';
+import { listBans } from './bans/list-bans';
 import { applyPermissionPreset } from './bulk/apply-permission-preset';
 import { cancelBulkRun } from './bulk/cancel-bulk-run';
 import { muteTracksInBulk } from './bulk/mute-tracks-in-bulk';
 import { removeParticipantsInBulk } from './bulk/remove-participants-in-bulk';
-import { exportAuditEvents } from './audit/export-audit-events';
-import { listAuditEvents } from './audit/list-audit-events';
 import { createEmbedPortal } from './embed-portals/create-embed-portal';
 import { listEmbedPortals } from './embed-portals/list-embed-portals';
 import { revokeEmbedPortal } from './embed-portals/revoke-embed-portal';
@@ -62,6 +65,9 @@ export const OPERATIONS = {
   getParticipant,
   searchParticipants,
   removeParticipant,
+  banParticipant,
+  listBans,
+  liftBan,
   updatePermissions,
   updateParticipant,
   updateSubscriptions,

@@ -1,6 +1,7 @@
 import 'server-only';
 
 import { startActionEvents } from './action-events';
+import { startBanEnforcer } from './ban-enforcer-start';
 import { startBulkEvents } from './bulk-events';
 import { startHistoryRecorder } from './history-recorder';
 import { liveBus } from './hub';
@@ -24,6 +25,7 @@ export function startLive(): void {
     startWebhookHealth();
     startWatchedRooms();
     startReconciler(bus);
+    startBanEnforcer(bus);
     startActionEvents(bus);
     startBulkEvents(bus);
     startHistoryRecorder(bus);

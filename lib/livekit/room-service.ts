@@ -86,8 +86,22 @@ export function mutePublishedTrack(
   });
 }
 
-export function removeParticipant(roomName: string, identity: string): Promise<void> {
-  return call('Participant', () => roomService().removeParticipant(roomName, identity));
+/**
+ * `revokeTokenTsMs`: tokens of this identity issued (`nbf`) before then stop working — LiveKit
+ * Cloud honours it, open-source servers ignore it (docs/livekit-behaviour.md §3.6).
+ */
+export function removeParticipant(
+  roomName: string,
+  identity: string,
+  options: { revokeTokenTsMs?: number } = {},
+): Promise<void> {
+  const revokeTokenTs =
+    options.revokeTokenTsMs === undefined
+      ? undefined
+      : BigInt(Math.floor(options.revokeTokenTsMs / 1000));
+  return call('Participant', () =>
+    roomService().removeParticipant(roomName, identity, revokeTokenTs ? { revokeTokenTs } : {}),
+  );
 }
 
 export interface ParticipantChanges {

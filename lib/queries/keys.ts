@@ -33,6 +33,11 @@ export const apiKeyKeys = {
   list: () => [...apiKeyKeys.all, 'list'] as const,
 };
 
+export const banKeys = {
+  all: ['bans'] as const,
+  list: () => [...banKeys.all, 'list'] as const,
+};
+
 export const embedPortalKeys = {
   all: ['embed-portals'] as const,
   list: () => [...embedPortalKeys.all, 'list'] as const,

@@ -21,12 +21,19 @@ export const USERS_CLI_AUDIT_ACTIONS = [
 ] as const;
 export type UsersCliAuditAction = (typeof USERS_CLI_AUDIT_ACTIONS)[number];
 
+/** What ban enforcement records (lib/live/ban-enforcer.ts): a rejoin removed by the system. */
+export const BAN_ENFORCEMENT_AUDIT_ACTIONS = ['participant.ban_enforced'] as const;
+
 /**
  * Every action the audit log can hold, sorted: each operation's (from the registry, so a new
  * operation is listed without anyone writing its action twice), sign-in's and the users CLI's.
  */
 export function knownAuditActions(): string[] {
-  const actions = new Set<string>([...SIGN_IN_AUDIT_ACTIONS, ...USERS_CLI_AUDIT_ACTIONS]);
+  const actions = new Set<string>([
+    ...SIGN_IN_AUDIT_ACTIONS,
+    ...USERS_CLI_AUDIT_ACTIONS,
+    ...BAN_ENFORCEMENT_AUDIT_ACTIONS,
+  ]);
   for (const { audit } of OPERATION_LIST) {
     if (typeof audit.action === 'string') actions.add(audit.action);
     else for (const action of audit.actions ?? []) actions.add(action);
