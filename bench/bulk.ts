@@ -5,7 +5,8 @@
  * the server answers only once every MutePublishedTrack has been answered, so this bounds "the
  * last mute applied in the stand-in" from above — then every microphone is checked muted in the
  * stand-in's state. The baseline, in the same run: the same number of MutePublishedTrack calls
- * made one after another with livekit-server-sdk on a second, identical room.
+ * made one after another with livekit-server-sdk on a second, identical room; and the same bulk
+ * mute through the REST API on a third, with no browser watching (the server's share).
  * Targets: ≤ 2 s wall time, ≥ 10× faster than one after another.
  *
  * The stand-in runs in its own child process (bench/support/standin-child.ts), the dashboard is
@@ -18,11 +19,13 @@ import { StandinControl } from '@moderato/livekit-standin/client';
 import { RoomServiceClient } from 'livekit-server-sdk';
 
 import { KEY, launchChromium, SECRET, signIn, startDashboard } from './support/dashboard';
+import { signInCookie } from './support/session-cookie';
 import { spawnStandin } from './support/standin-child';
 
 const PARTICIPANTS = 1000;
 const ROOM = 'bench-bulk';
 const BASELINE_ROOM = 'bench-bulk-sequential';
+const API_ROOM = 'bench-bulk-api';
 const WALL_TARGET_MS = 2000;
 const RATIO_TARGET = 10;
 
@@ -51,7 +54,8 @@ async function main(): Promise<void> {
   try {
     await seed(standin.url, control, ROOM);
     await seed(standin.url, control, BASELINE_ROOM);
-    log(`stand-in (child process) with 2 rooms of ${PARTICIPANTS} participants`);
+    await seed(standin.url, control, API_ROOM);
+    log(`stand-in (child process) with 3 rooms of ${PARTICIPANTS} participants`);
 
     // Baseline: one MutePublishedTrack after another, as a script without bulk support would.
     const sdk = new RoomServiceClient(standin.url, KEY, SECRET);
@@ -68,6 +72,20 @@ async function main(): Promise<void> {
 
     const dashboard = await startDashboard('bench:bulk', standin.url);
     cleanups.push(() => dashboard.stop());
+    // The same bulk mute through the REST API with no browser watching: the server's share.
+    const cookie = await signInCookie(dashboard.url, 'moderator', 'moderator-demo');
+    const a0 = performance.now();
+    const answer = await fetch(`${dashboard.url}/api/v1/rooms/${API_ROOM}/bulk/mute-tracks`, {
+      method: 'POST',
+      headers: { cookie, origin: dashboard.url, 'content-type': 'application/json' },
+      body: JSON.stringify({ group: 'microphones' }),
+    });
+    const apiMs = performance.now() - a0;
+    const apiReport = (await answer.json()) as { succeeded?: number };
+    log(
+      `bulk through the REST API: ${answer.status}, ${apiReport.succeeded} succeeded in ${apiMs.toFixed(0)} ms`,
+    );
+
     const browser = await launchChromium();
     cleanups.push(() => browser.close());
     const context = await browser.newContext({
@@ -107,6 +125,7 @@ async function main(): Promise<void> {
         `participants=${PARTICIPANTS}`,
         `bulk_mute_ms=${bulkMs.toFixed(0)}`,
         `sequential_ms=${sequentialMs.toFixed(0)}`,
+        `bulk_api_ms=${apiMs.toFixed(0)}`,
         `ratio=${ratio.toFixed(1)}`,
         `muted=${muted}`,
         `targets_met=${met}`,

@@ -6,8 +6,9 @@ import {
   useInfiniteQuery,
   useQueryClient,
 } from '@tanstack/react-query';
+import { useRef } from 'react';
 
-import type { RoomEventPageDto, RoomSessionPageDto } from '@/lib/contracts/history';
+import type { RoomEventDto, RoomEventPageDto, RoomSessionPageDto } from '@/lib/contracts/history';
 import { toTimelineEntry } from '@/lib/contracts/timeline-entry';
 import { fetchJson } from '@/lib/queries/fetch-json';
 import {
@@ -83,16 +84,30 @@ export function useRoomEvents(
   const roomSid = options.roomSid ?? null;
   const queryClient = useQueryClient();
   const key = historyKeys.events(roomName, roomSid);
+  // Entries of one delivery of events (a bulk action's hundreds) are prepended in one update.
+  const pending = useRef<RoomEventDto[]>([]);
   useLiveEvent((event) => {
     if (!options.live || event.roomName !== roomName) return;
     // Count changes are not activity; a room's metadata change is refetched with the rest.
     const entry = event.type === 'room.updated' ? null : toTimelineEntry(event);
     if (!entry) return;
-    queryClient.setQueryData<InfiniteData<RoomEventPageDto, string | null>>(key, (data) => {
-      if (!data || data.pages.length === 0) return data;
-      if (data.pages.some((page) => page.events.some((e) => e.id === entry.id))) return data;
-      const [head, ...rest] = data.pages;
-      return { ...data, pages: [{ ...head!, events: [entry, ...head!.events] }, ...rest] };
+    if (pending.current.push(entry) > 1) return;
+    queueMicrotask(() => {
+      const entries = pending.current;
+      pending.current = [];
+      queryClient.setQueryData<InfiniteData<RoomEventPageDto, string | null>>(key, (data) => {
+        if (!data || data.pages.length === 0) return data;
+        const known = new Set(data.pages.flatMap((page) => page.events.map((e) => e.id)));
+        const fresh: RoomEventDto[] = [];
+        for (const e of entries) {
+          if (known.has(e.id)) continue;
+          known.add(e.id);
+          fresh.unshift(e);
+        }
+        if (fresh.length === 0) return data;
+        const [head, ...rest] = data.pages;
+        return { ...data, pages: [{ ...head!, events: [...fresh, ...head!.events] }, ...rest] };
+      });
     });
   });
   return useInfiniteQuery(roomEventsQueryOptions(roomName, roomSid));

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -9,7 +9,14 @@ import type { LiveEvent } from '@/lib/contracts/live-events';
 
 import { roomKeys } from './keys';
 import { RefreshIntervalProvider, useLiveRefresh } from './live-refresh';
-import { LiveStreamProvider, useLiveEvent, useLiveStatus, useWatchRoom } from './live-stream';
+import {
+  LIVE_BATCH_MS,
+  LIVE_BUSY_BATCH_MS,
+  LiveStreamProvider,
+  useLiveEvent,
+  useLiveStatus,
+  useWatchRoom,
+} from './live-stream';
 
 /** Stands in for the browser's EventSource: the test plays the server. */
 class FakeEventSource {
@@ -121,7 +128,7 @@ afterEach(() => {
 });
 
 describe('LiveStreamProvider', () => {
-  it('polls until the stream says hello, then stops polling and patches caches', () => {
+  it('polls until the stream says hello, then stops polling and patches caches', async () => {
     const client = new QueryClient();
     client.setQueryData(roomKeys.list(), [room('a')]);
     renderStream(client);
@@ -131,8 +138,55 @@ describe('LiveStreamProvider', () => {
     expect(screen.getByText('live false []')).toBeTruthy();
 
     act(() => FakeEventSource.latest().send(started('i-1', 'b')));
-    expect(screen.getByText('live false [i-1]')).toBeTruthy();
+    expect(await screen.findByText('live false [i-1]')).toBeTruthy();
     expect(client.getQueryData<RoomDto[]>(roomKeys.list())?.map((r) => r.name)).toEqual(['a', 'b']);
+  });
+
+  it('applies a burst of events in one batch: a page showing the rooms renders once', async () => {
+    vi.useFakeTimers();
+    const client = new QueryClient();
+    client.setQueryData(roomKeys.list(), [room('a')]);
+    const rendered: number[] = [];
+    function RoomCount() {
+      const { data } = useQuery<RoomDto[]>({ queryKey: roomKeys.list(), enabled: false });
+      rendered.push(data?.length ?? 0);
+      return null;
+    }
+    render(
+      <QueryClientProvider client={client}>
+        <RefreshIntervalProvider refreshMs={1000}>
+          <LiveStreamProvider>
+            <Probe />
+            <RoomCount />
+          </LiveStreamProvider>
+        </RefreshIntervalProvider>
+      </QueryClientProvider>,
+    );
+    act(() => FakeEventSource.latest().hello());
+    rendered.length = 0;
+
+    act(() => {
+      for (let i = 0; i < 50; i++) FakeEventSource.latest().send(started(`i-${i}`, `r${i}`));
+    });
+    // Nothing is applied before the batch window closes…
+    expect(client.getQueryData<RoomDto[]>(roomKeys.list())).toHaveLength(1);
+    // (TanStack Query tells its observers on a timer of its own, hence a little more.)
+    await act(() => vi.advanceTimersByTimeAsync(LIVE_BATCH_MS + 10));
+    // …then all fifty at once, in order, and the page renders the result once.
+    expect(client.getQueryData<RoomDto[]>(roomKeys.list())).toHaveLength(51);
+    expect(rendered).toEqual([51]);
+    expect(screen.getByText(/\[i-0,i-1,.*,i-49\]/)).toBeTruthy();
+
+    // Events are pouring in: the next batch waits longer, and a quiet one is quick again.
+    const rooms = () => client.getQueryData<RoomDto[]>(roomKeys.list())?.length;
+    act(() => FakeEventSource.latest().send(started('i-50', 'r50')));
+    await act(() => vi.advanceTimersByTimeAsync(LIVE_BATCH_MS + 10));
+    expect(rooms()).toBe(51);
+    await act(() => vi.advanceTimersByTimeAsync(LIVE_BUSY_BATCH_MS));
+    expect(rooms()).toBe(52);
+    act(() => FakeEventSource.latest().send(started('i-51', 'r51')));
+    await act(() => vi.advanceTimersByTimeAsync(LIVE_BATCH_MS + 10));
+    expect(rooms()).toBe(53);
   });
 
   it('polls again while reconnecting, and refetches on reset', () => {

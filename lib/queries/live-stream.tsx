@@ -1,6 +1,6 @@
 'use client';
 
-import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { notifyManager, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import {
   createContext,
   useContext,
@@ -96,6 +96,18 @@ function invalidateRooms(queryClient: QueryClient) {
 const RETRY_AFTER_CLOSE_MS = [1000, 2000, 5000, 10_000, 30_000];
 
 /**
+ * Events are applied to the caches in batches: one render per batch instead of one per event. A
+ * lone event waits LIVE_BATCH_MS; while events pour in (a bulk action on a big room brings
+ * thousands in a few seconds), batches are LIVE_BUSY_BATCH_MS apart, so the page renders a few
+ * times a second rather than sixty and leaves the machine it shares to the work. A timer, not an
+ * animation frame, so a background tab still drains its queue.
+ */
+export const LIVE_BATCH_MS = 16;
+export const LIVE_BUSY_BATCH_MS = 150;
+/** A batch this big means events are pouring in. */
+export const LIVE_BUSY_BATCH_SIZE = 20;
+
+/**
  * The browser's EventSource, except in an embedded page: its session is a header (no cookie, see
  * lib/queries/embed-credentials.ts), which the native EventSource cannot send. The `eventsource`
  * package implements the same WHATWG interface over fetch, so the code below works with both; the
@@ -149,22 +161,41 @@ export function LiveStreamProvider({ children }: { children: ReactNode }) {
     let closedRetries = 0;
     let disposed = false;
 
-    const deliver = (event: LiveEvent) => {
-      lastEventId.current = event.id;
-      patcher.current?.apply(event);
-      if (event.type === 'room.finished' || event.type === 'room.started') {
+    let queue: LiveEvent[] = [];
+    let flushTimer: ReturnType<typeof setTimeout> | undefined;
+    let busy = false;
+    const flush = () => {
+      flushTimer = undefined;
+      const events = queue;
+      queue = [];
+      busy = events.length >= LIVE_BUSY_BATCH_SIZE;
+      // One notification of the query caches' observers for the whole batch.
+      notifyManager.batch(() => {
+        for (const event of events) patcher.current?.apply(event);
+      });
+      const ended = events.filter((e) => e.type === 'room.finished' || e.type === 'room.started');
+      if (ended.length > 0) {
         const next = new Map(value.ended.get());
-        if (event.type === 'room.finished') next.set(event.roomName, event.atMs);
-        else next.delete(event.roomName);
+        for (const event of ended) {
+          if (event.type === 'room.finished') next.set(event.roomName, event.atMs);
+          else next.delete(event.roomName);
+        }
         value.ended.set(next);
       }
-      for (const handler of value.handlers) {
-        try {
-          handler(event);
-        } catch (err) {
-          console.error('[moderato] live event handler failed', err);
+      for (const event of events) {
+        for (const handler of value.handlers) {
+          try {
+            handler(event);
+          } catch (err) {
+            console.error('[moderato] live event handler failed', err);
+          }
         }
       }
+    };
+    const deliver = (event: LiveEvent) => {
+      lastEventId.current = event.id;
+      queue.push(event);
+      flushTimer ??= setTimeout(flush, busy ? LIVE_BUSY_BATCH_MS : LIVE_BATCH_MS);
     };
 
     const open = () => {
@@ -224,6 +255,11 @@ export function LiveStreamProvider({ children }: { children: ReactNode }) {
       disposed = true;
       clearTimeout(retryTimer);
       source?.close();
+      // Received events are past lastEventId: the next stream will not send them again.
+      if (flushTimer !== undefined) {
+        clearTimeout(flushTimer);
+        flush();
+      }
     };
   }, [queryClient, value, watched]);
 

@@ -17,18 +17,20 @@ export function broadcastParticipantUpdate(
   participant: Participant,
   includeSelf: boolean,
 ): void {
-  const json = toTwirpJson(participant.info);
+  // One message for everyone: sinks may share it (ReceivedLog keeps one entry per message).
+  const message = {
+    type: 'participant_update',
+    participant: toTwirpJson(participant.info),
+  } as const;
   const hidden = participant.info.permission?.hidden === true;
   for (const other of room.participants.values()) {
     if (other === participant ? !includeSelf : hidden) continue;
-    other.sink.deliver({ type: 'participant_update', participant: json });
+    other.sink.deliver(message);
   }
 }
 
 /** Everyone in the room gets the room's new Room (UpdateRoomMetadata). */
 export function broadcastRoomUpdate(room: RoomState): void {
-  const json = toTwirpJson(room.toProto());
-  for (const participant of room.participants.values()) {
-    participant.sink.deliver({ type: 'room_update', room: json });
-  }
+  const message = { type: 'room_update', room: toTwirpJson(room.toProto()) } as const;
+  for (const participant of room.participants.values()) participant.sink.deliver(message);
 }

@@ -68,12 +68,28 @@ export class ReceivedLog {
     const entries = log;
     return {
       deliver: (message) => {
-        entries.push({ ...message, at: Date.now() });
+        entries.push(this.entryOf(message));
         // Bounded so long `--simulate` runs cannot grow without limit; trimmed in batches so a
         // hot participant does not pay an O(n) shift per message.
         if (entries.length >= MAX_ENTRIES + TRIM_BATCH) entries.splice(0, TRIM_BATCH);
       },
     };
+  }
+
+  /**
+   * One entry per message, shared by every log it is delivered to: a broadcast in a room of n
+   * participants is one object, not n copies (a bulk mute of a 1,000-participant room is a million
+   * deliveries). Entries are never changed after they are made.
+   */
+  private readonly shared = new WeakMap<ServerMessage, ReceivedEntry>();
+
+  private entryOf(message: ServerMessage): ReceivedEntry {
+    let entry = this.shared.get(message);
+    if (!entry) {
+      entry = { ...message, at: Date.now() };
+      this.shared.set(message, entry);
+    }
+    return entry;
   }
 
   get(roomName: string, identity: string): ReceivedEntry[] | undefined {

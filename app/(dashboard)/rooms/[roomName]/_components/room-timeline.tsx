@@ -29,6 +29,9 @@ import { useRoomEvents } from '@/lib/queries/history';
 import { describeRoomEvent } from '@/lib/queries/history-words';
 import { cn } from '@/lib/utils';
 
+/** Entries rendered at first, and added by each "Show older activity". */
+const TIMELINE_SHOWN_STEP = 200;
+
 const KIND_OF = new Map<RoomEventType, TimelineKind>(
   TIMELINE_KIND_NAMES.flatMap((kind) =>
     TIMELINE_KINDS[kind].types.map((type) => [type, kind] as const),
@@ -77,6 +80,9 @@ export function RoomTimeline({
     return sources;
   }, [events]);
   const shown = events.filter((event) => !hidden.has(KIND_OF.get(event.type) ?? 'changes'));
+  // A bulk action on a big room adds thousands of entries in seconds: render a window of them.
+  const [limit, setLimit] = useState(TIMELINE_SHOWN_STEP);
+  const visible = shown.length > limit ? shown.slice(0, limit) : shown;
 
   const toggle = (kind: TimelineKind) =>
     setHidden((current) => {
@@ -135,7 +141,7 @@ export function RoomTimeline({
         </EmptyState>
       ) : (
         <ol aria-label="Room activity, newest first" className="flex flex-col divide-y">
-          {shown.map((event) => {
+          {visible.map((event) => {
             const Icon = KIND_ICON[KIND_OF.get(event.type) ?? 'changes'];
             return (
               <li key={event.id} className="flex items-start gap-3 py-2 text-sm">
@@ -152,7 +158,17 @@ export function RoomTimeline({
           })}
         </ol>
       )}
-      {hasNextPage ? (
+      {shown.length > limit ? (
+        <div>
+          <Button
+            variant="secondary"
+            size="sm"
+            onClick={() => setLimit((current) => current + TIMELINE_SHOWN_STEP)}
+          >
+            Show older activity ({shown.length - limit} more)
+          </Button>
+        </div>
+      ) : hasNextPage ? (
         <div>
           <Button
             variant="secondary"
@@ -160,6 +176,7 @@ export function RoomTimeline({
             onClick={() =>
               void fetchNextPage().then((result) => {
                 if (result.isError) toast.error('Could not load older activity. Try again.');
+                else setLimit((current) => current + TIMELINE_SHOWN_STEP);
               })
             }
           >
