@@ -4,6 +4,7 @@ import { startActionEvents } from './action-events';
 import { startHistoryRecorder } from './history-recorder';
 import { liveBus } from './hub';
 import { startKnownState } from './known-state';
+import { startMicRestrictionEnforcer } from './microphone-restriction-enforcer';
 import { processSingleton } from './process-singleton';
 import { startReconciler } from './reconciler-start';
 import { startReplayBuffer } from './replay-buffer';
@@ -23,6 +24,7 @@ export function startLive(): void {
     startWebhookHealth();
     startWatchedRooms();
     startReconciler(bus);
+    startMicRestrictionEnforcer(bus);
     startActionEvents(bus);
     startHistoryRecorder(bus);
     shutdownLiveOnSignals();

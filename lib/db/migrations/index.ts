@@ -9,6 +9,7 @@ import { sessionsMigration } from './0003-sessions';
 import { historyMigration } from './0004-history';
 import { apiKeysMigration } from './0005-api-keys';
 import { embedPortalsMigration } from './0006-embed-portals';
+import { microphoneRestrictionsMigration } from './0008-microphone-restrictions';
 
 /**
  * In-code migrations (no file-system scanning, so they survive bundling). Names sort
@@ -24,6 +25,7 @@ export function migrationProvider(kind: DbKind): MigrationProvider {
         '0004_history': historyMigration(),
         '0005_api_keys': apiKeysMigration(),
         '0006_embed_portals': embedPortalsMigration(),
+        '0008_microphone_restrictions': microphoneRestrictionsMigration(),
       };
     },
   };

@@ -1,5 +1,6 @@
 import 'server-only';
 
+import { MIC_RESTRICTION_ENFORCED_ACTION } from '../moderation/enforce-microphone-restriction';
 import { OPERATION_LIST } from '../registry';
 
 /** What sign-in records (lib/auth/auth-audit.ts); no operation does. */
@@ -26,7 +27,11 @@ export type UsersCliAuditAction = (typeof USERS_CLI_AUDIT_ACTIONS)[number];
  * operation is listed without anyone writing its action twice), sign-in's and the users CLI's.
  */
 export function knownAuditActions(): string[] {
-  const actions = new Set<string>([...SIGN_IN_AUDIT_ACTIONS, ...USERS_CLI_AUDIT_ACTIONS]);
+  const actions = new Set<string>([
+    ...SIGN_IN_AUDIT_ACTIONS,
+    ...USERS_CLI_AUDIT_ACTIONS,
+    MIC_RESTRICTION_ENFORCED_ACTION,
+  ]);
   for (const { audit } of OPERATION_LIST) {
     if (typeof audit.action === 'string') actions.add(audit.action);
     else for (const action of audit.actions ?? []) actions.add(action);
