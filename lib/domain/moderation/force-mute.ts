@@ -14,6 +14,7 @@ import { FORCE_MUTED_TOPIC } from '@/lib/schemas/protocol';
 import { DomainError } from '../errors';
 import { defineOperation } from '../operation';
 import { moderatorIdentity } from './moderator-identity';
+import { muteMicrophones } from './mute-microphones';
 
 const CONCURRENCY = 8;
 
@@ -41,30 +42,21 @@ export const forceMute = defineOperation({
   async act({ actor, auditParams }, { roomName, participants }): Promise<ForceMuteResultDto> {
     const moderator = moderatorIdentity(actor);
     const limit = pLimit(CONCURRENCY);
-    const results = await Promise.all(
+    const muted: ForceMuteResultDto['muted'] = [];
+    const missing: string[] = [];
+    await Promise.all(
       [...new Set(participants)].map((identity) =>
         limit(async () => {
-          let tracks;
-          try {
-            ({ tracks } = await livekit.getParticipant(roomName, identity));
-          } catch (err) {
-            if (err instanceof DomainError && err.code === 'not_found') return { identity };
-            throw err;
-          }
-          const trackSids: string[] = [];
-          for (const track of tracks) {
-            if (track.source !== 'MICROPHONE' || track.muted) continue;
-            const muted = await livekit.mutePublishedTrack(roomName, identity, track.sid, true);
-            if (muted) trackSids.push(track.sid);
-          }
-          return { identity, trackSids };
+          const trackSids = await muteListed(roomName, identity);
+          if (trackSids === null) missing.push(identity);
+          else muted.push({ identity, trackSids });
         }),
       ),
     );
-    const muted = results.filter((r): r is { identity: string; trackSids: string[] } =>
-      Boolean('trackSids' in r),
-    );
-    const missing = results.filter((r) => !('trackSids' in r)).map((r) => r.identity);
+    // In the order the moderator listed them, whatever order the calls finished in.
+    const order = (identity: string) => participants.indexOf(identity);
+    muted.sort((a, b) => order(a.identity) - order(b.identity));
+    missing.sort((a, b) => order(a) - order(b));
     if (muted.length > 0) {
       const event: ForceMutedEvent = { message: 'force_muted', moderator };
       await livekit.sendData(roomName, {
@@ -79,3 +71,13 @@ export const forceMute = defineOperation({
     return { moderator, muted, missing };
   },
 });
+
+/** The microphone tracks muted; null when the participant is not in the room. */
+async function muteListed(roomName: string, identity: string): Promise<string[] | null> {
+  try {
+    return await muteMicrophones(roomName, await livekit.getParticipant(roomName, identity));
+  } catch (err) {
+    if (err instanceof DomainError && err.code === 'not_found') return null;
+    throw err;
+  }
+}

@@ -13,6 +13,7 @@ import {
 import * as livekit from '@/lib/livekit/room-service';
 
 import { DomainError } from '../errors';
+import { muteMicrophones } from './mute-microphones';
 import {
   allowedSources,
   permissionOf,
@@ -85,21 +86,6 @@ async function freshParticipant(
     if (err instanceof DomainError && err.code === 'not_found') return null;
     throw err;
   }
-}
-
-async function muteMicrophones(roomName: string, participant: ParticipantDto): Promise<string[]> {
-  const muted: string[] = [];
-  for (const track of participant.tracks) {
-    if (track.source !== 'MICROPHONE' || track.muted) continue;
-    try {
-      await livekit.mutePublishedTrack(roomName, participant.identity, track.sid, true);
-      muted.push(track.sid);
-    } catch (err) {
-      // Unpublished meanwhile: nothing left to mute.
-      if (!(err instanceof DomainError && err.code === 'not_found')) throw err;
-    }
-  }
-  return muted;
 }
 
 /**
