@@ -20,6 +20,13 @@ const envSchema = z.object({
   LIVEKIT_URL: z.string().trim().default('http://127.0.0.1:7880'),
   LIVEKIT_API_KEY: z.string().trim().default('devkey'),
   LIVEKIT_API_SECRET: z.string().trim().default('secret'),
+  /**
+   * The LiveKit URLs handed to clients with a join token (OpenTalk's `public_url` / `service_url`):
+   * what browsers on public networks reach, and what services inside LiveKit's own network reach.
+   * Both default to LIVEKIT_URL, which is what Moderato itself talks to.
+   */
+  LIVEKIT_PUBLIC_URL: z.string().trim().optional(),
+  LIVEKIT_SERVICE_URL: z.string().trim().optional(),
   /** Per-request timeout towards LiveKit, ms. */
   LIVEKIT_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
   DATABASE_URL: z.string().optional(),

@@ -536,6 +536,126 @@ const HAPPY_PATHS: Record<string, HappyPath> = {
       await call(request, 'cancelBulkRun', { roomName: `${room.name}-none`, runId }, 404);
     },
   },
+  forceMute: {
+    route: 'POST /api/v1/rooms/:roomName/force-mute',
+    behaviour: 'mutes only the microphones and sends each participant force_muted',
+    async run({ request, livekit }) {
+      const room = await seedRoom(livekit, 'force-mute');
+      const { body } = await call(
+        request,
+        'forceMute',
+        { roomName: room.name, participants: ['alice'] },
+        200,
+      );
+      expect(body).toMatchObject({ muted: [{ identity: 'alice', trackSids: [room.mic] }] });
+      expect((await standin.track(room.name, 'alice', 'MICROPHONE')).muted).toBe(true);
+      expect((await standin.track(room.name, 'alice', 'CAMERA')).muted).toBe(false);
+      const [message] = await standin.receivedOf(room.name, 'alice', 'data');
+      expect(message).toMatchObject({ topic: 'moderato.force-muted', kind: 'RELIABLE' });
+      expect(JSON.parse(decodePayload(message!))).toEqual({
+        message: 'force_muted',
+        moderator: (body as { moderator: string }).moderator,
+      });
+    },
+  },
+  getMicrophoneRestrictions: {
+    route: 'GET /api/v1/rooms/:roomName/microphone-restrictions',
+    behaviour: 'answers OpenTalk’s microphone_restriction_state',
+    async run({ request, livekit }) {
+      const room = await seedRoom(livekit, 'mic-state');
+      const { body } = await call(
+        request,
+        'getMicrophoneRestrictions',
+        { roomName: room.name },
+        200,
+      );
+      expect(body).toMatchObject({ microphone_restriction_state: { type: 'disabled' } });
+    },
+  },
+  enableMicrophoneRestrictions: {
+    route: 'PUT /api/v1/rooms/:roomName/microphone-restrictions',
+    behaviour: 'takes MICROPHONE from everyone not on the allow-list',
+    async run({ request, livekit }) {
+      const room = await seedRoom(livekit, 'mic-on');
+      const input = { roomName: room.name, unrestrictedParticipants: ['bob'] };
+      const { body } = await call(request, 'enableMicrophoneRestrictions', input, 200);
+      expect(body).toMatchObject({
+        microphone_restriction_state: { type: 'enabled', unrestricted_participants: ['bob'] },
+        restricted: [expect.objectContaining({ identity: 'alice' })],
+      });
+      const alice = await standin.participant(room.name, 'alice');
+      expect(alice?.permission?.can_publish_sources).not.toContain('MICROPHONE');
+      expect((await standin.track(room.name, 'bob', 'MICROPHONE')).muted).toBe(false);
+    },
+  },
+  disableMicrophoneRestrictions: {
+    route: 'DELETE /api/v1/rooms/:roomName/microphone-restrictions',
+    behaviour: 'gives back exactly what the restrictions took',
+    async run({ request, livekit }) {
+      const room = await seedRoom(livekit, 'mic-off');
+      const before = await standin.participant(room.name, 'alice');
+      const input = { roomName: room.name, unrestrictedParticipants: [] };
+      await call(request, 'enableMicrophoneRestrictions', input, 200);
+      const { body } = await call(
+        request,
+        'disableMicrophoneRestrictions',
+        { roomName: room.name },
+        200,
+      );
+      expect(body).toMatchObject({ microphone_restriction_state: { type: 'disabled' } });
+      expect((await standin.participant(room.name, 'alice'))?.permission).toEqual(
+        before?.permission,
+      );
+    },
+  },
+  grantScreenSharePermission: {
+    route: 'POST /api/v1/rooms/:roomName/screen-share-permission/grant',
+    behaviour: 'adds SCREEN_SHARE and SCREEN_SHARE_AUDIO back',
+    async run({ request, livekit }) {
+      const room = await seedRoom(livekit, 'share-grant');
+      const input = { roomName: room.name, participants: ['alice'] };
+      await call(request, 'revokeScreenSharePermission', input, 200);
+      const { body } = await call(request, 'grantScreenSharePermission', input, 200);
+      expect(body).toEqual({ grant: true, participants: ['alice'], missing: [] });
+      expect(
+        (await standin.participant(room.name, 'alice'))?.permission?.can_publish_sources,
+      ).toEqual([]);
+    },
+  },
+  revokeScreenSharePermission: {
+    route: 'POST /api/v1/rooms/:roomName/screen-share-permission/revoke',
+    behaviour: 'removes the screen share sources, keeps everyone connected',
+    async run({ request, livekit }) {
+      const room = await seedRoom(livekit, 'share-revoke');
+      const input = { roomName: room.name, participants: ['alice', 'nobody'] };
+      const { body } = await call(request, 'revokeScreenSharePermission', input, 200);
+      expect(body).toEqual({ grant: false, participants: ['alice'], missing: ['nobody'] });
+      const alice = await standin.participant(room.name, 'alice');
+      expect(alice?.permission?.can_publish_sources).toEqual(['CAMERA', 'MICROPHONE']);
+      expect(alice?.state).toBe('ACTIVE');
+    },
+  },
+  createAccessToken: {
+    route: 'POST /api/v1/rooms/:roomName/join-token',
+    behaviour: 'answers OpenTalk credentials for the caller’s own identity',
+    async run({ request, livekit }) {
+      const room = await seedRoom(livekit, 'join-token');
+      const { body } = await call(request, 'createAccessToken', { roomName: room.name }, 200);
+      expect(body).toMatchObject({
+        identity: expect.stringMatching(/^moderato:/),
+        credentials: { room: room.name, token: expect.any(String), public_url: expect.any(String) },
+      });
+    },
+  },
+  requestPopoutToken: {
+    route: 'POST /api/v1/rooms/:roomName/popout-token',
+    behaviour: 'answers a hidden, subscribe-only token bound to the caller',
+    async run({ request, livekit }) {
+      const room = await seedRoom(livekit, 'popout');
+      const { body } = await call(request, 'requestPopoutToken', { roomName: room.name }, 200);
+      expect(body).toMatchObject({ identity: expect.stringMatching(/#popout$/) });
+    },
+  },
   listUsers: {
     route: 'GET /api/v1/users',
     behaviour: 'finds a user by search',

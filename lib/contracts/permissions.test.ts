@@ -8,6 +8,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   'rooms.create': ['admin'],
   'rooms.delete': ['admin'],
   'rooms.update': ['moderator', 'admin'],
+  'rooms.join': ['moderator', 'admin'],
   'tracks.mute': ['moderator', 'admin'],
   'participants.remove': ['moderator', 'admin'],
   'participants.ban': ['moderator', 'admin'],

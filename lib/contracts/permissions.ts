@@ -12,6 +12,7 @@ export const PERMISSION_INFO = {
   'rooms.create': 'Create rooms.',
   'rooms.delete': 'Delete (close) rooms, disconnecting everyone.',
   'rooms.update': 'Edit room metadata.',
+  'rooms.join': 'Get LiveKit tokens to join rooms themselves (join and popout tokens).',
   'tracks.mute': 'Mute and unmute published tracks; ask participants to unmute.',
   'participants.remove': 'Remove participants from a room.',
   'participants.ban': 'Remove and ban participants, list bans and lift them.',
@@ -30,6 +31,7 @@ const VIEWER: readonly Permission[] = ['rooms.read'];
 const MODERATOR: readonly Permission[] = [
   ...VIEWER,
   'rooms.update',
+  'rooms.join',
   'tracks.mute',
   'participants.remove',
   'participants.ban',

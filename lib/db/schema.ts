@@ -75,6 +75,8 @@ export interface Database {
   embed_portals: EmbedPortalsTable;
   embed_token_uses: EmbedTokenUsesTable;
   bans: BansTable;
+  microphone_restrictions: MicrophoneRestrictionsTable;
+  microphone_restriction_takings: MicrophoneRestrictionTakingsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -206,3 +208,27 @@ export interface BansTable {
 }
 
 export type BanRow = Selectable<BansTable>;
+
+/** A room's microphone restrictions while they are on (lib/db/microphone-restrictions.ts). */
+export interface MicrophoneRestrictionsTable {
+  room_name: string;
+  /** uuid v4, new with every enable. */
+  id: string;
+  /** JSON array of the identities still allowed to use their microphone. */
+  unrestricted: string;
+  enabled_by: string;
+  enabled_at: number;
+}
+
+/** What the restrictions took from one identity in a room, to give exactly that back. */
+export interface MicrophoneRestrictionTakingsTable {
+  room_name: string;
+  identity: string;
+  /** The participant session it was taken from; null = only a join token was issued with it. */
+  participant_sid: string | null;
+  /** JSON `{canPublish, canPublishSources}` before. */
+  previous: string;
+  /** JSON `{canPublish, canPublishSources}` as restricted. */
+  applied: string;
+  taken_at: number;
+}

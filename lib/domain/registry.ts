@@ -23,6 +23,14 @@ import { listRoomEvents } from './history/list-room-events';
 import { listRoomSessions } from './history/list-room-sessions';
 import { getLiveKitStatus } from './livekit/get-livekit-status';
 import { getWebhookHealth } from './livekit/get-webhook-health';
+import { createAccessToken } from './moderation/create-access-token';
+import { disableMicrophoneRestrictions } from './moderation/disable-microphone-restrictions';
+import { enableMicrophoneRestrictions } from './moderation/enable-microphone-restrictions';
+import { forceMute } from './moderation/force-mute';
+import { getMicrophoneRestrictions } from './moderation/get-microphone-restrictions';
+import { grantScreenSharePermission } from './moderation/grant-screen-share-permission';
+import { requestPopoutToken } from './moderation/request-popout-token';
+import { revokeScreenSharePermission } from './moderation/revoke-screen-share-permission';
 import type { AnyOperation, Operation } from './operation';
 import { getParticipant } from './participants/get-participant';
 import { getParticipantSubscriptions } from './participants/get-participant-subscriptions';
@@ -79,6 +87,14 @@ export const OPERATIONS = {
   removeParticipantsInBulk,
   applyPermissionPreset,
   cancelBulkRun,
+  forceMute,
+  getMicrophoneRestrictions,
+  enableMicrophoneRestrictions,
+  disableMicrophoneRestrictions,
+  grantScreenSharePermission,
+  revokeScreenSharePermission,
+  createAccessToken,
+  requestPopoutToken,
   listUsers,
   createUser,
   updateUser,

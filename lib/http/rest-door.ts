@@ -6,6 +6,7 @@ import { isRead } from '@/lib/domain/operation';
 import { runOperation } from '@/lib/domain/run-operation';
 
 import { matchRoute } from './api-routes';
+import { handleRoomCommand, isCommandPath } from './command-door';
 import { jsonBody, pathSegments, queryObject } from './read-request';
 import { errorResponse } from './respond';
 
@@ -20,7 +21,10 @@ export const API_PREFIX = '/api/v1';
 export async function handleApiRequest(request: Request): Promise<Response> {
   let allow: string | undefined;
   try {
-    const match = matchRoute(request.method, pathSegments(request, API_PREFIX));
+    const segments = pathSegments(request, API_PREFIX);
+    // OpenTalk's commands, one endpoint per room: a door of its own over the same operations.
+    if (isCommandPath(segments)) return await handleRoomCommand(request, segments[1]!);
+    const match = matchRoute(request.method, segments);
     if (match.kind === 'not_found') throw new DomainError('not_found', 'No such API path.');
     if (match.kind === 'method_not_allowed') {
       allow = match.allow.join(', ');

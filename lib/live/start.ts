@@ -6,6 +6,7 @@ import { startBulkEvents } from './bulk-events';
 import { startHistoryRecorder } from './history-recorder';
 import { liveBus } from './hub';
 import { startKnownState } from './known-state';
+import { startMicRestrictionEnforcer } from './microphone-restriction-enforcer';
 import { processSingleton } from './process-singleton';
 import { startReconciler } from './reconciler-start';
 import { startReplayBuffer } from './replay-buffer';
@@ -26,6 +27,7 @@ export function startLive(): void {
     startWatchedRooms();
     startReconciler(bus);
     startBanEnforcer(bus);
+    startMicRestrictionEnforcer(bus);
     startActionEvents(bus);
     startBulkEvents(bus);
     startHistoryRecorder(bus);

@@ -6,6 +6,8 @@ export const roomKeys = {
   list: () => [...roomKeys.all, 'list'] as const,
   detail: (roomName: string) => [...roomKeys.all, 'detail', roomName] as const,
   participants: (roomName: string) => [...roomKeys.detail(roomName), 'participants'] as const,
+  microphoneRestrictions: (roomName: string) =>
+    [...roomKeys.detail(roomName), 'microphone-restrictions'] as const,
   subscriptions: (roomName: string, identity: string) =>
     [...roomKeys.detail(roomName), 'subscriptions', identity] as const,
   participantSearch: (query: string) => [...roomKeys.all, 'participant-search', query] as const,

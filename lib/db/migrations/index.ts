@@ -10,6 +10,7 @@ import { historyMigration } from './0004-history';
 import { apiKeysMigration } from './0005-api-keys';
 import { embedPortalsMigration } from './0006-embed-portals';
 import { bansMigration } from './0007-bans';
+import { microphoneRestrictionsMigration } from './0008-microphone-restrictions';
 
 /**
  * In-code migrations (no file-system scanning, so they survive bundling). Names sort
@@ -26,6 +27,7 @@ export function migrationProvider(kind: DbKind): MigrationProvider {
         '0005_api_keys': apiKeysMigration(),
         '0006_embed_portals': embedPortalsMigration(),
         '0007_bans': bansMigration(),
+        '0008_microphone_restrictions': microphoneRestrictionsMigration(),
       };
     },
   };

@@ -1,5 +1,6 @@
 import 'server-only';
 
+import { MIC_RESTRICTION_ENFORCED_ACTION } from '../moderation/enforce-microphone-restriction';
 import { OPERATION_LIST } from '../registry';
 
 /** What sign-in records (lib/auth/auth-audit.ts); no operation does. */
@@ -33,6 +34,7 @@ export function knownAuditActions(): string[] {
     ...SIGN_IN_AUDIT_ACTIONS,
     ...USERS_CLI_AUDIT_ACTIONS,
     ...BAN_ENFORCEMENT_AUDIT_ACTIONS,
+    MIC_RESTRICTION_ENFORCED_ACTION,
   ]);
   for (const { audit } of OPERATION_LIST) {
     if (typeof audit.action === 'string') actions.add(audit.action);

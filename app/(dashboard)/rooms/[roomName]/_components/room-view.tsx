@@ -12,6 +12,7 @@ import { useRoomEnded } from '@/lib/queries/room-liveness';
 import { useRoom } from '@/lib/queries/rooms';
 import type { InitialError } from '@/lib/queries/upstream-error';
 
+import { ModerationCommandsPanel } from './moderation-commands-panel';
 import { ParticipantsPanel } from './participants-panel';
 import { RoomFacts } from './room-facts';
 import { RoomTimeline } from './room-timeline';
@@ -65,6 +66,7 @@ export function RoomView({
         <Skeleton className="h-48 w-full" />
       )}
       <ParticipantsPanel roomName={roomName} initialError={participantsError} />
+      {room ? <ModerationCommandsPanel roomName={roomName} /> : null}
       <RoomTimeline roomName={roomName} live />
     </div>
   );
