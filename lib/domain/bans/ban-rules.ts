@@ -103,6 +103,23 @@ export async function findActiveBan(
   return covering.find((ban) => ban.identity === identity) ?? covering[0] ?? null;
 }
 
+/**
+ * Every token Moderato issues goes through this: a banned identity (or name) gets none for the
+ * rooms its ban covers (docs/bans.md). `forbidden`, not `not_found`: the room is one the caller
+ * may see.
+ */
+export async function refuseBannedJoin(
+  roomName: string,
+  identity: string,
+  options: { roomTenant: string | null; name?: string },
+): Promise<void> {
+  const ban = await findActiveBan(roomName, identity, options);
+  if (!ban) return;
+  const until =
+    ban.expiresAtMs === null ? 'for good' : `until ${new Date(ban.expiresAtMs).toISOString()}`;
+  throw new DomainError('forbidden', `${identity} is banned from ${roomName} ${until}.`);
+}
+
 export function toBanDto(ban: StoredBan): BanDto {
   return {
     id: ban.id,

@@ -5,6 +5,7 @@ import { findMicRestriction, saveMicTaking } from '@/lib/db/microphone-restricti
 import { clientUrls, mintJoinToken } from '@/lib/livekit/tokens';
 import { roomRefInputSchema } from '@/lib/schemas/rooms';
 
+import { refuseBannedJoin } from '../bans/ban-rules';
 import { defineOperation } from '../operation';
 import { isUnrestricted } from './microphone-restriction-rules';
 import { moderatorIdentity, moderatorName } from './moderator-identity';
@@ -33,8 +34,10 @@ export const createAccessToken = defineOperation({
   audit: { action: 'room.join_token_issued' },
   rooms: ({ roomName }) => [roomName],
   errors: ['not_found'],
-  async act({ actor, auditParams }, { roomName }) {
+  async act({ actor, auditParams, room }, { roomName }) {
     const identity = moderatorIdentity(actor);
+    const { tenant } = await room(roomName);
+    await refuseBannedJoin(roomName, identity, { roomTenant: tenant, name: moderatorName(actor) });
     const everything = { canPublish: true, canPublishSources: [] };
     const restriction = await findMicRestriction(roomName);
     const restricted = restriction !== null && !isUnrestricted(restriction, identity);

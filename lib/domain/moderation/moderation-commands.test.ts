@@ -4,6 +4,7 @@ import { decodeJwt } from 'jose';
 import type { ParticipantJson, ReceivedEntry } from '@moderato/livekit-standin/client';
 
 import { queryAuditEvents } from '@/lib/db/audit';
+import { insertBan, liftBan } from '@/lib/db/bans';
 import { FORCE_MUTED_TOPIC, MICROPHONE_RESTRICTIONS_TOPIC } from '@/lib/schemas/protocol';
 import { codeOf, startTestLiveKit, testActor, uniqueRoom, type TestLiveKit } from '@/test/standin';
 
@@ -359,5 +360,23 @@ describe('tokens', () => {
     });
     const acme = testActor('moderator', 'acme');
     expect(await codeOf(run(createAccessToken, acme, { roomName: tenantRoom }))).toBe('not_found');
+  });
+
+  it('issues no token to an identity banned from the room, and does again once the ban ends', async () => {
+    const { identity } = await run(createAccessToken, moderator, { roomName });
+    const ban = await insertBan({
+      identity,
+      namePattern: null,
+      roomName,
+      tenant: null,
+      reason: 'test',
+      createdBy: 'admin',
+      createdAtMs: Date.now(),
+      expiresAtMs: null,
+    });
+    expect(await codeOf(run(createAccessToken, moderator, { roomName }))).toBe('forbidden');
+    expect(await codeOf(run(requestPopoutToken, moderator, { roomName }))).toBe('forbidden');
+    await liftBan(ban.id, 'admin', Date.now());
+    expect((await run(createAccessToken, moderator, { roomName })).identity).toBe(identity);
   });
 });

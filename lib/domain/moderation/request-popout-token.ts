@@ -4,8 +4,9 @@ import { popoutTokenSchema } from '@/lib/contracts/moderation-commands';
 import { mintJoinToken } from '@/lib/livekit/tokens';
 import { roomRefInputSchema } from '@/lib/schemas/rooms';
 
+import { refuseBannedJoin } from '../bans/ban-rules';
 import { defineOperation } from '../operation';
-import { moderatorName, popoutIdentity } from './moderator-identity';
+import { moderatorIdentity, moderatorName, popoutIdentity } from './moderator-identity';
 
 /** Short: it only has to last until the popout connects (LiveKit refreshes it from then on). */
 export const POPOUT_TOKEN_TTL_SECONDS = 5 * 60;
@@ -28,8 +29,14 @@ export const requestPopoutToken = defineOperation({
   audit: { action: 'room.popout_token_issued' },
   rooms: ({ roomName }) => [roomName],
   errors: ['not_found'],
-  async act({ actor, auditParams }, { roomName }) {
+  async act({ actor, auditParams, room }, { roomName }) {
     const identity = popoutIdentity(actor);
+    const { tenant } = await room(roomName);
+    // The popout is the requester watching: a banned requester gets none either.
+    await refuseBannedJoin(roomName, moderatorIdentity(actor), {
+      roomTenant: tenant,
+      name: moderatorName(actor),
+    });
     const { token, expiresAtMs } = await mintJoinToken({
       room: roomName,
       identity,
