@@ -26,10 +26,11 @@ test.describe('bulk actions', () => {
     // Sorted by identity, so the range p1…p3 is what the moderator sees.
     await page.getByRole('columnheader', { name: 'Identity' }).click();
 
-    await page.getByRole('checkbox', { name: 'Select p1' }).click();
-    await page.getByRole('checkbox', { name: 'Select p3' }).click({ modifiers: ['Shift'] });
-    await expect(page.getByRole('checkbox', { name: 'Select p2' })).toBeChecked();
-    await expect(page.getByRole('checkbox', { name: 'Select p4' })).not.toBeChecked();
+    const table = page.getByRole('table', { name: 'Participants' });
+    await table.getByRole('checkbox', { name: 'Select p1' }).click();
+    await table.getByRole('checkbox', { name: 'Select p3' }).click({ modifiers: ['Shift'] });
+    await expect(table.getByRole('checkbox', { name: 'Select p2' })).toBeChecked();
+    await expect(table.getByRole('checkbox', { name: 'Select p4' })).not.toBeChecked();
     await expect(page.getByText('3 selected')).toBeVisible();
     // Ticking a box does not open the participant's panel.
     await expect(page.getByRole('dialog')).toBeHidden();

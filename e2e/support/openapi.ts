@@ -314,6 +314,11 @@ export function sampleInputs(target: SampleTarget): Record<string, Sample> {
     },
     muteTrack: { input: { ...alice, trackSid: mic, muted: true }, auditAction: 'track.muted' },
     requestUnmute: { input: { ...alice, trackSid: mic } },
+    muteTracksInBulk: { input: { roomName, group: 'microphones' } },
+    removeParticipantsInBulk: { input: { roomName, identities: ['alice'] } },
+    applyPermissionPreset: { input: { roomName, identities: ['alice'], preset: 'audience' } },
+    // A run that is not running: a valid input that stops nothing.
+    cancelBulkRun: { input: { roomName, runId: '6f1c2a4e-8b3d-4c5e-9f70-1a2b3c4d5e6f' } },
     forceMute: { input: { roomName, participants: ['alice', 'bob'] } },
     getMicrophoneRestrictions: { input: { roomName } },
     enableMicrophoneRestrictions: { input: { roomName, unrestrictedParticipants: ['bob'] } },

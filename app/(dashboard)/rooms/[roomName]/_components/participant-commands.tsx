@@ -90,7 +90,7 @@ export function ParticipantCommands({
               {canMute ? (
                 <input
                   type="checkbox"
-                  aria-label={`Select ${p.identity}`}
+                  aria-label={`Choose ${p.identity} to force mute`}
                   checked={selected.has(p.identity)}
                   onChange={(e) => toggle(p.identity, e.currentTarget.checked)}
                 />
