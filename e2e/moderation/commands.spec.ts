@@ -44,7 +44,7 @@ test.describe('moderation commands', () => {
 
     // A selection, with the keyboard.
     await card.getByRole('checkbox', { name: 'Choose bob to force mute' }).check();
-    await card.getByRole('checkbox', { name: 'Select carol' }).focus();
+    await card.getByRole('checkbox', { name: 'Choose carol to force mute' }).focus();
     await page.keyboard.press('Space');
     await card.getByRole('button', { name: 'Force mute selected (2)' }).click();
     await page
