@@ -91,6 +91,15 @@ describe('muteTrack', () => {
     expect(events[0]).toMatchObject({ outcome: 'error', errorCode: 'failed_precondition' });
   });
 
+  it('answers not_found for a participant who is not in the room, not LiveKit’s unavailable', async () => {
+    const mic = (await participant('alice')).tracks.find((t) => t.type === 0)!;
+    await lk.control.leave(roomName, 'alice');
+    const ref = { roomName, identity: 'alice', trackSid: mic.sid, muted: true };
+    expect(await codeOf(run(muteTrack, moderator, ref))).toBe('not_found');
+    const { events } = await queryAuditEvents({ roomName, action: 'track.muted' });
+    expect(events[0]).toMatchObject({ outcome: 'error', errorCode: 'not_found' });
+  });
+
   it('answers not_found for an unknown track', async () => {
     expect(
       await codeOf(

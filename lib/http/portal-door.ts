@@ -34,11 +34,6 @@ export interface PortalEndpoint<B extends z.ZodType, I extends z.ZodType, O> {
   notFound(body: z.output<B>): string;
   /** The 500 message. */
   failed: string;
-  /**
-   * A second look at a failure before it becomes the answer, for what LiveKit reports only
-   * indirectly (a participant that is not there, see PORTAL_MUTE). Answers the error to report.
-   */
-  explain?(actor: Actor, body: z.output<B>, error: DomainError): Promise<DomainError>;
 }
 
 export async function handlePortalRequest<B extends z.ZodType, I extends z.ZodType, O>(
@@ -46,9 +41,8 @@ export async function handlePortalRequest<B extends z.ZodType, I extends z.ZodTy
   request: Request,
 ): Promise<Response> {
   let body: z.output<B> | undefined;
-  let actor: Actor | undefined;
   try {
-    actor = await portalActor(request);
+    const actor = await portalActor(request);
     body = parseInput(endpoint.body, await jsonBody(request));
     const result = await runOperation(endpoint.operation, actor, endpoint.toInput(body!));
     return Response.json(endpoint.toAnswer(body!, result), {
@@ -56,11 +50,7 @@ export async function handlePortalRequest<B extends z.ZodType, I extends z.ZodTy
       headers: { 'Cache-Control': 'no-store' },
     });
   } catch (err) {
-    let error = err;
-    if (endpoint.explain && actor && body !== undefined && err instanceof DomainError) {
-      error = await endpoint.explain(actor, body, err).catch(() => err);
-    }
-    return portalError(error, endpoint, body);
+    return portalError(err, endpoint, body);
   }
 }
 

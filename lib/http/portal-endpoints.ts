@@ -1,9 +1,6 @@
 import 'server-only';
 
-import { DomainError } from '@/lib/domain/errors';
-import { getParticipant } from '@/lib/domain/participants/get-participant';
 import { muteTrack } from '@/lib/domain/participants/mute-track';
-import { runOperation } from '@/lib/domain/run-operation';
 import { removeParticipant } from '@/lib/domain/participants/remove-participant';
 import { portalMuteBodySchema, portalRemoveBodySchema } from '@/lib/schemas/portal';
 
@@ -29,22 +26,6 @@ export const PORTAL_MUTE = {
     `No track ${JSON.stringify(body.track_sid)} of participant ${JSON.stringify(body.participant_identity)} in room ${JSON.stringify(body.room_name)}.`,
   failed:
     'The track could not be muted or unmuted: LiveKit is not configured, unreachable or refused (unmuting needs remote unmute enabled). The cause is in the server log.',
-  /**
-   * LiveKit has no answer for muting someone who is not in the room: the request waits for a
-   * participant that never replies and fails as unavailable (docs/livekit-behaviour.md §7.49).
-   * Only then is the participant looked up (a read, never on the happy path), so a missing one is
-   * the contract's 404 and only a LiveKit that really is down stays a 500.
-   */
-  async explain(actor, body, error) {
-    if (error.code !== 'upstream_unavailable') return error;
-    const lookup = { roomName: body.room_name, identity: body.participant_identity };
-    try {
-      await runOperation(getParticipant, actor, lookup);
-      return error;
-    } catch (err) {
-      return err instanceof DomainError && err.code === 'not_found' ? err : error;
-    }
-  },
 } satisfies PortalEndpoint<
   typeof portalMuteBodySchema,
   typeof muteTrack.input,

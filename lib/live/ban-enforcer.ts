@@ -17,7 +17,7 @@ import { DomainError } from '@/lib/domain/errors';
 import { tenantOf } from '@/lib/domain/tenant';
 import type { LiveKitRoom } from '@/lib/livekit/to-dto';
 
-import type { LiveBus } from './bus';
+import { isOwnEvent, type LiveBus } from './bus';
 
 /** The audit action of a removal enforcing a ban. */
 export const BAN_ENFORCED_ACTION = BAN_ENFORCEMENT_AUDIT_ACTIONS[0];
@@ -85,7 +85,6 @@ function enforcerActor(tenant: string | null): Actor {
 export class BanEnforcer {
   private readonly now: () => number;
   private readonly log: Pick<Console, 'warn'>;
-  private readonly ownPrefix: string;
   private readonly recent = new Map<string, number>();
   private readonly pending = new Set<Promise<void>>();
   private readonly unsubscribe: () => void;
@@ -95,7 +94,6 @@ export class BanEnforcer {
   constructor(private readonly options: BanEnforcerOptions) {
     this.now = options.now ?? Date.now;
     this.log = options.log ?? console;
-    this.ownPrefix = `${options.bus.instanceId}-`;
     this.unsubscribe = options.bus.subscribe((event) => this.onEvent(event));
   }
 
@@ -164,7 +162,7 @@ export class BanEnforcer {
   }
 
   private onEvent(event: LiveEvent): void {
-    if (!event.id.startsWith(this.ownPrefix)) return;
+    if (!isOwnEvent(this.options.bus, event)) return;
     // A join, or a rename that may now match a ban's name pattern.
     const renamed = event.type === 'participant.updated' && event.changed.includes('name');
     if (event.type !== 'participant.joined' && !renamed) return;

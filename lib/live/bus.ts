@@ -41,6 +41,11 @@ export class LocalFanout {
     return { ...event, id: `${this.instanceId}-${this.sequence}` } as LiveEvent;
   }
 
+  /** Whether this instance published the event (received it from LiveKit or saw it itself). */
+  static isOwn(instanceId: string, event: LiveEvent): boolean {
+    return event.id.startsWith(`${instanceId}-`);
+  }
+
   deliver(event: LiveEvent): void {
     for (const listener of this.listeners) {
       try {
@@ -55,6 +60,14 @@ export class LocalFanout {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
+}
+
+/**
+ * Whether `bus`'s own instance published the event: what listeners that must act once per
+ * deployment (history, enforcement) act on, since every instance hears every event.
+ */
+export function isOwnEvent(bus: Pick<LiveBus, 'instanceId'>, event: LiveEvent): boolean {
+  return LocalFanout.isOwn(bus.instanceId, event);
 }
 
 /** The default bus: one process, no network. */

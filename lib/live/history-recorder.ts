@@ -23,7 +23,7 @@ import { getDb } from '@/lib/db/index';
 import type { Database } from '@/lib/db/schema';
 import { listRooms } from '@/lib/livekit/room-service';
 
-import type { LiveBus } from './bus';
+import { isOwnEvent, type LiveBus } from './bus';
 import { liveEnv } from './live-env';
 import { processSingleton } from './process-singleton';
 
@@ -88,7 +88,6 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
   const maxQueue = options.maxQueue ?? 20_000;
   const now = options.now ?? Date.now;
   const log = options.log ?? console;
-  const ownPrefix = `${bus.instanceId}-`;
 
   /** roomName → its current session's sid, from every instance's room events. */
   const rooms = new Map<string, KnownSid>();
@@ -113,7 +112,7 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
   });
 
   function observe(event: LiveEvent): void {
-    const own = event.id.startsWith(ownPrefix);
+    const own = isOwnEvent(bus, event);
     let roomSid = rooms.get(event.roomName)?.roomSid ?? null;
     let timeline = true;
     switch (event.type) {

@@ -6,7 +6,7 @@ import { enforceMicrophoneRestriction } from '@/lib/domain/moderation/enforce-mi
 import { isRestrictable } from '@/lib/domain/moderation/microphone-restriction-rules';
 import { allowedSources, permissionOf } from '@/lib/domain/moderation/publish-rights';
 
-import type { LiveBus } from './bus';
+import { isOwnEvent, type LiveBus } from './bus';
 import { processSingleton } from './process-singleton';
 
 export interface MicRestrictionEnforcerOptions {
@@ -33,14 +33,12 @@ export interface MicRestrictionEnforcerOptions {
  *   the store is asked.
  */
 export class MicRestrictionEnforcer {
-  private readonly ownPrefix: string;
   private readonly log: Pick<Console, 'warn'>;
   private readonly enforce: typeof enforceMicrophoneRestriction;
   private readonly pending = new Set<Promise<void>>();
   private readonly unsubscribe: () => void;
 
-  constructor(options: MicRestrictionEnforcerOptions) {
-    this.ownPrefix = `${options.bus.instanceId}-`;
+  constructor(private readonly options: MicRestrictionEnforcerOptions) {
     this.log = options.log ?? console;
     this.enforce = options.enforce ?? enforceMicrophoneRestriction;
     this.unsubscribe = options.bus.subscribe((event) => this.onEvent(event));
@@ -57,7 +55,7 @@ export class MicRestrictionEnforcer {
   }
 
   private onEvent(event: LiveEvent): void {
-    if (!event.id.startsWith(this.ownPrefix)) return;
+    if (!isOwnEvent(this.options.bus, event)) return;
     const identity = identityToCheck(event);
     if (identity === null) return;
     const work = this.enforce({

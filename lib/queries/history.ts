@@ -6,7 +6,6 @@ import {
   useInfiniteQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import { useRef } from 'react';
 
 import type { RoomEventDto, RoomEventPageDto, RoomSessionPageDto } from '@/lib/contracts/history';
 import { toTimelineEntry } from '@/lib/contracts/timeline-entry';
@@ -16,7 +15,7 @@ import {
   historySearchParams,
   type HistoryFilters,
 } from '@/lib/queries/history-filters';
-import { useLiveEvent } from '@/lib/queries/live-stream';
+import { useLiveEvents } from '@/lib/queries/live-stream';
 
 import { roomPath } from './rooms';
 
@@ -84,30 +83,28 @@ export function useRoomEvents(
   const roomSid = options.roomSid ?? null;
   const queryClient = useQueryClient();
   const key = historyKeys.events(roomName, roomSid);
-  // Entries of one delivery of events (a bulk action's hundreds) are prepended in one update.
-  const pending = useRef<RoomEventDto[]>([]);
-  useLiveEvent((event) => {
-    if (!options.live || event.roomName !== roomName) return;
+  useLiveEvents((events) => {
+    if (!options.live) return;
     // Count changes are not activity; a room's metadata change is refetched with the rest.
-    const entry = event.type === 'room.updated' ? null : toTimelineEntry(event);
-    if (!entry) return;
-    if (pending.current.push(entry) > 1) return;
-    queueMicrotask(() => {
-      const entries = pending.current;
-      pending.current = [];
-      queryClient.setQueryData<InfiniteData<RoomEventPageDto, string | null>>(key, (data) => {
-        if (!data || data.pages.length === 0) return data;
-        const known = new Set(data.pages.flatMap((page) => page.events.map((e) => e.id)));
-        const fresh: RoomEventDto[] = [];
-        for (const e of entries) {
-          if (known.has(e.id)) continue;
-          known.add(e.id);
-          fresh.unshift(e);
-        }
-        if (fresh.length === 0) return data;
-        const [head, ...rest] = data.pages;
-        return { ...data, pages: [{ ...head!, events: [...fresh, ...head!.events] }, ...rest] };
-      });
+    const entries = events.flatMap((event) =>
+      event.roomName !== roomName || event.type === 'room.updated'
+        ? []
+        : (toTimelineEntry(event) ?? []),
+    );
+    if (entries.length === 0) return;
+    queryClient.setQueryData<InfiniteData<RoomEventPageDto, string | null>>(key, (data) => {
+      if (!data || data.pages.length === 0) return data;
+      const known = new Set(data.pages.flatMap((page) => page.events.map((e) => e.id)));
+      // Newest first, as the timeline reads.
+      const fresh: RoomEventDto[] = [];
+      for (const entry of entries) {
+        if (known.has(entry.id)) continue;
+        known.add(entry.id);
+        fresh.unshift(entry);
+      }
+      if (fresh.length === 0) return data;
+      const [head, ...rest] = data.pages;
+      return { ...data, pages: [{ ...head!, events: [...fresh, ...head!.events] }, ...rest] };
     });
   });
   return useInfiniteQuery(roomEventsQueryOptions(roomName, roomSid));

@@ -13,7 +13,7 @@ import {
   LIVE_BATCH_MS,
   LIVE_BUSY_BATCH_MS,
   LiveStreamProvider,
-  useLiveEvent,
+  useLiveEvents,
   useLiveStatus,
   useWatchRoom,
 } from './live-stream';
@@ -92,7 +92,7 @@ function Probe() {
   const status = useLiveStatus();
   const { refetchInterval } = useLiveRefresh();
   const [seen, setSeen] = useState<string[]>([]);
-  useLiveEvent((event) => setSeen((s) => [...s, event.id]));
+  useLiveEvents((events) => setSeen((s) => [...s, ...events.map((e) => e.id)]));
 
   return <p>{`${status} ${String(refetchInterval)} [${seen.join(',')}]`}</p>;
 }
@@ -147,9 +147,11 @@ describe('LiveStreamProvider', () => {
     const client = new QueryClient();
     client.setQueryData(roomKeys.list(), [room('a')]);
     const rendered: number[] = [];
+    const batches: number[] = [];
     function RoomCount() {
       const { data } = useQuery<RoomDto[]>({ queryKey: roomKeys.list(), enabled: false });
       rendered.push(data?.length ?? 0);
+      useLiveEvents((events) => batches.push(events.length));
       return null;
     }
     render(
@@ -164,6 +166,7 @@ describe('LiveStreamProvider', () => {
     );
     act(() => FakeEventSource.latest().hello());
     rendered.length = 0;
+    batches.length = 0;
 
     act(() => {
       for (let i = 0; i < 50; i++) FakeEventSource.latest().send(started(`i-${i}`, `r${i}`));
@@ -175,6 +178,7 @@ describe('LiveStreamProvider', () => {
     // …then all fifty at once, in order, and the page renders the result once.
     expect(client.getQueryData<RoomDto[]>(roomKeys.list())).toHaveLength(51);
     expect(rendered).toEqual([51]);
+    expect(batches).toEqual([50]);
     expect(screen.getByText(/\[i-0,i-1,.*,i-49\]/)).toBeTruthy();
 
     // Events are pouring in: the next batch waits longer, and a quiet one is quick again.

@@ -30,7 +30,7 @@ export interface LiveHello {
   resumed: boolean;
 }
 
-type Handler = (event: LiveEvent) => void;
+type Handler = (events: readonly LiveEvent[]) => void;
 
 /** A tiny store: subscribers are React's useSyncExternalStore callbacks. */
 class Store<T> {
@@ -182,13 +182,11 @@ export function LiveStreamProvider({ children }: { children: ReactNode }) {
         }
         value.ended.set(next);
       }
-      for (const event of events) {
-        for (const handler of value.handlers) {
-          try {
-            handler(event);
-          } catch (err) {
-            console.error('[moderato] live event handler failed', err);
-          }
+      for (const handler of value.handlers) {
+        try {
+          handler(events);
+        } catch (err) {
+          console.error('[moderato] live event handler failed', err);
         }
       }
     };
@@ -280,15 +278,18 @@ export function useLiveStatus(): LiveStatus {
 const noopSubscribe = () => () => {};
 const connectingSnapshot = (): LiveStatus => 'connecting';
 
-/** Calls `handler` for every event the stream delivers (after the query caches are patched). */
-export function useLiveEvent(handler: (event: LiveEvent) => void): void {
+/**
+ * Calls `handler` with each batch of events the stream delivers, oldest first, after the query
+ * caches are patched: one batch is one render, however many events it holds.
+ */
+export function useLiveEvents(handler: Handler): void {
   const { handlers } = useLiveStreamContext();
   const latest = useRef(handler);
   useEffect(() => {
     latest.current = handler;
   });
   useEffect(() => {
-    const listener: Handler = (event) => latest.current(event);
+    const listener: Handler = (events) => latest.current(events);
     handlers.add(listener);
     return () => {
       handlers.delete(listener);

@@ -1,7 +1,7 @@
 'use client';
 
 import { Loader2Icon } from 'lucide-react';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 
 import { Button } from '@/components/ui/button';
 import { Modal, ModalContent, ModalFooter } from '@/components/ui/modal';
@@ -9,7 +9,7 @@ import { protectedReason, type BulkReportDto } from '@/lib/contracts/bulk';
 import type { ParticipantDto } from '@/lib/contracts/dto';
 import type { LiveEventOf } from '@/lib/contracts/live-events';
 import { bulkActionEffect, bulkActionLabel, type BulkAction } from '@/lib/queries/bulk-actions';
-import { useLiveEvent } from '@/lib/queries/live-stream';
+import { useLiveEvents } from '@/lib/queries/live-stream';
 import { useBulkRun, useCancelBulkRun } from '@/lib/queries/mutations/use-bulk-run';
 
 import { BulkReport } from './bulk-report';
@@ -47,13 +47,16 @@ export function BulkRunDialog({
   const cancel = useCancelBulkRun();
   const running = bulkRun.isPending;
 
-  useLiveEvent((event) => {
-    if (event.type === 'bulk.progress' && event.runId === runId) setProgress(event);
+  useLiveEvents((events) => {
+    const latest = events.findLast((e) => e.type === 'bulk.progress' && e.runId === runId);
+    if (latest?.type === 'bulk.progress') setProgress(latest);
   });
 
-  const chosen = selection
-    ? participants.filter((p) => selection.includes(p.identity))
-    : participants;
+  const chosen = useMemo(() => {
+    if (!selection) return participants;
+    const picked = new Set(selection);
+    return participants.filter((p) => picked.has(p.identity));
+  }, [participants, selection]);
   const protectedCount = chosen.filter((p) => protectedReason(p) !== null).length;
   const label = bulkActionLabel(action);
   const who = selection

@@ -127,7 +127,7 @@ describe('muteTracksInBulk', () => {
       expect.objectContaining({
         identity: 'carol',
         code: 'not_found',
-        message: 'Left the room during the run.',
+        message: `carol is not in ${roomName}.`,
       }),
     ]);
     expect((await tracksOf('alice')).find((t) => t.source === 'MICROPHONE')?.muted).toBe(true);

@@ -5,7 +5,6 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 
 import { BULK_CONCURRENCY, type BulkFailure, type BulkReportDto } from '@/lib/contracts/bulk';
-import * as livekit from '@/lib/livekit/room-service';
 
 import type { Operation, OperationContext } from '../operation';
 import { runForEach, type RunResult } from '../run-operation';
@@ -93,7 +92,6 @@ export async function runInBulk<I extends z.ZodType, O>(
     const { identity, trackSid } = items[index]!;
     failed.push({ identity, trackSid, ...result.error });
   });
-  await explainDepartures(run.roomName, failed);
 
   const report: BulkReportDto = {
     runId,
@@ -115,24 +113,4 @@ export async function runInBulk<I extends z.ZodType, O>(
     cancelled: report.cancelled,
   });
   return report;
-}
-
-/**
- * LiveKit cannot say that a participant it was asked to mute has left: the call waits and fails as
- * unavailable (docs/livekit-behaviour.md §7.49). One listing after the run tells those who left
- * from a LiveKit that really failed.
- */
-async function explainDepartures(roomName: string, failed: BulkFailure[]): Promise<void> {
-  const unclear = failed.filter((f) => f.code === 'upstream_unavailable');
-  if (unclear.length === 0) return;
-  const present = await livekit.listParticipants(roomName).then(
-    (participants) => new Set(participants.map((p) => p.identity)),
-    () => null,
-  );
-  if (!present) return;
-  for (const failure of unclear) {
-    if (present.has(failure.identity)) continue;
-    failure.code = 'not_found';
-    failure.message = 'Left the room during the run.';
-  }
 }

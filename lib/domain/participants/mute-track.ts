@@ -29,9 +29,28 @@ export const muteTrack = defineOperation({
   rooms: ({ roomName }) => [roomName],
   errors: ['not_found', 'failed_precondition'],
   async act(_context, { roomName, identity, trackSid, muted }) {
-    const track = await livekit.mutePublishedTrack(roomName, identity, trackSid, muted);
+    const track = await livekit
+      .mutePublishedTrack(roomName, identity, trackSid, muted)
+      .catch((err: unknown) => explainAbsence(err, roomName, identity));
     // LiveKit answers an unknown track sid with 200 and no track.
     if (!track) throw new DomainError('not_found', `Track ${trackSid} of ${identity} not found.`);
     return track;
   },
 });
+
+/**
+ * LiveKit has no answer for muting someone who is not in the room: the request waits for a
+ * participant that never replies and fails as unavailable (docs/livekit-behaviour.md §7.49). Only
+ * then is the participant looked up — never on the happy path — so every door (a menu left open
+ * after they left, a portal, a bulk run) hears `not_found`, and only a LiveKit that really is down
+ * stays unavailable.
+ */
+async function explainAbsence(err: unknown, roomName: string, identity: string): Promise<never> {
+  if (!(err instanceof DomainError) || err.code !== 'upstream_unavailable') throw err;
+  const present = await livekit.getParticipant(roomName, identity).then(
+    () => true,
+    (lookup: unknown) => !(lookup instanceof DomainError && lookup.code === 'not_found'),
+  );
+  if (present) throw err;
+  throw new DomainError('not_found', `${identity} is not in ${roomName}.`);
+}
