@@ -9,6 +9,7 @@ import { embedFrameAncestors } from '@/lib/http/embed-framing';
 import { refuseMalformedRequest } from '@/lib/http/request-guard';
 import { refuseBadServerAction } from '@/lib/http/server-action-guard';
 import { strictTransportSecurity } from '@/lib/http/transport-security';
+import { watchConnectSources } from '@/lib/http/watch-connect-sources';
 
 /**
  * Paths that need no sign-in redirect: the API (and the portal's /livekit/… endpoints) answers 401
@@ -39,7 +40,11 @@ export async function proxy(request: NextRequest): Promise<Response> {
     if (bounce) return secured(bounce, request);
   }
 
-  const policy = contentSecurityPolicy(createNonce(), await embedFrameAncestors(pathname));
+  const policy = contentSecurityPolicy(
+    createNonce(),
+    await embedFrameAncestors(pathname),
+    watchConnectSources(pathname),
+  );
   const headers = new Headers(request.headers);
   headers.set('content-security-policy', policy);
   headers.set(PATH_HEADER, `${pathname}${search}`);

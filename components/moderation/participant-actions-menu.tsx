@@ -11,6 +11,7 @@ import {
   ShieldIcon,
   UserXIcon,
   BanIcon,
+  VideoIcon,
 } from 'lucide-react';
 import { DropdownMenu } from 'radix-ui';
 import { useRef, useState, type ReactNode } from 'react';
@@ -22,6 +23,7 @@ import type { Permission } from '@/lib/contracts/permissions';
 import { useCan } from '@/lib/queries/actor-context';
 import { useKeepParticipant } from '@/lib/queries/room-liveness';
 import { useMuteTrack, type MuteTrackVariables } from '@/lib/queries/mutations/use-mute-track';
+import { useRequestCamera } from '@/lib/queries/mutations/use-request-camera';
 import { cn } from '@/lib/utils';
 
 import { BanParticipantDialog } from './ban-participant-dialog';
@@ -98,6 +100,9 @@ export function ParticipantActionsMenu({
   const [refused, setRefused] = useState<MuteTrackVariables | null>(null);
   const triggerRef = useRef<HTMLButtonElement>(null);
   const mute = useMuteTrack({ onRefused: setRefused });
+  const askCamera = useRequestCamera();
+  // A server can mute a camera but never turn one on: their app is asked instead.
+  const cameraOff = !tracks.some((track) => track.source === 'CAMERA' && !track.muted);
   const capability = useMoveCapability();
   const close = () => setDialog(null);
   const canMute = useCan('tracks.mute');
@@ -121,9 +126,9 @@ export function ParticipantActionsMenu({
           ref={triggerRef}
           className={buttonClassName({ variant: 'ghost', size: 'icon' })}
           aria-label={`Actions for ${identity}`}
-          aria-busy={mute.isPending}
+          aria-busy={mute.isPending || askCamera.isPending}
         >
-          {mute.isPending ? (
+          {mute.isPending || askCamera.isPending ? (
             <Loader2Icon aria-hidden className="animate-spin" />
           ) : (
             <EllipsisVerticalIcon aria-hidden />
@@ -135,7 +140,7 @@ export function ParticipantActionsMenu({
             sideOffset={4}
             className="bg-card text-card-foreground z-50 min-w-64 rounded-md border p-1 shadow-lg"
           >
-            {canMute && tracks.length > 0 ? (
+            {canMute && (tracks.length > 0 || cameraOff) ? (
               <>
                 <DropdownMenu.Label className="text-muted-foreground px-2 py-1 text-xs font-medium">
                   Tracks
@@ -160,6 +165,15 @@ export function ParticipantActionsMenu({
                     </Item>
                   );
                 })}
+                {cameraOff ? (
+                  <Item
+                    icon={<VideoIcon aria-hidden />}
+                    disabled={askCamera.isPending}
+                    onSelect={() => askCamera.mutate({ input: { roomName, identity } })}
+                  >
+                    {`Ask ${identity} to turn on their camera`}
+                  </Item>
+                ) : null}
                 <DropdownMenu.Separator className="bg-border my-1 h-px" />
               </>
             ) : null}

@@ -459,15 +459,46 @@ const HAPPY_PATHS: Record<string, HappyPath> = {
     async run({ request, livekit }) {
       const room = await seedRoom(livekit, 'ask');
       const ref = { roomName: room.name, identity: 'alice', trackSid: room.mic };
-      await call(request, 'requestUnmute', ref, 204);
+      const { body } = await call(request, 'requestUnmute', ref, 200);
       const [message] = await standin.receivedOf(room.name, 'alice', 'data');
       expect(message).toMatchObject({ topic: 'moderato.unmute-request', kind: 'RELIABLE' });
       expect(JSON.parse(decodePayload(message!))).toMatchObject({
         type: 'unmute_request',
+        requestId: (body as { requestId: string }).requestId,
         trackSid: room.mic,
         source: 'MICROPHONE',
       });
       expect(await standin.receivedOf(room.name, 'bob', 'data')).toEqual([]);
+    },
+  },
+  requestCamera: {
+    route: 'POST /api/v1/rooms/:roomName/participants/:identity/camera-request',
+    behaviour: 'sends the participant the camera request message',
+    async run({ request, livekit }) {
+      const room = await seedRoom(livekit, 'camera');
+      const ref = { roomName: room.name, identity: 'alice' };
+      const { body } = await call(request, 'requestCamera', ref, 200);
+      const [message] = await standin.receivedOf(room.name, 'alice', 'data');
+      expect(message).toMatchObject({ topic: 'moderato.camera-request', kind: 'RELIABLE' });
+      expect(JSON.parse(decodePayload(message!))).toMatchObject({
+        type: 'camera_request',
+        requestId: (body as { requestId: string }).requestId,
+      });
+      expect(await standin.receivedOf(room.name, 'bob', 'data')).toEqual([]);
+    },
+  },
+  recordConsentAnswer: {
+    route: 'POST /api/v1/rooms/:roomName/participants/:identity/consent-answers',
+    behaviour: 'records an answer to a request sent; 404 for one never sent, 409 when repeated',
+    async run({ request, livekit }) {
+      const room = await seedRoom(livekit, 'answer');
+      const ref = { roomName: room.name, identity: 'alice' };
+      const { body } = await call(request, 'requestCamera', ref, 200);
+      const { requestId } = body as { requestId: string };
+      const answer = { ...ref, requestId, request: 'camera', accepted: false };
+      await call(request, 'recordConsentAnswer', { ...answer, requestId: 'forged' }, 404);
+      await call(request, 'recordConsentAnswer', answer, 204);
+      await call(request, 'recordConsentAnswer', answer, 409);
     },
   },
   muteTracksInBulk: {

@@ -68,6 +68,7 @@ test.describe('tracks', () => {
     });
     expect(JSON.parse(decodePayload(data[0]!))).toEqual({
       type: 'unmute_request',
+      requestId: expect.any(String),
       trackSid: mic.sid,
       source: 'MICROPHONE',
       requestedBy: 'Demo Moderator',

@@ -314,6 +314,12 @@ export function sampleInputs(target: SampleTarget): Record<string, Sample> {
     },
     muteTrack: { input: { ...alice, trackSid: mic, muted: true }, auditAction: 'track.muted' },
     requestUnmute: { input: { ...alice, trackSid: mic } },
+    requestCamera: { input: alice },
+    // An answer to a request never sent: a valid input that records nothing (404).
+    recordConsentAnswer: {
+      input: { ...alice, requestId: 'request-sample', request: 'camera', accepted: true },
+      auditAction: 'participant.camera_request_accepted',
+    },
     muteTracksInBulk: { input: { roomName, group: 'microphones' } },
     removeParticipantsInBulk: { input: { roomName, identities: ['alice'] } },
     applyPermissionPreset: { input: { roomName, identities: ['alice'], preset: 'audience' } },

@@ -1,3 +1,4 @@
+import { ANSWER_ACTIONS } from './consent';
 import type { ParticipantDto } from './dto';
 import type { RoomEventDto } from './history';
 import type { LiveEvent } from './live-events';
@@ -106,6 +107,8 @@ export function toTimelineEntry(
         },
       };
     case 'moderation.action':
+      // A second relay of a participant's answer (two moderators watching) is no new fact.
+      if (event.errorCode === 'conflict' && ANSWER_ACTIONS.includes(event.action)) return null;
       return {
         ...base,
         roomSid,

@@ -15,7 +15,6 @@ import { DomainError } from './errors';
 import { moveParticipant } from './participants/move-participant';
 import { muteTrack } from './participants/mute-track';
 import { removeParticipant } from './participants/remove-participant';
-import { requestUnmute } from './participants/request-unmute';
 import { updateParticipant } from './participants/update-participant';
 import { updatePermissions } from './participants/update-permissions';
 import { updateSubscriptions } from './participants/update-subscriptions';
@@ -130,23 +129,6 @@ describe('muteTrack', () => {
       await codeOf(run(muteTrack, moderator, { roomName, identity: 'alice', muted: 'yes' })),
     ).toBe('invalid_input');
     expect((await queryAuditEvents({ roomName })).events).toHaveLength(0);
-  });
-});
-
-describe('requestUnmute', () => {
-  it('sends alice a reliable data message on the documented topic', async () => {
-    const mic = (await participant('alice')).tracks[0]!;
-    await run(requestUnmute, moderator, { roomName, identity: 'alice', trackSid: mic.sid });
-    const data = (await received(lk, roomName, 'alice')).filter((e) => e.type === 'data');
-    expect(data).toHaveLength(1);
-    expect(data[0]).toMatchObject({ topic: 'moderato.unmute-request', kind: 'RELIABLE' });
-    const payload = JSON.parse(Buffer.from(String(data[0]!.payload), 'base64').toString());
-    expect(payload).toMatchObject({
-      type: 'unmute_request',
-      trackSid: mic.sid,
-      source: 'MICROPHONE',
-    });
-    expect((await received(lk, roomName, 'bob')).filter((e) => e.type === 'data')).toHaveLength(0);
   });
 });
 

@@ -23,6 +23,9 @@ import { listRoomEvents } from './history/list-room-events';
 import { listRoomSessions } from './history/list-room-sessions';
 import { getLiveKitStatus } from './livekit/get-livekit-status';
 import { getWebhookHealth } from './livekit/get-webhook-health';
+import { recordConsentAnswer } from './consent/record-consent-answer';
+import { requestCamera } from './consent/request-camera';
+import { requestUnmute } from './consent/request-unmute';
 import { createAccessToken } from './moderation/create-access-token';
 import { disableMicrophoneRestrictions } from './moderation/disable-microphone-restrictions';
 import { enableMicrophoneRestrictions } from './moderation/enable-microphone-restrictions';
@@ -38,7 +41,6 @@ import { listParticipants } from './participants/list-participants';
 import { moveParticipant } from './participants/move-participant';
 import { muteTrack } from './participants/mute-track';
 import { removeParticipant } from './participants/remove-participant';
-import { requestUnmute } from './participants/request-unmute';
 import { searchParticipants } from './participants/search-participants';
 import { updateParticipant } from './participants/update-participant';
 import { updatePermissions } from './participants/update-permissions';
@@ -83,6 +85,8 @@ export const OPERATIONS = {
   moveParticipant,
   muteTrack,
   requestUnmute,
+  requestCamera,
+  recordConsentAnswer,
   muteTracksInBulk,
   removeParticipantsInBulk,
   applyPermissionPreset,

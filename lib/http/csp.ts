@@ -12,10 +12,14 @@
  * and a nonce in style-src would switch 'unsafe-inline' off. Injected CSS cannot run code.
  *
  * Workers: Redoc's search index runs in a worker it creates from a blob: URL.
+ *
+ * Connections: our own origin, plus LiveKit's on the one page that joins a room from the browser
+ * (the watch view, lib/http/watch-connect-sources.ts).
  */
 export function contentSecurityPolicy(
   nonce: string,
   frameAncestors: readonly string[] = ["'self'"],
+  connectSources: readonly string[] = [],
 ): string {
   const devEval = process.env.NODE_ENV === 'development' ? " 'unsafe-eval'" : '';
   return [
@@ -26,7 +30,7 @@ export function contentSecurityPolicy(
     // who reads the API reference is no third party's business.
     "img-src 'self' data: blob:",
     "font-src 'self'",
-    "connect-src 'self'",
+    ["connect-src 'self'", ...connectSources].join(' '),
     "worker-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'none'",

@@ -1,3 +1,4 @@
+import { answerAction } from '@/lib/contracts/consent';
 import type { RoomEventDto } from '@/lib/contracts/history';
 import type { LeaveReason } from '@/lib/contracts/live-events';
 import { TRACK_SOURCE_INFO, type TrackSource } from '@/lib/contracts/tracks';
@@ -34,6 +35,7 @@ const ACTION_WORDS: Record<string, (who: string, track: string) => string> = {
   'track.muted': (who, track) => `muted the ${track} of ${who}`,
   'track.unmuted': (who, track) => `unmuted the ${track} of ${who}`,
   'track.unmute_requested': (who, track) => `asked ${who} to unmute the ${track}`,
+  'participant.camera_requested': (who) => `asked ${who} to turn on their camera`,
   'participant.removed': (who) => `removed ${who}`,
   'participant.updated': (who) => `updated ${who}`,
   'participant.permissions_updated': (who) => `changed the permissions of ${who}`,
@@ -44,6 +46,14 @@ const ACTION_WORDS: Record<string, (who: string, track: string) => string> = {
   'room.created': () => 'created the room',
   'room.deleted': () => 'closed the room',
   'data.sent': () => 'sent a data message',
+};
+
+/** A participant's answer to a consent request, by its audit action (lib/contracts/consent.ts). */
+const ANSWER_WORDS: Record<string, string> = {
+  [answerAction('unmute', true)]: 'agreed to unmute',
+  [answerAction('unmute', false)]: 'declined to unmute',
+  [answerAction('camera', true)]: 'agreed to turn on their camera',
+  [answerAction('camera', false)]: 'declined to turn on their camera',
 };
 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
@@ -97,6 +107,9 @@ export function describeRoomEvent(
       return `${who}: ${source ? source.label : 'Track'} unmuted`;
     case 'moderation.action': {
       const action = text(detail.action) ?? 'an action';
+      // The participant answered; the moderator whose watch view relayed it is in the audit log.
+      const answer = ANSWER_WORDS[action];
+      if (answer && text(detail.outcome) === 'success') return `${who} ${answer}`;
       const actor = text(detail.actorName) ?? 'A moderator';
       const words = ACTION_WORDS[action];
       const did = words ? words(who, source ? source.noun : 'track') : `did ${action}`;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { CONSENT_REQUESTS } from '@/lib/contracts/consent';
 import { participantPermissionSchema } from '@/lib/contracts/participant-permission';
 
 import {
@@ -27,6 +28,18 @@ export const requestUnmuteInputSchema = z.strictObject({
   trackSid: trackSidSchema,
 });
 export type RequestUnmuteInput = z.input<typeof requestUnmuteInputSchema>;
+
+export const requestCameraInputSchema = z.strictObject(participantRef);
+export type RequestCameraInput = z.input<typeof requestCameraInputSchema>;
+
+/** A participant's answer to a consent request, as their app sent it (CONSENT_ANSWER_TOPIC). */
+export const recordConsentAnswerInputSchema = z.strictObject({
+  ...participantRef,
+  requestId: z.string().min(1, 'Request id is required').max(64),
+  request: z.enum(CONSENT_REQUESTS),
+  accepted: z.boolean(),
+});
+export type RecordConsentAnswerInput = z.input<typeof recordConsentAnswerInputSchema>;
 
 export const removeParticipantInputSchema = z.strictObject(participantRef);
 export type RemoveParticipantInput = z.input<typeof removeParticipantInputSchema>;

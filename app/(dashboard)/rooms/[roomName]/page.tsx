@@ -17,6 +17,7 @@ import { UPSTREAM_CODES, type InitialError } from '@/lib/queries/upstream-error'
 
 import { RoomLiveness } from './_components/room-liveness';
 import { RoomView } from './_components/room-view';
+import { WatchRoomLink } from './_components/watch-room-link';
 import { roomNameParam, roomNameTitleParam } from './room-name-param';
 
 const SERVER_RENDERED_PARTICIPANTS = 500;
@@ -84,6 +85,7 @@ export default async function RoomPage({ params }: PageProps<'/rooms/[roomName]'
           actions={
             <>
               <LiveIndicator />
+              {initialError ? null : <WatchRoomLink roomName={roomName} />}
               {initialError ? null : <RoomModerationActions roomName={roomName} />}
             </>
           }
