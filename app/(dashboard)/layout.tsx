@@ -33,6 +33,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   if (actorCan(actor, 'audit.read')) navItems.push({ href: '/audit', label: 'Audit log' });
   if (actorCan(actor, 'users.manage')) navItems.push({ href: '/users', label: 'Users' });
   if (actorCan(actor, 'keys.manage')) navItems.push({ href: '/api-keys', label: 'API keys' });
+  if (actorCan(actor, 'presets.manage')) navItems.push({ href: '/presets', label: 'Presets' });
   if (actorCan(actor, 'keys.manage')) navItems.push({ href: '/portals', label: 'Embedding' });
   if (actorCan(actor, 'users.manage')) navItems.push({ href: '/webhooks', label: 'Webhooks' });
   navItems.push({ href: '/api-reference', label: 'API reference' });

@@ -557,6 +557,59 @@ const HAPPY_PATHS: Record<string, HappyPath> = {
       expect((await standin.participant(room.name, 'bob'))?.permission?.can_publish).toBe(true);
     },
   },
+  listPermissionPresets: {
+    route: 'GET /api/v1/permission-presets',
+    behaviour: 'lists the built-in presets first',
+    async run({ request }) {
+      const { body } = await call(request, 'listPermissionPresets', {}, 200);
+      const keys = (body as { presets: { key: string }[] }).presets.map((p) => p.key);
+      expect(keys.slice(0, 4)).toEqual([
+        'speaker',
+        'screenPresenter',
+        'audience',
+        'silentObserver',
+      ]);
+    },
+  },
+  createPermissionPreset: {
+    route: 'POST /api/v1/permission-presets',
+    behaviour:
+      'stores an admin’s preset, which then applies like a built-in one; a taken key is 409',
+    async run({ request, livekit }) {
+      const key = `stage-${crypto.randomUUID().slice(0, 8)}`;
+      const preset = {
+        key,
+        label: 'Stage',
+        permission: {
+          canSubscribe: true,
+          canPublish: true,
+          canPublishData: false,
+          canPublishSources: ['MICROPHONE'],
+          hidden: false,
+        },
+      };
+      const { body } = await call(request, 'createPermissionPreset', preset, 201);
+      expect(body).toMatchObject({ ...preset, description: '', builtIn: false, tenant: null });
+      await call(request, 'createPermissionPreset', preset, 409);
+      const room = await seedRoom(livekit, 'custom-preset');
+      const input = { roomName: room.name, identities: ['alice'], preset: key };
+      await call(request, 'applyPermissionPreset', input, 200);
+      expect((await standin.participant(room.name, 'alice'))?.permission).toMatchObject({
+        can_publish: true,
+        can_publish_data: false,
+        can_publish_sources: ['MICROPHONE'],
+      });
+      await call(request, 'deletePermissionPreset', { key }, 204);
+    },
+  },
+  deletePermissionPreset: {
+    route: 'DELETE /api/v1/permission-presets/:key',
+    behaviour: 'deletes an admin’s preset; a built-in one is 409, an unknown one 404',
+    async run({ request }) {
+      await call(request, 'deletePermissionPreset', { key: 'speaker' }, 409);
+      await call(request, 'deletePermissionPreset', { key: 'no-such-preset' }, 404);
+    },
+  },
   cancelBulkRun: {
     route: 'POST /api/v1/rooms/:roomName/bulk/:runId/cancel',
     behaviour: 'accepts a cancellation (a finished or unknown run is ignored); unknown room is 404',

@@ -323,6 +323,22 @@ export function sampleInputs(target: SampleTarget): Record<string, Sample> {
     muteTracksInBulk: { input: { roomName, group: 'microphones' } },
     removeParticipantsInBulk: { input: { roomName, identities: ['alice'] } },
     applyPermissionPreset: { input: { roomName, identities: ['alice'], preset: 'audience' } },
+    listPermissionPresets: { input: {} },
+    createPermissionPreset: {
+      input: {
+        key: `p-${target.newUsername.toLowerCase().replace(/[^a-z0-9-]/g, '-')}`.slice(0, 40),
+        label: 'Sample preset',
+        permission: {
+          canSubscribe: true,
+          canPublish: false,
+          canPublishData: true,
+          canPublishSources: [],
+          hidden: false,
+        },
+      },
+    },
+    // A key no preset has: a valid input that finds nothing.
+    deletePermissionPreset: { input: { key: 'no-such-preset' } },
     // A run that is not running: a valid input that stops nothing.
     cancelBulkRun: { input: { roomName, runId: '6f1c2a4e-8b3d-4c5e-9f70-1a2b3c4d5e6f' } },
     forceMute: { input: { roomName, participants: ['alice', 'bob'] } },

@@ -1,11 +1,18 @@
+import { z } from 'zod';
+
 import type { ParticipantPermissionDto } from './participant-permission';
-import type { PublishSource } from './tracks';
+import { PUBLISH_SOURCES, type PublishSource } from './tracks';
 
 /** The fields a preset sets; the others (recorder, agent, metadata rights…) stay as they are. */
-export type PresetPermission = Pick<
-  ParticipantPermissionDto,
-  'canSubscribe' | 'canPublish' | 'canPublishData' | 'canPublishSources' | 'hidden'
->;
+export const presetPermissionSchema = z.strictObject({
+  canSubscribe: z.boolean(),
+  canPublish: z.boolean(),
+  canPublishData: z.boolean(),
+  canPublishSources: z.array(z.enum(PUBLISH_SOURCES)).max(PUBLISH_SOURCES.length),
+  hidden: z.boolean(),
+});
+export type PresetPermission = z.infer<typeof presetPermissionSchema> &
+  Pick<ParticipantPermissionDto, 'canPublishSources'>;
 
 const AV: PublishSource[] = ['CAMERA', 'MICROPHONE'];
 
@@ -65,21 +72,63 @@ export const PERMISSION_PRESETS = {
 export type PermissionPresetKey = keyof typeof PERMISSION_PRESETS;
 export const PERMISSION_PRESET_KEYS = Object.keys(PERMISSION_PRESETS) as PermissionPresetKey[];
 
-/** The preset a permission equals on every field presets set, if any. */
-export function presetOf(permission: ParticipantPermissionDto | null): PermissionPresetKey | null {
-  if (!permission) return null;
+/**
+ * A preset as listed and applied: a built-in one, or one an admin defined (stored, and visible
+ * to their tenant only when they are bound to one — docs/moderation.md, "Permission presets").
+ */
+export const permissionPresetSchema = z
+  .object({
+    key: z.string(),
+    label: z.string(),
+    description: z.string(),
+    permission: presetPermissionSchema,
+    builtIn: z.boolean(),
+    /** The tenant whose moderators see it; null = everyone's (and every built-in one). */
+    tenant: z.string().nullable(),
+    createdBy: z.string().nullable(),
+    createdAtMs: z.number().int().nullable().describe('Epoch milliseconds'),
+  })
+  .meta({ id: 'PermissionPreset' });
+export type PermissionPresetDto = z.infer<typeof permissionPresetSchema>;
+
+export const BUILT_IN_PRESETS: readonly PermissionPresetDto[] = PERMISSION_PRESET_KEYS.map(
+  (key) => ({
+    key,
+    ...PERMISSION_PRESETS[key],
+    permission: {
+      ...PERMISSION_PRESETS[key].permission,
+      canPublishSources: [...PERMISSION_PRESETS[key].permission.canPublishSources],
+    },
+    builtIn: true,
+    tenant: null,
+    createdBy: null,
+    createdAtMs: null,
+  }),
+);
+
+/** An admin's preset key: short, URL-safe, and never a built-in one's. */
+export const PRESET_KEY_PATTERN = /^[a-z][a-z0-9-]{1,39}$/;
+
+/** Whether a permission equals a preset on every field presets set. */
+export function matchesPreset(
+  permission: ParticipantPermissionDto,
+  preset: PresetPermission,
+): boolean {
   const sources = [...permission.canPublishSources].sort().join();
-  for (const key of PERMISSION_PRESET_KEYS) {
-    const preset: PresetPermission = PERMISSION_PRESETS[key].permission;
-    if (
-      preset.canSubscribe === permission.canSubscribe &&
-      preset.canPublish === permission.canPublish &&
-      preset.canPublishData === permission.canPublishData &&
-      preset.hidden === permission.hidden &&
-      [...preset.canPublishSources].sort().join() === sources
-    ) {
-      return key;
-    }
-  }
-  return null;
+  return (
+    preset.canSubscribe === permission.canSubscribe &&
+    preset.canPublish === permission.canPublish &&
+    preset.canPublishData === permission.canPublishData &&
+    preset.hidden === permission.hidden &&
+    [...preset.canPublishSources].sort().join() === sources
+  );
+}
+
+/** The first preset (built-in ones come first) a permission equals, if any. */
+export function presetOf(
+  permission: ParticipantPermissionDto | null,
+  presets: readonly PermissionPresetDto[] = BUILT_IN_PRESETS,
+): PermissionPresetDto | null {
+  if (!permission) return null;
+  return presets.find((preset) => matchesPreset(permission, preset.permission)) ?? null;
 }

@@ -23,6 +23,7 @@ export const PERMISSION_INFO = {
   'audit.read': 'Read and export the audit log.',
   'users.manage': 'Manage dashboard users.',
   'keys.manage': 'Manage REST API keys and embedding portals.',
+  'presets.manage': 'Define and delete permission presets.',
 } as const;
 export type Permission = keyof typeof PERMISSION_INFO;
 export const PERMISSIONS = Object.keys(PERMISSION_INFO) as Permission[];
@@ -47,6 +48,7 @@ const ADMIN: readonly Permission[] = [
   'audit.read',
   'users.manage',
   'keys.manage',
+  'presets.manage',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {

@@ -77,6 +77,7 @@ export interface Database {
   bans: BansTable;
   microphone_restrictions: MicrophoneRestrictionsTable;
   microphone_restriction_takings: MicrophoneRestrictionTakingsTable;
+  permission_presets: PermissionPresetsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -232,3 +233,18 @@ export interface MicrophoneRestrictionTakingsTable {
   applied: string;
   taken_at: number;
 }
+
+/** One admin-defined permission preset (lib/db/permission-presets.ts). */
+export interface PermissionPresetsTable {
+  key: string;
+  label: string;
+  description: string;
+  /** The preset's fields (PresetPermission) as JSON. */
+  permission: string;
+  /** null = every tenant's users see it. */
+  tenant: string | null;
+  created_by: string;
+  created_at: number;
+}
+
+export type PermissionPresetRow = Selectable<PermissionPresetsTable>;

@@ -1,5 +1,12 @@
-/** Whether a write failed on a unique index: better-sqlite3's SQLITE_CONSTRAINT_UNIQUE, pg's 23505. */
+/**
+ * Whether a write failed on a unique index or primary key: better-sqlite3's
+ * SQLITE_CONSTRAINT_UNIQUE / _PRIMARYKEY, pg's 23505 (both kinds).
+ */
 export function isUniqueViolation(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
+  return (
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    code === '23505'
+  );
 }

@@ -45,6 +45,9 @@ import { searchParticipants } from './participants/search-participants';
 import { updateParticipant } from './participants/update-participant';
 import { updatePermissions } from './participants/update-permissions';
 import { updateSubscriptions } from './participants/update-subscriptions';
+import { createPermissionPreset } from './presets/create-permission-preset';
+import { deletePermissionPreset } from './presets/delete-permission-preset';
+import { listPermissionPresets } from './presets/list-permission-presets';
 import { createRoom } from './rooms/create-room';
 import { deleteRoom } from './rooms/delete-room';
 import { getRoom } from './rooms/get-room';
@@ -90,6 +93,9 @@ export const OPERATIONS = {
   muteTracksInBulk,
   removeParticipantsInBulk,
   applyPermissionPreset,
+  listPermissionPresets,
+  createPermissionPreset,
+  deletePermissionPreset,
   cancelBulkRun,
   forceMute,
   getMicrophoneRestrictions,

@@ -1,11 +1,11 @@
 import { BULK_TRACK_GROUPS, type BulkTrackGroup } from '@/lib/contracts/bulk';
-import { PERMISSION_PRESETS, type PermissionPresetKey } from '@/lib/contracts/permission-presets';
+import type { PermissionPresetDto } from '@/lib/contracts/permission-presets';
 import type { Permission } from '@/lib/contracts/permissions';
 
 /** What a moderator picks in the bulk menu; each maps to one operation of the registry. */
 export type BulkAction =
   | { kind: 'mute'; group: BulkTrackGroup }
-  | { kind: 'preset'; preset: PermissionPresetKey }
+  | { kind: 'preset'; preset: PermissionPresetDto }
   | { kind: 'remove' };
 
 export const BULK_ACTION_PERMISSIONS = {
@@ -20,7 +20,7 @@ export function bulkActionLabel(action: BulkAction): string {
     case 'mute':
       return BULK_TRACK_GROUPS[action.group].label;
     case 'preset':
-      return `Make ${PERMISSION_PRESETS[action.preset].label}`;
+      return `Make ${action.preset.label}`;
     case 'remove':
       return 'Remove';
   }
@@ -32,7 +32,7 @@ export function bulkActionEffect(action: BulkAction): string {
     case 'mute':
       return `Mutes every published ${BULK_TRACK_GROUPS[action.group].noun} track.`;
     case 'preset':
-      return `${PERMISSION_PRESETS[action.preset].description} Other permission fields are kept.`;
+      return `${action.preset.description ? `${action.preset.description} ` : ''}Other permission fields are kept.`;
     case 'remove':
       return 'Disconnects them. Their tokens stay valid: they can rejoin until the tokens expire.';
   }

@@ -40,6 +40,11 @@ export const banKeys = {
   list: () => [...banKeys.all, 'list'] as const,
 };
 
+export const presetKeys = {
+  all: ['permission-presets'] as const,
+  list: () => [...presetKeys.all, 'list'] as const,
+};
+
 export const embedPortalKeys = {
   all: ['embed-portals'] as const,
   list: () => [...embedPortalKeys.all, 'list'] as const,

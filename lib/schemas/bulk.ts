@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
 import { BULK_MAX_IDENTITIES, BULK_TRACK_GROUP_KEYS } from '@/lib/contracts/bulk';
-import { PERMISSION_PRESET_KEYS } from '@/lib/contracts/permission-presets';
 
+import { presetKeySchema } from './permission-presets';
 import { identitySchema, roomNameSchema } from './rooms';
 
 /** Who a bulk run acts on: the named participants, or (without `identities`) the whole room. */
@@ -35,7 +35,7 @@ export type RemoveParticipantsInBulkInput = z.input<typeof removeParticipantsInB
 
 export const applyPermissionPresetInputSchema = z.strictObject({
   ...bulkTargets,
-  preset: z.enum(PERMISSION_PRESET_KEYS),
+  preset: presetKeySchema,
 });
 export type ApplyPermissionPresetInput = z.input<typeof applyPermissionPresetInputSchema>;
 

@@ -7,9 +7,9 @@ import { useState } from 'react';
 import { Button, buttonClassName } from '@/components/ui/button';
 import { BULK_TRACK_GROUP_KEYS } from '@/lib/contracts/bulk';
 import type { ParticipantDto } from '@/lib/contracts/dto';
-import { PERMISSION_PRESET_KEYS, PERMISSION_PRESETS } from '@/lib/contracts/permission-presets';
 import type { Permission } from '@/lib/contracts/permissions';
 import { useCan, useCanAny } from '@/lib/queries/actor-context';
+import { usePermissionPresets } from '@/lib/queries/permission-presets';
 import {
   BULK_ACTION_PERMISSIONS,
   bulkActionLabel,
@@ -42,6 +42,7 @@ export function BulkActionsBar({
   const [action, setAction] = useState<BulkAction | null>(null);
   const canMute = useCan(BULK_ACTION_PERMISSIONS.mute);
   const canPreset = useCan(BULK_ACTION_PERMISSIONS.preset);
+  const presets = usePermissionPresets();
   const canRemove = useCan(BULK_ACTION_PERMISSIONS.remove);
   if (!useCanAny(BULK_PERMISSIONS)) return null;
   const targets = selection.length > 0 ? selection : null;
@@ -93,16 +94,18 @@ export function BulkActionsBar({
                 </DropdownMenu.SubTrigger>
                 <DropdownMenu.Portal>
                   <DropdownMenu.SubContent className="bg-card text-card-foreground z-50 min-w-56 rounded-md border p-1 shadow-lg">
-                    {PERMISSION_PRESET_KEYS.map((preset) => (
+                    {presets.map((preset) => (
                       <DropdownMenu.Item
-                        key={preset}
+                        key={preset.key}
                         className={cn(itemClassName, 'flex-col items-start gap-0')}
                         onSelect={() => setAction({ kind: 'preset', preset })}
                       >
-                        {PERMISSION_PRESETS[preset].label}
-                        <span className="text-muted-foreground text-xs">
-                          {PERMISSION_PRESETS[preset].description}
-                        </span>
+                        {preset.label}
+                        {preset.description ? (
+                          <span className="text-muted-foreground text-xs">
+                            {preset.description}
+                          </span>
+                        ) : null}
                       </DropdownMenu.Item>
                     ))}
                   </DropdownMenu.SubContent>

@@ -1,12 +1,13 @@
 import 'server-only';
 
 import { bulkReportSchema } from '@/lib/contracts/bulk';
-import { PERMISSION_PRESETS, presetOf } from '@/lib/contracts/permission-presets';
+import { matchesPreset } from '@/lib/contracts/permission-presets';
 import * as livekit from '@/lib/livekit/room-service';
 import { applyPermissionPresetInputSchema } from '@/lib/schemas/bulk';
 
 import { defineOperation } from '../operation';
 import { updatePermissions } from '../participants/update-permissions';
+import { findVisiblePreset } from '../presets/visible-presets';
 import { selectTargets } from './bulk-targets';
 import { runInBulk } from './run-in-bulk';
 
@@ -18,7 +19,7 @@ export const applyPermissionPreset = defineOperation({
   name: 'applyPermissionPreset',
   summary: 'Apply a permission preset',
   description:
-    'Sets the publish, data, subscribe and hidden fields of the named participants (or everyone in the room) to a preset: Speaker, Screen presenter, Audience or Silent observer. Other fields are kept. Moderators, agents, egress and recorders are left out unless `includeProtected`.',
+    'Sets the publish, data, subscribe and hidden fields of the named participants (or everyone in the room) to a preset: a built-in one (Speaker, Screen presenter, Audience, Silent observer) or one an admin defined (`listPermissionPresets`). Other fields are kept. Moderators, agents, egress and recorders are left out unless `includeProtected`.',
   tag: 'Participants',
   input: applyPermissionPresetInputSchema,
   output: bulkReportSchema,
@@ -36,14 +37,14 @@ export const applyPermissionPreset = defineOperation({
   rooms: ({ roomName }) => [roomName],
   errors: ['not_found'],
   async act(context, { roomName, preset, identities, includeProtected, runId }) {
-    const { label, permission } = PERMISSION_PRESETS[preset];
+    const { label, permission } = await findVisiblePreset(context.actor, preset);
     const selection = selectTargets(await livekit.listParticipants(roomName), {
       identities,
       includeProtected,
     });
     const skipped = [...selection.skipped];
     const items = selection.targets.flatMap(({ identity, permission: current }) => {
-      if (presetOf(current) === preset) {
+      if (current && matchesPreset(current, permission)) {
         skipped.push({ identity, reason: `already ${label}` });
         return [];
       }

@@ -22,7 +22,7 @@ function run({ action, ...targets }: BulkRunVariables) {
     case 'mute':
       return callOperation('muteTracksInBulk', { ...targets, group: action.group });
     case 'preset':
-      return callOperation('applyPermissionPreset', { ...targets, preset: action.preset });
+      return callOperation('applyPermissionPreset', { ...targets, preset: action.preset.key });
     case 'remove':
       return callOperation('removeParticipantsInBulk', targets);
   }

@@ -13,7 +13,8 @@ import { Badge } from '@/components/ui/badge';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { VirtualTable } from '@/components/ui/virtual-table';
 import type { ParticipantDto } from '@/lib/contracts/dto';
-import { PERMISSION_PRESETS, presetOf } from '@/lib/contracts/permission-presets';
+import { presetOf, type PermissionPresetDto } from '@/lib/contracts/permission-presets';
+import { usePermissionPresets } from '@/lib/queries/permission-presets';
 import { PARTICIPANT_KIND_LABELS } from '@/lib/contracts/tracks';
 
 import { ParticipantActions } from './participant-actions';
@@ -73,6 +74,7 @@ function buildColumns(
   roomName: string,
   withActions: boolean,
   select: SelectHandlers | null,
+  presets: readonly PermissionPresetDto[],
 ): ColumnDef<ParticipantDto>[] {
   const columns: ColumnDef<ParticipantDto>[] = [
     ...(select ? [selectColumn(select)] : []),
@@ -139,12 +141,12 @@ function buildColumns(
       accessorFn: permissionSummary,
       header: 'Permissions',
       cell: ({ row, getValue }) => {
-        const preset = presetOf(row.original.permission);
+        const preset = presetOf(row.original.permission, presets);
         return (
           <span className="flex flex-wrap items-center gap-1">
             {preset ? (
-              <Badge tone="neutral" title={PERMISSION_PRESETS[preset].description}>
-                {PERMISSION_PRESETS[preset].label}
+              <Badge tone="neutral" title={preset.description || undefined}>
+                {preset.label}
               </Badge>
             ) : null}
             <span className="text-muted-foreground text-xs">{getValue<string>()}</span>
@@ -193,6 +195,7 @@ export function ParticipantsTable({
   const latest = useRef({ selection, rows: [] as ParticipantDto[] });
   const lastClicked = useRef<number | null>(null);
   const selectable = withActions && selection !== undefined;
+  const presets = usePermissionPresets();
   const columns = useMemo(() => {
     const select: SelectHandlers = {
       isSelected: (identity) => latest.current.selection?.selected.has(identity) ?? false,
@@ -226,8 +229,8 @@ export function ParticipantsTable({
         current.onChange(next);
       },
     };
-    return buildColumns(roomName, withActions, selectable ? select : null);
-  }, [roomName, withActions, selectable]);
+    return buildColumns(roomName, withActions, selectable ? select : null, presets);
+  }, [roomName, withActions, selectable, presets]);
   // The React Compiler is off; react-table manages its own memoization.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
