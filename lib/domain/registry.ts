@@ -44,6 +44,12 @@ import { updateParticipant } from './participants/update-participant';
 import { updatePermissions } from './participants/update-permissions';
 import { updateSubscriptions } from './participants/update-subscriptions';
 import { createRoom } from './rooms/create-room';
+import { getRoomLock } from './room-locks/get-room-lock';
+import { listRoomLocks } from './room-locks/list-room-locks';
+import { lockRoom } from './room-locks/lock-room';
+import { resumeActivity } from './room-locks/resume-activity';
+import { suspendActivity } from './room-locks/suspend-activity';
+import { unlockRoom } from './room-locks/unlock-room';
 import { deleteRoom } from './rooms/delete-room';
 import { getRoom } from './rooms/get-room';
 import { listRooms } from './rooms/list-rooms';
@@ -95,6 +101,12 @@ export const OPERATIONS = {
   revokeScreenSharePermission,
   createAccessToken,
   requestPopoutToken,
+  getRoomLock,
+  listRoomLocks,
+  lockRoom,
+  unlockRoom,
+  suspendActivity,
+  resumeActivity,
   listUsers,
   createUser,
   updateUser,
