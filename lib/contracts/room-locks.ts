@@ -74,3 +74,11 @@ export interface RoomLockedNotice {
  * ParticipantPermission fields it changes, and only those.
  */
 export const SUSPENDED_FIELDS = ['canPublish', 'canPublishSources', 'canPublishData'] as const;
+
+/** The audit actions that change a room's lock state: live views refetch it when they see one. */
+export const ROOM_LOCK_CHANGES: readonly string[] = [
+  'room.locked',
+  'room.unlocked',
+  'room.suspended',
+  'room.resumed',
+];

@@ -218,7 +218,7 @@ describe('suspendActivity and resumeActivity', () => {
       expect(p.permission, id).toMatchObject({ can_publish: false, can_publish_data: false });
       expect(p.tracks, id).toEqual([]);
       // Every other field as it was.
-      const { can_publish: _a, can_publish_data: _b, ...rest } = p.permission;
+      const { can_publish: _a, can_publish_data: _b, ...rest } = p.permission!;
       const { can_publish: _c, can_publish_data: _d, ...restBefore } = before[id]!;
       expect(rest, id).toEqual(restBefore);
     }
