@@ -608,6 +608,85 @@ const HAPPY_PATHS: Record<string, HappyPath> = {
       );
     },
   },
+  getRoomLock: {
+    route: 'GET /api/v1/rooms/:roomName/lock',
+    behaviour: 'answers the room’s lock state',
+    async run({ request, livekit }) {
+      const room = await seedRoom(livekit, 'lock-state');
+      const { body } = await call(request, 'getRoomLock', { roomName: room.name }, 200);
+      expect(body).toMatchObject({ roomName: room.name, locked: false, suspended: false });
+    },
+  },
+  listRoomLocks: {
+    route: 'GET /api/v1/room-locks',
+    behaviour: 'lists a locked room',
+    async run({ request, livekit }) {
+      const room = await seedRoom(livekit, 'lock-list');
+      await call(request, 'lockRoom', { roomName: room.name }, 200);
+      const { body } = await call(request, 'listRoomLocks', {}, 200);
+      expect((body as { locks: { roomName: string }[] }).locks).toContainEqual(
+        expect.objectContaining({ roomName: room.name, locked: true }),
+      );
+    },
+  },
+  lockRoom: {
+    route: 'PUT /api/v1/rooms/:roomName/lock',
+    behaviour: 'locks the room: a joiner is removed, the allow-listed stays',
+    async run({ request, livekit }) {
+      const room = await seedRoom(livekit, 'lock');
+      const input = { roomName: room.name, allowList: ['vip'] };
+      const { body } = await call(request, 'lockRoom', input, 200);
+      expect(body).toMatchObject({ locked: true, allowList: ['vip'] });
+      await livekit.addParticipant(room.name, { identity: 'vip' });
+      await livekit.addParticipant(room.name, { identity: 'eve' });
+      await expect
+        .poll(async () =>
+          (await standin.room(room.name))?.participants.map((p) => p.identity).sort(),
+        )
+        .toEqual(['alice', 'bob', 'vip']);
+    },
+  },
+  unlockRoom: {
+    route: 'DELETE /api/v1/rooms/:roomName/lock',
+    behaviour: 'unlocks the room',
+    async run({ request, livekit }) {
+      const room = await seedRoom(livekit, 'unlock');
+      await call(request, 'lockRoom', { roomName: room.name }, 200);
+      const { body } = await call(request, 'unlockRoom', { roomName: room.name }, 200);
+      expect(body).toMatchObject({ locked: false });
+    },
+  },
+  suspendActivity: {
+    route: 'POST /api/v1/rooms/:roomName/suspend',
+    behaviour: 'locks the room and takes everyone’s publish rights',
+    async run({ request, livekit }) {
+      const room = await seedRoom(livekit, 'suspend');
+      const { body } = await call(request, 'suspendActivity', { roomName: room.name }, 200);
+      expect(body).toMatchObject({
+        lock: { locked: true, suspended: true },
+        report: { total: 2, succeeded: 2, failed: [] },
+      });
+      const alice = await standin.participant(room.name, 'alice');
+      expect(alice?.permission).toMatchObject({ can_publish: false, can_publish_data: false });
+    },
+  },
+  resumeActivity: {
+    route: 'POST /api/v1/rooms/:roomName/resume',
+    behaviour: 'gives back exactly what the suspension took and unlocks',
+    async run({ request, livekit }) {
+      const room = await seedRoom(livekit, 'resume');
+      const before = await standin.participant(room.name, 'alice');
+      await call(request, 'suspendActivity', { roomName: room.name }, 200);
+      const { body } = await call(request, 'resumeActivity', { roomName: room.name }, 200);
+      expect(body).toMatchObject({
+        lock: { locked: false, suspended: false },
+        report: { total: 2, succeeded: 2 },
+      });
+      expect((await standin.participant(room.name, 'alice'))?.permission).toEqual(
+        before?.permission,
+      );
+    },
+  },
   grantScreenSharePermission: {
     route: 'POST /api/v1/rooms/:roomName/screen-share-permission/grant',
     behaviour: 'adds SCREEN_SHARE and SCREEN_SHARE_AUDIO back',
