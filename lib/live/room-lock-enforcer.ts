@@ -7,7 +7,7 @@ import type { LiveEvent } from '@/lib/contracts/live-events';
 import { listAdmitted, listRoomLocks } from '@/lib/db/room-locks';
 import { DomainError } from '@/lib/domain/errors';
 import { enforceRoomLock, forgetRoomLock } from '@/lib/domain/room-locks/enforce-room-lock';
-import { lockExemption } from '@/lib/domain/room-locks/lock-rules';
+import { exemptReason, lockExemption } from '@/lib/domain/room-locks/lock-rules';
 import { tenantOf } from '@/lib/domain/tenant';
 import type { LiveKitRoom } from '@/lib/livekit/to-dto';
 
@@ -139,8 +139,8 @@ export class RoomLockEnforcer {
       return;
     }
     if (event.type !== 'participant.joined') return;
-    // Exempt by what the event says (allow-lists need the store): no read at all.
-    if (lockExemption(event.participant, { allowList: [] }) === 'moderator') return;
+    // Exempt by what the event says (a moderator, an agent…): no store read at all.
+    if (exemptReason(event.participant)) return;
     const target = {
       roomName: event.roomName,
       tenant: event.tenant,
@@ -164,10 +164,19 @@ export class RoomLockEnforcer {
   ): Promise<boolean> {
     const key = `${target.roomName}\n${target.participant.sid}`;
     if (this.recentlyRemoved(key)) return false;
-    const outcome = await enforceRoomLock({ ...target, via });
-    if (outcome !== 'removed') return false;
+    // Claimed before the removal: a second event of the same join (webhook and reconciliation)
+    // neither notifies nor removes again.
     this.recent.set(key, this.now());
-    return true;
+    let outcome: Awaited<ReturnType<typeof enforceRoomLock>>;
+    try {
+      outcome = await enforceRoomLock({ ...target, via });
+    } catch (err) {
+      this.recent.delete(key);
+      throw err;
+    }
+    if (outcome === 'removed') return true;
+    this.recent.delete(key);
+    return false;
   }
 
   private recentlyRemoved(key: string): boolean {

@@ -1,10 +1,11 @@
 'use client';
 
 import { LockIcon, LockOpenIcon, OctagonPauseIcon, PlayIcon } from 'lucide-react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { ReturnFocusTo } from '@/components/ui/return-focus';
 import {
   useResumeActivity,
   useSuspendActivity,
@@ -26,6 +27,9 @@ export function RoomLockActions({ roomName }: { roomName: string }) {
   const unlock = useUnlockRoom();
   const suspend = useSuspendActivity();
   const resume = useResumeActivity();
+  // The dialogs open without a radix Trigger: nothing would give focus back on its own.
+  const lockButton = useRef<HTMLButtonElement>(null);
+  const suspendButton = useRef<HTMLButtonElement>(null);
   if (!lock) return null;
   // A resume cut short leaves takings behind: it can be repeated.
   const resumable = lock.suspended || lock.suspendedIdentities.length > 0;
@@ -33,6 +37,7 @@ export function RoomLockActions({ roomName }: { roomName: string }) {
   return (
     <>
       <Button
+        ref={lockButton}
         variant="secondary"
         aria-label={lock.locked ? `Allow-list of ${roomName}` : `Lock room ${roomName}`}
         onClick={() => setLockOpen(true)}
@@ -64,6 +69,7 @@ export function RoomLockActions({ roomName }: { roomName: string }) {
         </Button>
       ) : (
         <Button
+          ref={suspendButton}
           variant="destructive"
           aria-label={`Suspend activity in ${roomName}`}
           onClick={() => setSuspendOpen(true)}
@@ -72,34 +78,38 @@ export function RoomLockActions({ roomName }: { roomName: string }) {
           Suspend activity
         </Button>
       )}
-      <LockRoomDialog
-        open={lockOpen}
-        onOpenChange={setLockOpen}
-        roomName={roomName}
-        current={lock.allowList}
-        locked={lock.locked}
-      />
-      <ConfirmDialog
-        open={suspendOpen}
-        onOpenChange={setSuspendOpen}
-        title={`Suspend activity in ${roomName}?`}
-        confirmLabel="Suspend activity"
-        pending={suspend.isPending}
-        onConfirm={() => suspend.mutate({ roomName }, { onSuccess: () => setSuspendOpen(false) })}
-      >
-        <p>
-          {lock.locked
-            ? 'The room stays locked: whoever joins is removed, unless allow-listed.'
-            : 'The room is locked: whoever joins is removed.'}{' '}
-          Every microphone, camera and screen share of everyone but moderators, agents and recorders
-          is muted, and they may no longer publish media or data.
-        </p>
-        <p>
-          Resume activity gives each of them back exactly the rights that were taken
-          {lock.locked ? '' : ' and unlocks the room'}. Nobody is unmuted: they publish again
-          themselves.
-        </p>
-      </ConfirmDialog>
+      <ReturnFocusTo target={lockButton}>
+        <LockRoomDialog
+          open={lockOpen}
+          onOpenChange={setLockOpen}
+          roomName={roomName}
+          current={lock.allowList}
+          locked={lock.locked}
+        />
+      </ReturnFocusTo>
+      <ReturnFocusTo target={suspendButton}>
+        <ConfirmDialog
+          open={suspendOpen}
+          onOpenChange={setSuspendOpen}
+          title={`Suspend activity in ${roomName}?`}
+          confirmLabel="Suspend activity"
+          pending={suspend.isPending}
+          onConfirm={() => suspend.mutate({ roomName }, { onSuccess: () => setSuspendOpen(false) })}
+        >
+          <p>
+            {lock.locked
+              ? 'The room stays locked: whoever joins is removed, unless allow-listed.'
+              : 'The room is locked: whoever joins is removed.'}{' '}
+            Every microphone, camera and screen share of everyone but moderators, agents and
+            recorders is muted, and they may no longer publish media or data.
+          </p>
+          <p>
+            Resume activity gives each of them back exactly the rights that were taken
+            {lock.locked ? '' : ' and unlocks the room'}. Nobody is unmuted: they publish again
+            themselves.
+          </p>
+        </ConfirmDialog>
+      </ReturnFocusTo>
     </>
   );
 }
