@@ -21,7 +21,7 @@ export const listRoomLocks = defineOperation({
   output: roomLockListSchema,
   permission: 'rooms.read',
   http: { method: 'GET', path: '/room-locks' },
-  audit: { action: 'room_locks.listed' },
+  audit: { action: 'rooms.locks_listed' },
   errors: [],
   async act({ actor }) {
     const locks = await listStoredLocks();
