@@ -349,6 +349,12 @@ export function sampleInputs(target: SampleTarget): Record<string, Sample> {
     revokeScreenSharePermission: { input: { roomName, participants: ['alice'] } },
     createAccessToken: { input: { roomName } },
     requestPopoutToken: { input: { roomName } },
+    getRoomLock: { input: { roomName } },
+    listRoomLocks: { input: {} },
+    lockRoom: { input: { roomName, allowList: ['bob'] } },
+    unlockRoom: { input: { roomName } },
+    suspendActivity: { input: { roomName } },
+    resumeActivity: { input: { roomName } },
     listUsers: { input: { search: target.newUsername } },
     createUser: {
       input: { username: target.newUsername, role: 'viewer', password: 'sample-password-1' },

@@ -9,6 +9,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   'rooms.delete': ['admin'],
   'rooms.update': ['moderator', 'admin'],
   'rooms.join': ['moderator', 'admin'],
+  'rooms.lock': ['moderator', 'admin'],
   'tracks.mute': ['moderator', 'admin'],
   'participants.remove': ['moderator', 'admin'],
   'participants.ban': ['moderator', 'admin'],

@@ -26,7 +26,7 @@ describe.each(testStores())('migrations on $kind', ({ kind, store: makeStore }) 
     expect(getDbKind()).toBe(kind);
     expect(await migrateToLatest(db as Kysely<unknown>, kind)).toEqual([]);
     const tables = (await db.introspection.getTables()).map((t) => t.name);
-    expect(tables).toEqual(expect.arrayContaining(['users', 'audit_events', 'bans']));
+    expect(tables).toEqual(expect.arrayContaining(['users', 'audit_events', 'bans', 'room_locks']));
   });
 
   it('keeps data across reopen (migrations run again, nothing changes)', async () => {

@@ -78,6 +78,9 @@ export interface Database {
   microphone_restrictions: MicrophoneRestrictionsTable;
   microphone_restriction_takings: MicrophoneRestrictionTakingsTable;
   permission_presets: PermissionPresetsTable;
+  room_locks: RoomLocksTable;
+  room_lock_admitted: RoomLockAdmittedTable;
+  room_suspension_takings: RoomSuspensionTakingsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -248,3 +251,36 @@ export interface PermissionPresetsTable {
 }
 
 export type PermissionPresetRow = Selectable<PermissionPresetsTable>;
+
+/** A locked (or suspended) room (lib/db/room-locks.ts, migration 0009). */
+export interface RoomLocksTable {
+  room_name: string;
+  /** The room's tenant when it was locked: whom the lock is shown to. */
+  tenant: string | null;
+  /** JSON array of identities that may still join. */
+  allow_list: string;
+  locked_by: string;
+  locked_at: number;
+  suspended_by: string | null;
+  suspended_at: number | null;
+  /** 1 = Resume unlocks the room too (the suspension locked it). */
+  unlock_on_resume: number;
+}
+
+/** A participant session that was in the room when it was locked. */
+export interface RoomLockAdmittedTable {
+  room_name: string;
+  participant_sid: string;
+}
+
+/** What a suspension took from one identity in a room, to give exactly that back. */
+export interface RoomSuspensionTakingsTable {
+  room_name: string;
+  identity: string;
+  participant_sid: string;
+  /** JSON of the suspended fields before (`canPublish`, `canPublishSources`, `canPublishData`). */
+  previous: string;
+  /** JSON of the same fields as suspended. */
+  applied: string;
+  taken_at: number;
+}

@@ -49,6 +49,12 @@ import { createPermissionPreset } from './presets/create-permission-preset';
 import { deletePermissionPreset } from './presets/delete-permission-preset';
 import { listPermissionPresets } from './presets/list-permission-presets';
 import { createRoom } from './rooms/create-room';
+import { getRoomLock } from './room-locks/get-room-lock';
+import { listRoomLocks } from './room-locks/list-room-locks';
+import { lockRoom } from './room-locks/lock-room';
+import { resumeActivity } from './room-locks/resume-activity';
+import { suspendActivity } from './room-locks/suspend-activity';
+import { unlockRoom } from './room-locks/unlock-room';
 import { deleteRoom } from './rooms/delete-room';
 import { getRoom } from './rooms/get-room';
 import { listRooms } from './rooms/list-rooms';
@@ -105,6 +111,12 @@ export const OPERATIONS = {
   revokeScreenSharePermission,
   createAccessToken,
   requestPopoutToken,
+  getRoomLock,
+  listRoomLocks,
+  lockRoom,
+  unlockRoom,
+  suspendActivity,
+  resumeActivity,
   listUsers,
   createUser,
   updateUser,

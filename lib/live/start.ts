@@ -10,6 +10,7 @@ import { startMicRestrictionEnforcer } from './microphone-restriction-enforcer';
 import { processSingleton } from './process-singleton';
 import { startReconciler } from './reconciler-start';
 import { startReplayBuffer } from './replay-buffer';
+import { startRoomLockEnforcer } from './room-lock-enforcer-start';
 import { shutdownLiveOnSignals } from './shutdown';
 import { startWatchedRooms } from './watched-rooms';
 import { startWebhookHealth } from './webhook-health';
@@ -27,6 +28,7 @@ export function startLive(): void {
     startWatchedRooms();
     startReconciler(bus);
     startBanEnforcer(bus);
+    startRoomLockEnforcer(bus);
     startMicRestrictionEnforcer(bus);
     startActionEvents(bus);
     startBulkEvents(bus);

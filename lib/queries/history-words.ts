@@ -46,6 +46,13 @@ const ACTION_WORDS: Record<string, (who: string, track: string) => string> = {
   'room.created': () => 'created the room',
   'room.deleted': () => 'closed the room',
   'data.sent': () => 'sent a data message',
+  'room.locked': () => 'locked the room',
+  'room.unlocked': () => 'unlocked the room',
+  'room.suspended': () => 'suspended the room’s activity',
+  'room.resumed': () => 'resumed the room’s activity',
+  'participant.lock_enforced': (who) => `removed ${who}: the room is locked`,
+  'participant.suspended': (who) => `suspended ${who}`,
+  'participant.resumed': (who) => `gave ${who} back what the suspension took`,
 };
 
 /** A participant's answer to a consent request, by its audit action (lib/contracts/consent.ts). */

@@ -8,6 +8,8 @@ export const roomKeys = {
   participants: (roomName: string) => [...roomKeys.detail(roomName), 'participants'] as const,
   microphoneRestrictions: (roomName: string) =>
     [...roomKeys.detail(roomName), 'microphone-restrictions'] as const,
+  lock: (roomName: string) => [...roomKeys.detail(roomName), 'lock'] as const,
+  locks: () => [...roomKeys.all, 'locks'] as const,
   subscriptions: (roomName: string, identity: string) =>
     [...roomKeys.detail(roomName), 'subscriptions', identity] as const,
   participantSearch: (query: string) => [...roomKeys.all, 'participant-search', query] as const,

@@ -11,6 +11,7 @@ import { apiKeysMigration } from './0005-api-keys';
 import { embedPortalsMigration } from './0006-embed-portals';
 import { bansMigration } from './0007-bans';
 import { microphoneRestrictionsMigration } from './0008-microphone-restrictions';
+import { roomLocksMigration } from './0009-room-locks';
 import { permissionPresetsMigration } from './0011-permission-presets';
 
 /**
@@ -29,6 +30,7 @@ export function migrationProvider(kind: DbKind): MigrationProvider {
         '0006_embed_portals': embedPortalsMigration(),
         '0007_bans': bansMigration(),
         '0008_microphone_restrictions': microphoneRestrictionsMigration(),
+        '0009_room_locks': roomLocksMigration(),
         '0011_permission_presets': permissionPresetsMigration(),
       };
     },

@@ -2,6 +2,8 @@ import 'server-only';
 
 import { MIC_RESTRICTION_ENFORCED_ACTION } from '../moderation/enforce-microphone-restriction';
 import { OPERATION_LIST } from '../registry';
+import { LOCK_ENFORCED_ACTION } from '../room-locks/enforce-room-lock';
+import { SUSPENSION_STEP_AUDIT_ACTIONS } from '../room-locks/suspension-steps';
 
 /** What sign-in records (lib/auth/auth-audit.ts); no operation does. */
 export const SIGN_IN_AUDIT_ACTIONS = [
@@ -35,6 +37,8 @@ export function knownAuditActions(): string[] {
     ...USERS_CLI_AUDIT_ACTIONS,
     ...BAN_ENFORCEMENT_AUDIT_ACTIONS,
     MIC_RESTRICTION_ENFORCED_ACTION,
+    LOCK_ENFORCED_ACTION,
+    ...SUSPENSION_STEP_AUDIT_ACTIONS,
   ]);
   for (const { audit } of OPERATION_LIST) {
     if (typeof audit.action === 'string') actions.add(audit.action);

@@ -7,6 +7,7 @@ import { CreateRoomDialog } from '@/components/moderation/create-room-dialog';
 import { requireActor } from '@/lib/auth/session';
 import { actorCan } from '@/lib/domain/actor';
 import { DomainError } from '@/lib/domain/errors';
+import { listRoomLocks } from '@/lib/domain/room-locks/list-room-locks';
 import { listRooms } from '@/lib/domain/rooms/list-rooms';
 import { runOperation } from '@/lib/domain/run-operation';
 import { roomKeys } from '@/lib/queries/keys';
@@ -24,6 +25,11 @@ export default async function RoomsPage() {
   let initialError: InitialError | null = null;
   try {
     queryClient.setQueryData(roomKeys.list(), (await runOperation(listRooms, actor, {})).rooms);
+    // The store's, not LiveKit's: the badges next to locked rooms' names.
+    queryClient.setQueryData(
+      roomKeys.locks(),
+      (await runOperation(listRoomLocks, actor, {})).locks,
+    );
   } catch (error) {
     // LiveKit trouble renders inline (the banner explains); polling recovers when it is back.
     if (!(error instanceof DomainError) || !UPSTREAM_CODES.includes(error.code)) throw error;

@@ -5,10 +5,12 @@ import { notFound } from 'next/navigation';
 
 import { LiveIndicator } from '@/components/layout/live-indicator';
 import { PageHeader } from '@/components/layout/page-header';
+import { RoomLockStatus } from '@/components/moderation/room-lock/room-lock-badge';
 import { RoomModerationActions } from '@/components/moderation/room-moderation-actions';
 import { requireActor } from '@/lib/auth/session';
 import { DomainError } from '@/lib/domain/errors';
 import { listParticipants } from '@/lib/domain/participants/list-participants';
+import { getRoomLock } from '@/lib/domain/room-locks/get-room-lock';
 import { getRoom } from '@/lib/domain/rooms/get-room';
 import { runOperation } from '@/lib/domain/run-operation';
 import { roomKeys } from '@/lib/queries/keys';
@@ -54,6 +56,10 @@ export default async function RoomPage({ params }: PageProps<'/rooms/[roomName]'
   try {
     const room = await runOperation(getRoom, actor, { roomName });
     queryClient.setQueryData(roomKeys.detail(roomName), room);
+    queryClient.setQueryData(
+      roomKeys.lock(roomName),
+      await runOperation(getRoomLock, actor, { roomName }),
+    );
     // Large rooms load their participants in the browser: a 10,000-row list rendered into the
     // page's flight data costs far more than one JSON fetch after the shell is on screen.
     if (room.numParticipants <= SERVER_RENDERED_PARTICIPANTS) {
@@ -82,6 +88,7 @@ export default async function RoomPage({ params }: PageProps<'/rooms/[roomName]'
             </Link>
           }
           title={roomName}
+          description={initialError ? null : <RoomLockStatus roomName={roomName} />}
           actions={
             <>
               <LiveIndicator />

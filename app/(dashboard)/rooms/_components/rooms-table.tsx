@@ -9,24 +9,36 @@ import {
   type SortingState,
 } from '@tanstack/react-table';
 import Link from 'next/link';
+import { createContext, useContext } from 'react';
+
+import { RoomLockBadge } from '@/components/moderation/room-lock/room-lock-badge';
 
 import { DurationSince } from '@/components/ui/duration-since';
 import { VirtualTable } from '@/components/ui/virtual-table';
 import type { RoomDto } from '@/lib/contracts/dto';
+import type { RoomLockDto } from '@/lib/contracts/room-locks';
+import { useRoomLocks } from '@/lib/queries/room-locks';
 import { useRoomHref } from '@/lib/queries/room-links';
 import { previewText } from '@/lib/utils';
 
 import { roomTitle } from './room-title';
 
+/** Locked rooms by name, read once for the whole table (the columns are static). */
+const RoomLocksContext = createContext<ReadonlyMap<string, RoomLockDto> | undefined>(undefined);
+
 function RoomNameLink({ roomName }: { roomName: string }) {
   const roomHref = useRoomHref();
+  const lock = useContext(RoomLocksContext)?.get(roomName);
   return (
-    <Link
-      href={roomHref(roomName)}
-      className="text-primary block truncate font-medium underline-offset-4 hover:underline"
-    >
-      {roomName}
-    </Link>
+    <span className="flex min-w-0 items-center gap-2">
+      <Link
+        href={roomHref(roomName)}
+        className="text-primary block truncate font-medium underline-offset-4 hover:underline"
+      >
+        {roomName}
+      </Link>
+      <RoomLockBadge lock={lock} />
+    </span>
   );
 }
 
@@ -123,6 +135,7 @@ export function RoomsTable({
   sorting: SortingState;
   onSortingChange: OnChangeFn<SortingState>;
 }) {
+  const { data: locks } = useRoomLocks();
   // The React Compiler is off; react-table manages its own memoization.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
@@ -136,6 +149,13 @@ export function RoomsTable({
   });
 
   return (
-    <VirtualTable table={table} label="Active rooms" gridClassName={GRID} estimateRowHeight={44} />
+    <RoomLocksContext value={locks}>
+      <VirtualTable
+        table={table}
+        label="Active rooms"
+        gridClassName={GRID}
+        estimateRowHeight={44}
+      />
+    </RoomLocksContext>
   );
 }

@@ -1,0 +1,90 @@
+import 'server-only';
+
+import type { ParticipantDto } from '@/lib/contracts/dto';
+import { ROLE_PERMISSIONS } from '@/lib/contracts/permissions';
+import {
+  deleteRoomLock,
+  deleteSuspensionTakings,
+  findRoomLock,
+  isAdmitted,
+  type StoredRoomLock,
+} from '@/lib/db/room-locks';
+
+import type { Actor } from '../actor';
+import { recordAudit } from '../audit';
+import { notifyAuditObservers } from '../audit-observers';
+import { DomainError } from '../errors';
+import { lockExemption } from './lock-rules';
+import { removeLockedOut } from './lock-removal';
+
+/** The audit action of a removal enforcing a room lock. */
+export const LOCK_ENFORCED_ACTION = 'participant.lock_enforced';
+
+export type LockOutcome = 'unlocked' | 'exempt' | 'admitted' | 'removed' | 'gone';
+
+/** Who enforcement is audited as; the room's tenant, so the row shows in that tenant's log. */
+function enforcerActor(tenant: string | null): Actor {
+  return {
+    userId: 'system:room-lock',
+    username: 'room lock',
+    name: 'Room lock',
+    role: 'admin',
+    permissions: ROLE_PERMISSIONS.admin,
+    tenant,
+    rooms: null,
+    source: 'system',
+  };
+}
+
+/**
+ * Applies a room's lock to one participant seen in it: someone not admitted when the room was
+ * locked (lib/db/room-locks.ts), neither allow-listed nor exempt (lock-rules.ts), is told why and
+ * removed — one audit row by the system actor, naming how the join was seen (`via`). `lock` saves
+ * the store read when the caller has just read it (the leader's sweep).
+ */
+export async function enforceRoomLock(target: {
+  roomName: string;
+  tenant: string | null;
+  participant: ParticipantDto;
+  via: string;
+  lock?: StoredRoomLock;
+  admitted?: ReadonlySet<string>;
+}): Promise<LockOutcome> {
+  const { roomName, participant } = target;
+  const lock = target.lock ?? (await findRoomLock(roomName));
+  if (!lock) return 'unlocked';
+  if (lockExemption(participant, lock)) return 'exempt';
+  const admitted = target.admitted
+    ? target.admitted.has(participant.sid)
+    : await isAdmitted(roomName, participant.sid);
+  if (admitted) return 'admitted';
+  const attempt = {
+    actor: enforcerActor(target.tenant),
+    action: LOCK_ENFORCED_ACTION,
+    target: { roomName, identity: participant.identity },
+    params: { participantSid: participant.sid, via: target.via, lockedBy: lock.lockedBy },
+  };
+  let removed: boolean;
+  try {
+    removed = await removeLockedOut(roomName, participant.identity);
+  } catch (err) {
+    const errorCode = err instanceof DomainError ? err.code : 'internal';
+    await recordAudit({ ...attempt, outcome: 'error', errorCode });
+    notifyAuditObservers({ ...attempt, outcome: 'error', errorCode, atMs: Date.now() });
+    throw err;
+  }
+  if (!removed) return 'gone';
+  await recordAudit({ ...attempt, outcome: 'success' });
+  notifyAuditObservers({ ...attempt, outcome: 'success', atMs: Date.now() });
+  return 'removed';
+}
+
+/**
+ * A room that ended takes its lock and suspension with it: a later room of the same name is a new
+ * meeting (as in Zoom, a lock belongs to one meeting), and its sessions were never admitted.
+ * Answers whether there was a lock.
+ */
+export async function forgetRoomLock(roomName: string): Promise<boolean> {
+  await deleteSuspensionTakings(roomName);
+  return deleteRoomLock(roomName);
+}
