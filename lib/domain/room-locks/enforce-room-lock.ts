@@ -58,6 +58,11 @@ export async function enforceRoomLock(target: {
     ? target.admitted.has(participant.sid)
     : await isAdmitted(roomName, participant.sid);
   if (admitted) return 'admitted';
+  // `lock` may have been read before an unlock (or a resume) that deleted it together with its
+  // admitted sessions, so "not admitted" read since means nothing: only the same lock, still
+  // standing after the admitted sessions were read, removes anyone.
+  const standing = await findRoomLock(roomName);
+  if (!standing || standing.lockedAtMs !== lock.lockedAtMs) return 'unlocked';
   const attempt = {
     actor: enforcerActor(target.tenant),
     action: LOCK_ENFORCED_ACTION,

@@ -4,6 +4,7 @@ import type { ParticipantJson } from '@moderato/livekit-standin/client';
 
 import { ROOM_LOCKED_TOPIC } from '@/lib/contracts/room-locks';
 import { queryAuditEvents } from '@/lib/db/audit';
+import { findRoomLock } from '@/lib/db/room-locks';
 import * as livekit from '@/lib/livekit/room-service';
 import {
   codeOf,
@@ -63,6 +64,25 @@ async function seenJoin(identity: string) {
   const p = await livekit.getParticipant(roomName, identity);
   return enforceRoomLock({ roomName, tenant: 'acme', participant: p, via: 'test' });
 }
+
+describe('enforcement racing an unlock', () => {
+  it('a lock read before the room was unlocked removes nobody', async () => {
+    await run(lockRoom, moderator, { roomName });
+    // What the leader's sweep read just before a moderator unlocked (or resumed) the room.
+    const stale = await findRoomLock(roomName);
+    await run(unlockRoom, moderator, { roomName });
+    const alice = await livekit.getParticipant(roomName, 'alice');
+    const outcome = await enforceRoomLock({
+      roomName,
+      tenant: 'acme',
+      participant: alice,
+      via: 'sweep',
+      lock: stale!,
+    });
+    expect(outcome).toBe('unlocked');
+    expect(await identities()).toEqual(['alice']);
+  });
+});
 
 describe('lockRoom', () => {
   it('lets those in the room stay and removes a joiner, telling them why first', async () => {
