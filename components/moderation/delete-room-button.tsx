@@ -15,10 +15,6 @@ const people = (n: number) => `${n} ${n === 1 ? 'person' : 'people'}`;
 /** "Delete room" (admin): confirms with the room's name and how many people it disconnects. */
 export function DeleteRoomButton({ roomName }: { roomName: string }) {
   const [open, setOpen] = useState(false);
-  const router = useRouter();
-  const { data: room } = useRoom(roomName);
-  const deleteRoom = useDeleteRoom();
-  const count = room?.numParticipants ?? 0;
 
   return (
     <>
@@ -30,34 +26,57 @@ export function DeleteRoomButton({ roomName }: { roomName: string }) {
         <Trash2Icon aria-hidden />
         Delete room
       </Button>
-      <ConfirmDialog
-        open={open}
-        onOpenChange={setOpen}
-        title={`Delete room ${roomName}?`}
-        confirmLabel={`Delete ${roomName}`}
-        pending={deleteRoom.isPending}
-        onConfirm={() =>
-          deleteRoom.mutate(
-            { roomName },
-            {
-              onSuccess: () => {
-                setOpen(false);
-                router.push('/rooms');
-              },
-            },
-          )
-        }
-      >
-        <p>
-          {count > 0
-            ? `This closes ${roomName} and disconnects the ${people(count)} in it right now.`
-            : `This closes ${roomName}. Nobody is connected to it right now.`}
-        </p>
-        <p>
-          LiveKit ends the room for everyone. Anyone who still holds a valid token can start a new
-          room with the same name by joining again.
-        </p>
-      </ConfirmDialog>
+      <DeleteRoomDialog roomName={roomName} open={open} onOpenChange={setOpen} />
     </>
+  );
+}
+
+/**
+ * The confirmation of ending a room for everyone: from the header's "Delete room" and from the
+ * bulk menu's "End the room for everyone". Back to the rooms list once it is gone.
+ */
+export function DeleteRoomDialog({
+  roomName,
+  open,
+  onOpenChange,
+}: {
+  roomName: string;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
+  const router = useRouter();
+  const { data: room } = useRoom(roomName);
+  const deleteRoom = useDeleteRoom();
+  const count = room?.numParticipants ?? 0;
+
+  return (
+    <ConfirmDialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title={`Delete room ${roomName}?`}
+      confirmLabel={`Delete ${roomName}`}
+      pending={deleteRoom.isPending}
+      onConfirm={() =>
+        deleteRoom.mutate(
+          { roomName },
+          {
+            onSuccess: () => {
+              onOpenChange(false);
+              router.push('/rooms');
+            },
+          },
+        )
+      }
+    >
+      <p>
+        {count > 0
+          ? `This closes ${roomName} and disconnects the ${people(count)} in it right now.`
+          : `This closes ${roomName}. Nobody is connected to it right now.`}
+      </p>
+      <p>
+        LiveKit ends the room for everyone. Anyone who still holds a valid token can start a new
+        room with the same name by joining again.
+      </p>
+    </ConfirmDialog>
   );
 }

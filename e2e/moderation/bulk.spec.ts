@@ -96,4 +96,39 @@ test.describe('bulk actions', () => {
     await page.getByRole('button', { name: 'Done' }).click();
     await expect(room.row('viv')).toContainText('Audience');
   });
+
+  test.describe('as an admin', () => {
+    test.use({ account: 'admin' });
+
+    test('ends the room for everyone from the same menu, after a confirmation', async ({
+      page,
+      livekit,
+    }) => {
+      const name = await livekit.seedRoom(livekit.roomName('bulk-end'), [
+        { identity: 'e1', tracks: [mic] },
+        { identity: 'e2' },
+      ]);
+      const room = new RoomPage(page);
+      await room.goto(name);
+      await page.getByRole('checkbox', { name: 'Select e1' }).check();
+      await page.getByRole('button', { name: 'Act on selection' }).click();
+      // Ending the room is not an action on a selection.
+      await expect(page.getByRole('menuitem', { name: /End the room/ })).toHaveCount(0);
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Clear selection' }).click();
+
+      await page.getByRole('button', { name: 'Act on everyone' }).click();
+      await page.getByRole('menuitem', { name: 'End the room for everyone…' }).click();
+      const confirm = page.getByRole('alertdialog', { name: `Delete room ${name}?` });
+      await expect(confirm).toContainText('disconnects the 2 people');
+      await confirm.getByRole('button', { name: `Delete ${name}` }).click();
+      await expect.poll(() => standin.room(name)).toBeUndefined();
+      // Back on the rooms list — or, when the live stream told the page first, on its notice.
+      await expect(
+        page
+          .getByRole('heading', { name: 'Rooms', exact: true })
+          .or(page.getByText('This room has ended')),
+      ).toBeVisible();
+    });
+  });
 });

@@ -17,6 +17,7 @@ import {
 } from '@/lib/queries/bulk-actions';
 import { cn } from '@/lib/utils';
 
+import { DeleteRoomDialog } from '../delete-room-button';
 import { BulkRunDialog } from './bulk-run-dialog';
 
 const itemClassName =
@@ -44,6 +45,9 @@ export function BulkActionsBar({
   const canPreset = useCan(BULK_ACTION_PERMISSIONS.preset);
   const presets = usePermissionPresets();
   const canRemove = useCan(BULK_ACTION_PERMISSIONS.remove);
+  // Ending the room is LiveKit's DeleteRoom, not a run over participants: no report to show.
+  const canEnd = useCan('rooms.delete');
+  const [ending, setEnding] = useState(false);
   if (!useCanAny(BULK_PERMISSIONS)) return null;
   const targets = selection.length > 0 ? selection : null;
 
@@ -118,9 +122,18 @@ export function BulkActionsBar({
                 {item({ kind: 'remove' }, true)}
               </>
             ) : null}
+            {canEnd && !targets ? (
+              <DropdownMenu.Item
+                className={cn(itemClassName, 'text-destructive')}
+                onSelect={() => setEnding(true)}
+              >
+                End the room for everyone…
+              </DropdownMenu.Item>
+            ) : null}
           </DropdownMenu.Content>
         </DropdownMenu.Portal>
       </DropdownMenu.Root>
+      <DeleteRoomDialog roomName={roomName} open={ending} onOpenChange={setEnding} />
       {action ? (
         <BulkRunDialog
           roomName={roomName}
