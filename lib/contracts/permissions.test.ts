@@ -19,6 +19,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   'audit.read': ['admin'],
   'users.manage': ['admin'],
   'keys.manage': ['admin'],
+  'tokens.generate': ['admin'],
 };
 
 describe('role × permission table', () => {

@@ -23,6 +23,8 @@ export const PERMISSION_INFO = {
   'audit.read': 'Read and export the audit log.',
   'users.manage': 'Manage dashboard users.',
   'keys.manage': 'Manage REST API keys and embedding portals.',
+  'tokens.generate':
+    'Generate LiveKit access tokens with any grant, and set the join link template.',
 } as const;
 export type Permission = keyof typeof PERMISSION_INFO;
 export const PERMISSIONS = Object.keys(PERMISSION_INFO) as Permission[];
@@ -47,6 +49,7 @@ const ADMIN: readonly Permission[] = [
   'audit.read',
   'users.manage',
   'keys.manage',
+  'tokens.generate',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {

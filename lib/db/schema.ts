@@ -77,6 +77,7 @@ export interface Database {
   bans: BansTable;
   microphone_restrictions: MicrophoneRestrictionsTable;
   microphone_restriction_takings: MicrophoneRestrictionTakingsTable;
+  settings: SettingsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -231,4 +232,14 @@ export interface MicrophoneRestrictionTakingsTable {
   /** JSON `{canPublish, canPublishSources}` as restricted. */
   applied: string;
   taken_at: number;
+}
+
+/** One admin setting (lib/db/settings.ts) for every tenant (`scope` '') or for one tenant. */
+export interface SettingsTable {
+  name: string;
+  /** '' = every tenant; otherwise the tenant's `auth_id`. */
+  scope: string;
+  value: string;
+  updated_by: string;
+  updated_at: number;
 }

@@ -11,6 +11,7 @@ import { apiKeysMigration } from './0005-api-keys';
 import { embedPortalsMigration } from './0006-embed-portals';
 import { bansMigration } from './0007-bans';
 import { microphoneRestrictionsMigration } from './0008-microphone-restrictions';
+import { settingsMigration } from './0010-settings';
 
 /**
  * In-code migrations (no file-system scanning, so they survive bundling). Names sort
@@ -28,6 +29,7 @@ export function migrationProvider(kind: DbKind): MigrationProvider {
         '0006_embed_portals': embedPortalsMigration(),
         '0007_bans': bansMigration(),
         '0008_microphone_restrictions': microphoneRestrictionsMigration(),
+        '0010_settings': settingsMigration(),
       };
     },
   };
