@@ -184,3 +184,84 @@ export const setJoinLinkTemplateInputSchema = z.strictObject({
   template: joinLinkTemplateValueSchema.nullable(),
 });
 export type SetJoinLinkTemplateInput = z.input<typeof setJoinLinkTemplateInputSchema>;
+
+const formFlags = Object.fromEntries(
+  VIDEO_GRANT_FLAG_KEYS.map((key) => [key, z.boolean()]),
+) as Record<VideoGrantFlag, z.ZodBoolean>;
+
+/**
+ * The token page's form: attributes as rows, the TTL in minutes, empty rooms for none, and the
+ * room configuration behind a switch. It becomes generateToken's input, checked by the same
+ * schema. A grant is written when checked, and also when unchecked if LiveKit would otherwise
+ * assume it (`absent: true`), so the token says what the form showed.
+ */
+export const generateTokenFormSchema = z
+  .object({
+    identity: z.string(),
+    name: z.string(),
+    metadata: z.string(),
+    attributes: z.array(z.object({ key: z.string(), value: z.string() })),
+    ttlMinutes: z
+      .number({ error: 'TTL must be a number of minutes' })
+      .int('TTL is whole minutes')
+      .min(1, 'TTL is at least a minute')
+      .max(TOKEN_TTL_SECONDS.max / 60, 'TTL is at most 24 hours (1440 minutes)'),
+    video: z.object({
+      ...formFlags,
+      room: z.string(),
+      destinationRoom: z.string(),
+      canPublishSources: z.array(z.enum(PUBLISH_SOURCES)),
+    }),
+    withRoomConfig: z.boolean(),
+    roomConfig: z.object({
+      name: z.string(),
+      emptyTimeout: z.number(),
+      departureTimeout: z.number(),
+      maxParticipants: z.number(),
+      metadata: z.string(),
+      minPlayoutDelay: z.number(),
+      maxPlayoutDelay: z.number(),
+      syncStreams: z.boolean(),
+      agents: z.array(z.object({ agentName: z.string(), metadata: z.string() })),
+    }),
+  })
+  .superRefine(({ attributes }, ctx) => {
+    const seen = new Set<string>();
+    attributes.forEach(({ key }, index) => {
+      if (key === '') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['attributes', index, 'key'],
+          message: 'Key is required',
+        });
+      } else if (seen.has(key)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['attributes', index, 'key'],
+          message: 'Key is used twice',
+        });
+      }
+      seen.add(key);
+    });
+  })
+  .transform((form): GenerateTokenInput => {
+    const { room, destinationRoom, canPublishSources, ...flags } = form.video;
+    const video: VideoGrantInput = {};
+    for (const key of VIDEO_GRANT_FLAG_KEYS) {
+      if (flags[key] || VIDEO_GRANT_FLAGS[key].absent) video[key] = flags[key];
+    }
+    if (room) video.room = room;
+    if (destinationRoom) video.destinationRoom = destinationRoom;
+    if (canPublishSources.length > 0) video.canPublishSources = canPublishSources;
+    return {
+      identity: form.identity,
+      name: form.name,
+      metadata: form.metadata,
+      attributes: Object.fromEntries(form.attributes.map(({ key, value }) => [key, value])),
+      ttlSeconds: form.ttlMinutes * 60,
+      video,
+      roomConfig: form.withRoomConfig ? form.roomConfig : undefined,
+    };
+  })
+  .pipe(generateTokenInputSchema);
+export type GenerateTokenFormInput = z.input<typeof generateTokenFormSchema>;
