@@ -327,6 +327,14 @@ export function sampleInputs(target: SampleTarget): Record<string, Sample> {
     revokeScreenSharePermission: { input: { roomName, participants: ['alice'] } },
     createAccessToken: { input: { roomName } },
     requestPopoutToken: { input: { roomName } },
+    generateToken: {
+      input: { identity: 'alice', ttlSeconds: 600, video: { roomJoin: true, room: roomName } },
+    },
+    getJoinLinkTemplate: { input: {} },
+    // LiveKit Meet's, the default: even a call that went through would change no link.
+    setJoinLinkTemplate: {
+      input: { template: 'https://meet.livekit.io/custom?liveKitUrl={url}&token={token}' },
+    },
     listUsers: { input: { search: target.newUsername } },
     createUser: {
       input: { username: target.newUsername, role: 'viewer', password: 'sample-password-1' },

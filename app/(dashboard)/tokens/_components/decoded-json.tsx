@@ -25,7 +25,12 @@ export function DecodedJson({ label, value }: { label: string; value: unknown })
     <div className="flex min-w-0 flex-col gap-1.5">
       <div className="flex items-center justify-between gap-2">
         <h4 className="text-sm font-medium">{label}</h4>
-        <Button variant="ghost" size="sm" aria-label={`Copy ${label}`} onClick={() => void copy()}>
+        <Button
+          variant="ghost"
+          size="sm"
+          aria-label={`Copy ${label.toLowerCase()}`}
+          onClick={() => void copy()}
+        >
           {copied ? <CheckIcon aria-hidden /> : <CopyIcon aria-hidden />}
           {copied ? 'Copied' : 'Copy'}
         </Button>

@@ -32,24 +32,22 @@ export function GrantFields({
     const error = errors.video?.[key]?.message;
     const id = `token-grant-${key}`;
     return (
-      <div key={key} className="flex flex-col gap-1">
-        <label className="flex items-start gap-2 text-sm">
+      <div key={key} className="flex flex-col gap-0.5">
+        <label className="flex items-center gap-2 text-sm">
           <input
             type="checkbox"
-            className="mt-0.5 size-4"
+            className="size-4"
             disabled={disabled}
             aria-describedby={describedBy(id, { help: true, error })}
             {...register(`video.${key}`)}
           />
-          <span>
-            {VIDEO_GRANT_FLAGS[key].label}
-            <span id={`${id}-help`} className="text-muted-foreground block text-xs">
-              {VIDEO_GRANT_FLAGS[key].hint}
-            </span>
-          </span>
+          {VIDEO_GRANT_FLAGS[key].label}
         </label>
+        <p id={`${id}-help`} className="text-muted-foreground pl-6 text-xs">
+          {VIDEO_GRANT_FLAGS[key].hint}
+        </p>
         {error ? (
-          <p id={`${id}-error`} className="text-destructive text-xs font-medium">
+          <p id={`${id}-error`} className="text-destructive pl-6 text-xs font-medium">
             {error}
           </p>
         ) : null}
