@@ -705,7 +705,7 @@ const HAPPY_PATHS: Record<string, HappyPath> = {
       const saved = await call(request, 'setJoinLinkTemplate', { template: before.template }, 200);
       expect(saved.body).toMatchObject({ template: before.template, source: 'global' });
       if (before.source === 'default') {
-        const reset = await call(request, 'setJoinLinkTemplate', { template: null }, 200);
+        const reset = await call(request, 'setJoinLinkTemplate', { template: '' }, 200);
         expect(reset.body).toMatchObject({ template: before.template, source: 'default' });
       }
       await call(request, 'setJoinLinkTemplate', { template: 'ftp://x.example/{token}' }, 400);

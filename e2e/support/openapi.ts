@@ -327,9 +327,8 @@ export function sampleInputs(target: SampleTarget): Record<string, Sample> {
     revokeScreenSharePermission: { input: { roomName, participants: ['alice'] } },
     createAccessToken: { input: { roomName } },
     requestPopoutToken: { input: { roomName } },
-    generateToken: {
-      input: { identity: 'alice', ttlSeconds: 600, video: { roomJoin: true, room: roomName } },
-    },
+    // Without a room: the matrix expects a room in the audit row only from a top-level roomName.
+    generateToken: { input: { identity: 'alice', ttlSeconds: 600, video: { roomList: true } } },
     getJoinLinkTemplate: { input: {} },
     // LiveKit Meet's, the default: even a call that went through would change no link.
     setJoinLinkTemplate: {

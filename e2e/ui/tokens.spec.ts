@@ -197,7 +197,7 @@ test('admin edits the join link template; new links follow it; reset goes back t
     await expect(card).toContainText("LiveKit Meet's, built in.");
     await expect(card.getByRole('button', { name: 'Reset join link template' })).toHaveCount(0);
   } finally {
-    await callOperation(request, 'setJoinLinkTemplate', { template: null });
+    await callOperation(request, 'setJoinLinkTemplate', { template: '' });
   }
 });
 

@@ -141,6 +141,34 @@ function origin(url: string): string | null {
   }
 }
 
+/** Why a join link template cannot be used, as issues on `ctx`. */
+function checkTemplate(template: string, ctx: z.RefinementCtx): void {
+  const names = [...template.matchAll(PLACEHOLDER)].map((m) => m[1] ?? '');
+  const unknown = names.filter((name) => !Object.hasOwn(JOIN_LINK_PLACEHOLDERS, name));
+  if (unknown.length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `Unknown placeholder {${unknown[0]}}: use {url}, {token}, {room} or {identity}`,
+    });
+    return;
+  }
+  if (!names.includes('token')) {
+    ctx.addIssue({ code: 'custom', message: 'Template must contain {token}' });
+    return;
+  }
+  const a = origin(filled(template, 'a'));
+  if (a === null || !/^https?:\/\//i.test(template)) {
+    ctx.addIssue({ code: 'custom', message: 'Template must be an http or https URL' });
+  } else if (a !== origin(filled(template, 'b.example'))) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'Placeholders cannot be part of the site (scheme, host or port)',
+    });
+  }
+}
+
+const TEMPLATE_MAX = 2048;
+
 /**
  * A join link template: an http(s) URL with `{token}` and optionally `{url}`, `{room}`,
  * `{identity}`. The origin must be written out: no placeholder may choose the site a token is
@@ -150,38 +178,24 @@ export const joinLinkTemplateValueSchema = z
   .string()
   .trim()
   .min(1, 'Template is required')
-  .max(2048, 'Template is at most 2048 characters')
-  .superRefine((template, ctx) => {
-    const names = [...template.matchAll(PLACEHOLDER)].map((m) => m[1] ?? '');
-    const unknown = names.filter((name) => !Object.hasOwn(JOIN_LINK_PLACEHOLDERS, name));
-    if (unknown.length > 0) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `Unknown placeholder {${unknown[0]}}: use {url}, {token}, {room} or {identity}`,
-      });
-      return;
-    }
-    if (!names.includes('token')) {
-      ctx.addIssue({ code: 'custom', message: 'Template must contain {token}' });
-      return;
-    }
-    const a = origin(filled(template, 'a'));
-    if (a === null || !/^https?:\/\//i.test(template)) {
-      ctx.addIssue({ code: 'custom', message: 'Template must be an http or https URL' });
-    } else if (a !== origin(filled(template, 'b.example'))) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'Placeholders cannot be part of the site (scheme, host or port)',
-      });
-    }
-  });
+  .max(TEMPLATE_MAX, `Template is at most ${TEMPLATE_MAX} characters`)
+  .superRefine(checkTemplate);
 
 export const getJoinLinkTemplateInputSchema = z.strictObject({});
 export type GetJoinLinkTemplateInput = z.input<typeof getJoinLinkTemplateInputSchema>;
 
 export const setJoinLinkTemplateInputSchema = z.strictObject({
-  /** null = back to the one set for every tenant, or to LiveKit Meet's. */
-  template: joinLinkTemplateValueSchema.nullable(),
+  /** Empty removes it: the one set for every tenant, or LiveKit Meet's, applies again. */
+  template: z
+    .string()
+    .trim()
+    .max(TEMPLATE_MAX, `Template is at most ${TEMPLATE_MAX} characters`)
+    .superRefine((template, ctx) => {
+      if (template !== '') checkTemplate(template, ctx);
+    })
+    .describe(
+      'An http(s) URL with {token}, optionally {url}, {room} and {identity}; empty removes it.',
+    ),
 });
 export type SetJoinLinkTemplateInput = z.input<typeof setJoinLinkTemplateInputSchema>;
 

@@ -11,14 +11,14 @@ import { joinLinkTemplateFor } from './join-link';
 
 /**
  * Sets the join link template for the caller's tenant (a tenant-bound admin) or for every tenant
- * (an unbound one); null removes it, and the wider one applies again. A caller limited to some
+ * (an unbound one); an empty one removes it, and the wider one applies again. A caller limited to some
  * rooms (an API key) may not: the template decides where everyone's links send tokens.
  */
 export const setJoinLinkTemplate = defineOperation({
   name: 'setJoinLinkTemplate',
   summary: 'Set the join link template',
   description:
-    'An http(s) URL with `{token}` and optionally `{url}`, `{room}`, `{identity}` (each URL-encoded when filled in); placeholders may not be part of the site. A tenant-bound caller sets its tenant’s template, an unbound caller the one for every tenant; `null` removes it. A caller limited to some rooms gets 403.',
+    'An http(s) URL with `{token}` and optionally `{url}`, `{room}`, `{identity}` (each URL-encoded when filled in); placeholders may not be part of the site. A tenant-bound caller sets its tenant’s template, an unbound caller the one for every tenant; an empty template removes it. A caller limited to some rooms gets 403.',
   tag: 'LiveKit',
   input: setJoinLinkTemplateInputSchema,
   output: joinLinkTemplateSchema,
@@ -38,7 +38,7 @@ export const setJoinLinkTemplate = defineOperation({
       );
     }
     const scope = actor.tenant ?? EVERY_TENANT;
-    if (template === null) {
+    if (template === '') {
       await deleteSetting('join_link_template', scope);
     } else {
       await saveSetting({

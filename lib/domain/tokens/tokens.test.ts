@@ -541,13 +541,13 @@ describe('join link template', () => {
     expect(await run(getJoinLinkTemplate, testActor('admin', 'globex'), {})).toMatchObject({
       source: 'global',
     });
-    await run(setJoinLinkTemplate, acmeAdmin, { template: null });
+    await run(setJoinLinkTemplate, acmeAdmin, { template: '' });
     expect(await run(getJoinLinkTemplate, acmeAdmin, {})).toMatchObject({ source: 'global' });
-    await run(setJoinLinkTemplate, admin, { template: null });
+    await run(setJoinLinkTemplate, admin, { template: '' });
     expect(await run(getJoinLinkTemplate, admin, {})).toMatchObject({ source: 'default' });
 
     const { events } = await queryAuditEvents({ action: 'token.join_link_updated' });
-    expect(events[0]).toMatchObject({ outcome: 'success', params: { template: null } });
+    expect(events[0]).toMatchObject({ outcome: 'success', params: { template: '' } });
   });
 
   it('must be an http(s) URL with {token}, known placeholders only, none in the site', async () => {
@@ -559,7 +559,7 @@ describe('join link template', () => {
       'https://{room}.example.com/?t={token}',
       'https://meet.example.com:{room}/?t={token}',
       'https://meet.example.com/?t={token}&x={secret}',
-      '',
+      `https://meet.example.com/?t={token}&pad=${'x'.repeat(2048)}`,
     ]) {
       const err = await errorOf(run(setJoinLinkTemplate, admin, { template }));
       expect(err.code, template).toBe('invalid_input');

@@ -9,7 +9,7 @@ export function useSetJoinLinkTemplate() {
   return useActionMutation({
     action: (input: SetJoinLinkTemplateInput) => callOperation('setJoinLinkTemplate', input),
     success: (_dto, { template }) =>
-      template === null ? 'Join link template reset.' : 'Join link template saved.',
+      template === '' ? 'Join link template reset.' : 'Join link template saved.',
     failure: () => 'Could not save the join link template',
   });
 }

@@ -114,7 +114,7 @@ export function JoinLinkTemplateCard({
         pending={save.isPending}
         onConfirm={() =>
           save.mutate(
-            { template: null },
+            { template: '' },
             {
               onSuccess: (dto) => {
                 saved(dto);
