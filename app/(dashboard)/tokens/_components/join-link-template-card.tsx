@@ -9,7 +9,8 @@ import { applyFieldErrors } from '@/components/moderation/apply-field-errors';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { TextField } from '@/components/ui/form-field';
+import { describedBy, FormField } from '@/components/ui/form-field';
+import { Input } from '@/components/ui/input';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { SubmitButton } from '@/components/ui/submit-button';
 import {
@@ -79,16 +80,25 @@ export function JoinLinkTemplateCard({
         </p>
       </div>
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
-        <TextField
+        <FormField
           id="join-link-template"
           label="Join link template"
           help="An http or https URL with {token}; the site must be written out."
           error={errors.template?.message}
-          autoComplete="off"
-          spellCheck={false}
-          className="font-mono"
-          {...form.register('template')}
-        />
+        >
+          <Input
+            id="join-link-template"
+            autoComplete="off"
+            spellCheck={false}
+            className="font-mono text-sm"
+            aria-invalid={Boolean(errors.template)}
+            aria-describedby={describedBy('join-link-template', {
+              help: true,
+              error: errors.template?.message,
+            })}
+            {...form.register('template')}
+          />
+        </FormField>
         <dl className="text-muted-foreground grid gap-x-3 gap-y-1 text-xs sm:grid-cols-[auto_1fr]">
           {Object.entries(JOIN_LINK_PLACEHOLDERS).map(([name, meaning]) => (
             <div key={name} className="contents">
