@@ -35,6 +35,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   if (actorCan(actor, 'keys.manage')) navItems.push({ href: '/api-keys', label: 'API keys' });
   if (actorCan(actor, 'presets.manage')) navItems.push({ href: '/presets', label: 'Presets' });
   if (actorCan(actor, 'keys.manage')) navItems.push({ href: '/portals', label: 'Embedding' });
+  if (actorCan(actor, 'tokens.generate')) navItems.push({ href: '/tokens', label: 'Tokens' });
   if (actorCan(actor, 'users.manage')) navItems.push({ href: '/webhooks', label: 'Webhooks' });
   navItems.push({ href: '/api-reference', label: 'API reference' });
 

@@ -355,6 +355,13 @@ export function sampleInputs(target: SampleTarget): Record<string, Sample> {
     unlockRoom: { input: { roomName } },
     suspendActivity: { input: { roomName } },
     resumeActivity: { input: { roomName } },
+    // Without a room: the matrix expects a room in the audit row only from a top-level roomName.
+    generateToken: { input: { identity: 'alice', ttlSeconds: 600, video: { roomList: true } } },
+    getJoinLinkTemplate: { input: {} },
+    // LiveKit Meet's, the default: even a call that went through would change no link.
+    setJoinLinkTemplate: {
+      input: { template: 'https://meet.livekit.io/custom?liveKitUrl={url}&token={token}' },
+    },
     listUsers: { input: { search: target.newUsername } },
     createUser: {
       input: { username: target.newUsername, role: 'viewer', password: 'sample-password-1' },

@@ -21,6 +21,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   'users.manage': ['admin'],
   'keys.manage': ['admin'],
   'presets.manage': ['admin'],
+  'tokens.generate': ['admin'],
 };
 
 describe('role × permission table', () => {

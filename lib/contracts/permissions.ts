@@ -25,6 +25,8 @@ export const PERMISSION_INFO = {
   'users.manage': 'Manage dashboard users.',
   'keys.manage': 'Manage REST API keys and embedding portals.',
   'presets.manage': 'Define and delete permission presets.',
+  'tokens.generate':
+    'Generate LiveKit access tokens with any grant, and set the join link template.',
 } as const;
 export type Permission = keyof typeof PERMISSION_INFO;
 export const PERMISSIONS = Object.keys(PERMISSION_INFO) as Permission[];
@@ -51,6 +53,7 @@ const ADMIN: readonly Permission[] = [
   'users.manage',
   'keys.manage',
   'presets.manage',
+  'tokens.generate',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {

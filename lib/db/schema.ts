@@ -81,6 +81,7 @@ export interface Database {
   room_locks: RoomLocksTable;
   room_lock_admitted: RoomLockAdmittedTable;
   room_suspension_takings: RoomSuspensionTakingsTable;
+  settings: SettingsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -283,4 +284,14 @@ export interface RoomSuspensionTakingsTable {
   /** JSON of the same fields as suspended. */
   applied: string;
   taken_at: number;
+}
+
+/** One admin setting (lib/db/settings.ts) for every tenant (`scope` '') or for one tenant. */
+export interface SettingsTable {
+  name: string;
+  /** '' = every tenant; otherwise the tenant's `auth_id`. */
+  scope: string;
+  value: string;
+  updated_by: string;
+  updated_at: number;
 }

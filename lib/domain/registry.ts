@@ -60,6 +60,9 @@ import { getRoom } from './rooms/get-room';
 import { listRooms } from './rooms/list-rooms';
 import { sendData } from './rooms/send-data';
 import { updateRoomMetadata } from './rooms/update-room-metadata';
+import { generateToken } from './tokens/generate-token';
+import { getJoinLinkTemplate } from './tokens/get-join-link-template';
+import { setJoinLinkTemplate } from './tokens/set-join-link-template';
 import { createUser } from './users/create-user';
 import { listUserSessions } from './users/list-user-sessions';
 import { listUsers } from './users/list-users';
@@ -117,6 +120,9 @@ export const OPERATIONS = {
   unlockRoom,
   suspendActivity,
   resumeActivity,
+  generateToken,
+  getJoinLinkTemplate,
+  setJoinLinkTemplate,
   listUsers,
   createUser,
   updateUser,

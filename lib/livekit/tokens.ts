@@ -30,7 +30,7 @@ export interface MintedToken {
   expiresAtMs: number;
 }
 
-const PROTO_SOURCE: Record<PublishSource, ProtoTrackSource> = {
+export const PROTO_SOURCE: Record<PublishSource, ProtoTrackSource> = {
   CAMERA: ProtoTrackSource.CAMERA,
   MICROPHONE: ProtoTrackSource.MICROPHONE,
   SCREEN_SHARE: ProtoTrackSource.SCREEN_SHARE,

@@ -12,6 +12,7 @@ import { embedPortalsMigration } from './0006-embed-portals';
 import { bansMigration } from './0007-bans';
 import { microphoneRestrictionsMigration } from './0008-microphone-restrictions';
 import { roomLocksMigration } from './0009-room-locks';
+import { settingsMigration } from './0010-settings';
 import { permissionPresetsMigration } from './0011-permission-presets';
 
 /**
@@ -31,6 +32,7 @@ export function migrationProvider(kind: DbKind): MigrationProvider {
         '0007_bans': bansMigration(),
         '0008_microphone_restrictions': microphoneRestrictionsMigration(),
         '0009_room_locks': roomLocksMigration(),
+        '0010_settings': settingsMigration(),
         '0011_permission_presets': permissionPresetsMigration(),
       };
     },
