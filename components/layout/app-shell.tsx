@@ -23,19 +23,23 @@ export function AppShell({
       >
         Skip to content
       </a>
+      {/* Brand and account on one row, the sections on their own: a deployment's admin sees
+          eleven of them, which no longer fit beside the account on a laptop screen. */}
       <header className="bg-card border-b">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
-          <Link href="/rooms" className="flex items-center gap-2 font-semibold">
-            <RadioTowerIcon aria-hidden className="text-primary size-5" />
-            Moderato
-          </Link>
-          <nav aria-label="Main">
+        <div className="mx-auto flex max-w-7xl flex-col gap-2 px-4 pt-3 pb-2 sm:px-6">
+          <div className="flex items-center gap-x-6">
+            <Link href="/rooms" className="flex items-center gap-2 font-semibold">
+              <RadioTowerIcon aria-hidden className="text-primary size-5" />
+              Moderato
+            </Link>
+            <div className="ml-auto flex min-w-0 items-center gap-3">
+              <UserSummary />
+              <SignOutButton />
+            </div>
+          </div>
+          <nav aria-label="Main" className="-mx-3 overflow-x-auto">
             <NavLinks items={navItems} />
           </nav>
-          <div className="ml-auto flex min-w-0 items-center gap-3">
-            <UserSummary />
-            <SignOutButton />
-          </div>
         </div>
       </header>
       <main

@@ -10,6 +10,7 @@ import {
   type StoredMicRestriction,
   type StoredMicTaking,
 } from '@/lib/db/microphone-restrictions';
+import { findSuspensionTaking, saveSuspensionTaking } from '@/lib/db/room-locks';
 import * as livekit from '@/lib/livekit/room-service';
 
 import { DomainError } from '../errors';
@@ -191,7 +192,9 @@ async function giveBackLocked(
     // Changed since (say, screen sharing revoked): add back only the microphone.
     next = withSources(permission, ['MICROPHONE']);
   }
-  // else publishing was revoked entirely since: giving the microphone back would undo that.
+  // else publishing was revoked entirely since: giving the microphone back would undo that —
+  // unless a suspension revoked it, which Resume undoes: Resume must then give it back too.
+  else await giveBackThroughSuspension(roomName, participant.sid, identity);
   const changed = !sameRights(publishRightsOf(next), current);
   if (changed) {
     try {
@@ -204,4 +207,21 @@ async function giveBackLocked(
   }
   await deleteMicTaking(roomName, identity);
   return changed ? 'restored' : 'unchanged';
+}
+
+/**
+ * Lifting restrictions during a suspension (room lock, "Suspend activity"): the participant can
+ * publish nothing now, and what Resume restores was recorded while the microphone was taken. So
+ * the microphone joins what Resume restores instead (the caller holds the participant's lock,
+ * which suspension and resume take too).
+ */
+async function giveBackThroughSuspension(
+  roomName: string,
+  participantSid: string,
+  identity: string,
+): Promise<void> {
+  const suspended = await findSuspensionTaking(roomName, identity);
+  if (!suspended || suspended.participantSid !== participantSid) return;
+  const previous = withSources(suspended.previous, ['MICROPHONE']);
+  await saveSuspensionTaking({ ...suspended, previous: { ...previous } });
 }

@@ -15,6 +15,8 @@ import {
   type TestLiveKit,
 } from '@/test/standin';
 
+import { disableMicrophoneRestrictions } from '../moderation/disable-microphone-restrictions';
+import { enableMicrophoneRestrictions } from '../moderation/enable-microphone-restrictions';
 import { updatePermissions } from '../participants/update-permissions';
 import { runOperation as run } from '../run-operation';
 import { enforceRoomLock } from './enforce-room-lock';
@@ -339,5 +341,21 @@ describe('suspendActivity and resumeActivity', () => {
     expect(await codeOf(run(resumeActivity, viewer, { roomName }))).toBe('forbidden');
     expect(await permissions(people)).toEqual(before);
     expect((await run(getRoomLock, viewer, { roomName })).locked).toBe(false);
+  });
+});
+
+describe('suspension and microphone restrictions together', () => {
+  it('restrictions lifted during a suspension: Resume gives the microphone back too', async () => {
+    const before = (await participant('alice')).permission;
+    await run(enableMicrophoneRestrictions, moderator, { roomName, unrestrictedParticipants: [] });
+    expect((await participant('alice')).permission?.can_publish_sources).not.toContain(
+      'MICROPHONE',
+    );
+    await run(suspendActivity, moderator, { roomName });
+    await run(disableMicrophoneRestrictions, moderator, { roomName });
+    // Still suspended: nothing to publish until Resume.
+    expect((await participant('alice')).permission?.can_publish).toBe(false);
+    await run(resumeActivity, moderator, { roomName });
+    expect((await participant('alice')).permission).toEqual(before);
   });
 });
