@@ -13,7 +13,7 @@ import { Badge } from '@/components/ui/badge';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { VirtualTable } from '@/components/ui/virtual-table';
 import type { ParticipantDto } from '@/lib/contracts/dto';
-import { presetOf, type PermissionPresetDto } from '@/lib/contracts/permission-presets';
+import { presetOf } from '@/lib/contracts/permission-presets';
 import { usePermissionPresets } from '@/lib/queries/permission-presets';
 import { PARTICIPANT_KIND_LABELS } from '@/lib/contracts/tracks';
 
@@ -70,11 +70,35 @@ function selectColumn(select: SelectHandlers): ColumnDef<ParticipantDto> {
   };
 }
 
+/**
+ * The permissions column: a preset's badge where the permission equals one. Its own component,
+ * reading the presets itself: the columns must stay the same objects when the admins' presets
+ * arrive, or every cell would remount (closing a row's open menu).
+ */
+function PermissionsCell({
+  permission,
+  summary,
+}: {
+  permission: ParticipantDto['permission'];
+  summary: string;
+}) {
+  const preset = presetOf(permission, usePermissionPresets());
+  return (
+    <span className="flex flex-wrap items-center gap-1">
+      {preset ? (
+        <Badge tone="neutral" title={preset.description || undefined}>
+          {preset.label}
+        </Badge>
+      ) : null}
+      <span className="text-muted-foreground text-xs">{summary}</span>
+    </span>
+  );
+}
+
 function buildColumns(
   roomName: string,
   withActions: boolean,
   select: SelectHandlers | null,
-  presets: readonly PermissionPresetDto[],
 ): ColumnDef<ParticipantDto>[] {
   const columns: ColumnDef<ParticipantDto>[] = [
     ...(select ? [selectColumn(select)] : []),
@@ -140,19 +164,9 @@ function buildColumns(
       id: 'permissions',
       accessorFn: permissionSummary,
       header: 'Permissions',
-      cell: ({ row, getValue }) => {
-        const preset = presetOf(row.original.permission, presets);
-        return (
-          <span className="flex flex-wrap items-center gap-1">
-            {preset ? (
-              <Badge tone="neutral" title={preset.description || undefined}>
-                {preset.label}
-              </Badge>
-            ) : null}
-            <span className="text-muted-foreground text-xs">{getValue<string>()}</span>
-          </span>
-        );
-      },
+      cell: ({ row, getValue }) => (
+        <PermissionsCell permission={row.original.permission} summary={getValue<string>()} />
+      ),
       enableSorting: false,
     },
   ];
@@ -195,7 +209,6 @@ export function ParticipantsTable({
   const latest = useRef({ selection, rows: [] as ParticipantDto[] });
   const lastClicked = useRef<number | null>(null);
   const selectable = withActions && selection !== undefined;
-  const presets = usePermissionPresets();
   const columns = useMemo(() => {
     const select: SelectHandlers = {
       isSelected: (identity) => latest.current.selection?.selected.has(identity) ?? false,
@@ -229,8 +242,8 @@ export function ParticipantsTable({
         current.onChange(next);
       },
     };
-    return buildColumns(roomName, withActions, selectable ? select : null, presets);
-  }, [roomName, withActions, selectable, presets]);
+    return buildColumns(roomName, withActions, selectable ? select : null);
+  }, [roomName, withActions, selectable]);
   // The React Compiler is off; react-table manages its own memoization.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
