@@ -1,7 +1,6 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { PlusIcon, Trash2Icon } from 'lucide-react';
 import { Controller, useFieldArray, useForm } from 'react-hook-form';
 import { z } from 'zod';
 
@@ -13,10 +12,16 @@ import { createRoomInputSchema } from '@/lib/schemas/rooms';
 import { applyFieldErrors } from './apply-field-errors';
 import { MetadataEditor } from './metadata-editor';
 import { metadataProblem } from './metadata-text';
+import {
+  AgentDispatchFields,
+  ROOM_NUMBER_FIELDS,
+  RoomNumberField,
+  SyncStreamsField,
+  toNumber,
+} from './room-config-fields';
 import { describedBy, FormField } from '@/components/ui/form-field';
 import { ModalClose, ModalFooter } from '@/components/ui/modal';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { textareaClassName } from '@/components/ui/textarea-class';
 
 const formSchema = createRoomInputSchema.superRefine((room, ctx) => {
   const problem = metadataProblem(room.metadata);
@@ -44,24 +49,6 @@ const DEFAULTS: FormInput = {
   syncStreams: false,
   agents: [],
 };
-
-const NUMBER_FIELDS = [
-  [
-    'emptyTimeout',
-    'Empty timeout (seconds)',
-    'How long the room stays open if nobody joins. 0 = server default (300 s).',
-  ],
-  [
-    'departureTimeout',
-    'Departure timeout (seconds)',
-    'How long the room stays open after the last person leaves. 0 = server default (20 s).',
-  ],
-  ['maxParticipants', 'Max participants', '0 = no limit.'],
-  ['minPlayoutDelay', 'Min playout delay (ms)', 'Minimum playout delay.'],
-  ['maxPlayoutDelay', 'Max playout delay (ms)', 'Maximum playout delay; 0 = none.'],
-] as const;
-
-const toNumber = (value: unknown) => (value === '' || value === null ? 0 : Number(value));
 
 /**
  * The create-room form: every CreateRoom option LiveKit takes. Loaded only when the dialog opens,
@@ -97,24 +84,16 @@ export function CreateRoomForm({ onCreated }: { onCreated: () => void }) {
         />
       </FormField>
       <div className="grid gap-4 sm:grid-cols-2">
-        {NUMBER_FIELDS.map(([name, label, help]) => {
-          const id = `create-room-${name}`;
-          const error = errors[name]?.message;
-
-          return (
-            <FormField key={name} id={id} label={label} help={help} error={error}>
-              <Input
-                id={id}
-                type="number"
-                min={0}
-                inputMode="numeric"
-                aria-invalid={Boolean(error)}
-                aria-describedby={describedBy(id, { help: true, error })}
-                {...form.register(name, { setValueAs: toNumber })}
-              />
-            </FormField>
-          );
-        })}
+        {ROOM_NUMBER_FIELDS.map(([name, label, help]) => (
+          <RoomNumberField
+            key={name}
+            id={`create-room-${name}`}
+            label={label}
+            help={help}
+            error={errors[name]?.message}
+            registration={form.register(name, { setValueAs: toNumber })}
+          />
+        ))}
         <FormField
           id="create-room-node"
           label="Node ID"
@@ -129,15 +108,7 @@ export function CreateRoomForm({ onCreated }: { onCreated: () => void }) {
           />
         </FormField>
       </div>
-      <label className="flex items-start gap-2 text-sm">
-        <input type="checkbox" className="mt-0.5 size-4" {...form.register('syncStreams')} />
-        <span>
-          Sync streams
-          <span className="text-muted-foreground block text-xs">
-            Keeps audio and video in sync when playout delays exceed 200 ms.
-          </span>
-        </span>
-      </label>
+      <SyncStreamsField registration={form.register('syncStreams')} />
       <Controller
         control={form.control}
         name="metadata"
@@ -151,56 +122,15 @@ export function CreateRoomForm({ onCreated }: { onCreated: () => void }) {
           />
         )}
       />
-      <fieldset className="flex flex-col gap-3 rounded-md border p-3">
-        <legend className="px-1 text-sm font-medium">Agent dispatches</legend>
-        <p className="text-muted-foreground text-xs">
-          Agents dispatched to the room when it starts. None = LiveKit&apos;s default dispatch.
-        </p>
-        {agents.fields.map((agent, index) => {
-          const nameId = `create-room-agent-${index}-name`;
-          const metaId = `create-room-agent-${index}-metadata`;
-          const nameError = errors.agents?.[index]?.agentName?.message;
-
-          return (
-            <div key={agent.id} className="grid gap-2 sm:grid-cols-[1fr_1fr_auto] sm:items-start">
-              <FormField id={nameId} label={`Agent ${index + 1} name`} error={nameError}>
-                <Input
-                  id={nameId}
-                  autoComplete="off"
-                  aria-invalid={Boolean(nameError)}
-                  {...form.register(`agents.${index}.agentName`)}
-                />
-              </FormField>
-              <FormField id={metaId} label={`Agent ${index + 1} metadata`}>
-                <textarea
-                  id={metaId}
-                  rows={1}
-                  className={textareaClassName.replace('min-h-24', 'min-h-9')}
-                  {...form.register(`agents.${index}.metadata`)}
-                />
-              </FormField>
-              <Button
-                variant="ghost"
-                size="icon"
-                className="sm:mt-5"
-                aria-label={`Remove agent ${index + 1}`}
-                onClick={() => agents.remove(index)}
-              >
-                <Trash2Icon aria-hidden />
-              </Button>
-            </div>
-          );
-        })}
-        <Button
-          variant="secondary"
-          size="sm"
-          className="self-start"
-          onClick={() => agents.append({ agentName: '', metadata: '' })}
-        >
-          <PlusIcon aria-hidden />
-          Add agent dispatch
-        </Button>
-      </fieldset>
+      <AgentDispatchFields
+        idPrefix="create-room-agent"
+        when="when it starts"
+        keys={agents.fields.map((agent) => agent.id)}
+        field={(index, name) => form.register(`agents.${index}.${name}`)}
+        nameError={(index) => errors.agents?.[index]?.agentName?.message}
+        onAdd={() => agents.append({ agentName: '', metadata: '' })}
+        onRemove={agents.remove}
+      />
       <p className="text-muted-foreground text-xs">
         Auto-egress (recording the room or its tracks automatically) is configured on the LiveKit
         server, not in this form.

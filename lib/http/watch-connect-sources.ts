@@ -1,3 +1,5 @@
+import { publicLiveKitUrl } from '@/lib/livekit/public-url';
+
 /**
  * What the watch view's browser may connect to besides our origin: the LiveKit server clients are
  * told to use (LIVEKIT_PUBLIC_URL, else LIVEKIT_URL), by WebSocket for signalling and by HTTP(S)
@@ -34,5 +36,5 @@ export function watchConnectSources(
   environment: Record<string, string | undefined> = process.env,
 ): string[] {
   if (!WATCH_PATH.test(pathname)) return [];
-  return livekitConnectSources(environment.LIVEKIT_PUBLIC_URL || environment.LIVEKIT_URL);
+  return livekitConnectSources(publicLiveKitUrl(environment));
 }

@@ -1,82 +1,41 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { BAN_NOTICE_TOPIC } from '@/lib/contracts/bans';
-import type { LiveEvent } from '@/lib/contracts/live-events';
 import { queryAuditEvents } from '@/lib/db/audit';
 import { insertBan } from '@/lib/db/bans';
 import { banParticipant } from '@/lib/domain/bans/ban-participant';
 import { liftBan } from '@/lib/domain/bans/lift-ban';
 import { runOperation as run } from '@/lib/domain/run-operation';
 import { listParticipants, listRooms } from '@/lib/livekit/room-service';
-import {
-  received,
-  startTestLiveKit,
-  testActor,
-  uniqueRoom,
-  type TestLiveKit,
-} from '@/test/standin';
+import { received, testActor, uniqueRoom, type TestLiveKit } from '@/test/standin';
+import { startWebhookedLiveKit, type WebhookedLiveKit } from '@/test/webhooked-livekit';
 
 import { BanEnforcer } from './ban-enforcer';
 import { createMemoryBus, type LiveBus } from './bus';
-import { KnownState } from './known-state';
-import { createWebhookDedup } from './webhook-dedup';
-import { createLocalWebhookHealth } from './webhook-health';
-import { createWebhookReceiver } from './webhook-receiver';
 
 // A banned identity that rejoins is removed again: the stand-in's real webhooks reach a real
 // receiver on a bus the enforcer listens to; with webhooks off, the leader's sweep removes it.
+let hooks: WebhookedLiveKit;
 let lk: TestLiveKit;
-let server: http.Server;
-let webhooksOn = true;
 let bus: LiveBus;
 let enforcer: BanEnforcer;
-let joins: LiveEvent[];
 let roomName: string;
 const moderator = testActor('moderator');
 const source = { listRooms: () => listRooms(), listParticipants };
 
 beforeAll(async () => {
-  bus = createMemoryBus();
-  const state = new KnownState();
-  state.follow(bus);
-  const receiver = createWebhookReceiver({
-    bus,
-    state,
-    dedup: createWebhookDedup(),
-    health: createLocalWebhookHealth(),
-  });
-  server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      if (!webhooksOn) return void res.writeHead(200).end();
-      const body = Buffer.concat(chunks).toString('utf8');
-      void receiver
-        .receive(body, req.headers.authorization ?? null)
-        .then((r) => res.writeHead(r.status).end());
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  lk = await startTestLiveKit({ webhooks: [`http://127.0.0.1:${port}/`] });
+  hooks = await startWebhookedLiveKit();
+  ({ lk, bus } = hooks);
   // Not started: no sweep runs unless a test calls it, so each path is tested on its own.
   enforcer = new BanEnforcer({ bus, isLeader: () => true, source, intervalMs: 60_000 });
-  bus.subscribe((event) => {
-    if (event.type === 'participant.joined') joins.push(event);
-  });
 });
 afterAll(async () => {
   await enforcer?.close();
-  await lk?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await hooks?.close();
 });
 
 beforeEach(async () => {
-  webhooksOn = true;
-  joins = [];
+  hooks.setWebhooks(true);
   roomName = uniqueRoom('acme');
   await lk.rooms.createRoom({ name: roomName, metadata: JSON.stringify({ auth_id: 'acme' }) });
   await lk.join({ room: roomName, identity: 'mallory', name: 'Mallory' });
@@ -91,19 +50,8 @@ async function identities(room = roomName): Promise<string[]> {
 }
 
 /** Waits until the join's webhook was published and every enforcement it caused has finished. */
-async function settledJoin(room: string, identity: string): Promise<void> {
-  await vi.waitFor(
-    () => {
-      const seen = joins.some(
-        (e) =>
-          e.type === 'participant.joined' &&
-          e.roomName === room &&
-          e.participant.identity === identity,
-      );
-      if (!seen) throw new Error(`no join of ${identity} yet`);
-    },
-    { timeout: 10_000, interval: 10 },
-  );
+async function settledJoin(room: string, identity: string, times = 1): Promise<void> {
+  await hooks.joinPublished(room, identity, times);
   await enforcer.idle();
 }
 
@@ -127,7 +75,6 @@ async function enforcedRows(banId: string) {
 describe('with webhooks', () => {
   it('removes a banned identity again the moment it rejoins, telling it why first', async () => {
     const { id } = await ban('mallory');
-    joins = [];
     await lk.join({ room: roomName, identity: 'mallory', name: 'Mallory' });
     await vi.waitFor(
       async () => {
@@ -157,7 +104,6 @@ describe('with webhooks', () => {
 
   it('removes anyone whose name matches the ban’s pattern', async () => {
     const { id } = await ban('mallory', { namePattern: 'mal*' });
-    joins = [];
     await lk.join({ room: roomName, identity: 'mallory-2', name: 'MALLORY in disguise' });
     await vi.waitFor(async () => expect(await identities()).toEqual(['bob']), {
       timeout: 10_000,
@@ -185,7 +131,7 @@ describe('with webhooks', () => {
     const lifted = await ban('mallory');
     await run(liftBan, moderator, { banId: lifted.id });
     await lk.join({ room: roomName, identity: 'mallory' });
-    await settledJoin(roomName, 'mallory');
+    await settledJoin(roomName, 'mallory', 2);
 
     // An acme ban for every acme room leaves a globex room alone.
     const acme = await run(banParticipant, testActor('moderator', 'acme'), {
@@ -216,7 +162,7 @@ describe('with webhooks', () => {
 
 describe('with webhooks off', () => {
   it('removes the rejoined identity at the leader’s next sweep, once across instances', async () => {
-    webhooksOn = false;
+    hooks.setWebhooks(false);
     const { id } = await ban('mallory');
     await lk.join({ room: roomName, identity: 'mallory' });
     expect(await identities()).toContain('mallory');
@@ -246,7 +192,7 @@ describe('with webhooks off', () => {
   });
 
   it('never holds up whoever publishes the join: the removal runs after publish returns', async () => {
-    webhooksOn = false;
+    hooks.setWebhooks(false);
     await ban('mallory');
     await lk.join({ room: roomName, identity: 'mallory' });
     const participant = (await listParticipants(roomName)).find((p) => p.identity === 'mallory')!;
@@ -266,7 +212,7 @@ describe('with webhooks off', () => {
   });
 
   it('removes someone who renames themselves to a banned name pattern', async () => {
-    webhooksOn = false;
+    hooks.setWebhooks(false);
     const { id } = await ban('mallory', { namePattern: '*spam*' });
     await lk.rooms.updateParticipant(roomName, 'bob', { name: 'Buy SPAM now' });
     const bob = (await listParticipants(roomName)).find((p) => p.identity === 'bob')!;
@@ -286,7 +232,7 @@ describe('with webhooks off', () => {
   });
 
   it('runs its sweep on its own while leading', async () => {
-    webhooksOn = false;
+    hooks.setWebhooks(false);
     await ban('mallory');
     await lk.join({ room: roomName, identity: 'mallory' });
     const looping = new BanEnforcer({

@@ -1,9 +1,5 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import type { LiveEvent } from '@/lib/contracts/live-events';
 import { ROOM_LOCKED_TOPIC } from '@/lib/contracts/room-locks';
 import { queryAuditEvents } from '@/lib/db/audit';
 import { findRoomLock } from '@/lib/db/room-locks';
@@ -12,72 +8,35 @@ import { lockRoom } from '@/lib/domain/room-locks/lock-room';
 import { unlockRoom } from '@/lib/domain/room-locks/unlock-room';
 import { runOperation as run } from '@/lib/domain/run-operation';
 import { listParticipants, listRooms } from '@/lib/livekit/room-service';
-import {
-  received,
-  startTestLiveKit,
-  testActor,
-  uniqueRoom,
-  type TestLiveKit,
-} from '@/test/standin';
+import { received, testActor, uniqueRoom, type TestLiveKit } from '@/test/standin';
+import { startWebhookedLiveKit, type WebhookedLiveKit } from '@/test/webhooked-livekit';
 
 import { createMemoryBus, type LiveBus } from './bus';
-import { KnownState } from './known-state';
 import { RoomLockEnforcer } from './room-lock-enforcer';
-import { createWebhookDedup } from './webhook-dedup';
-import { createLocalWebhookHealth } from './webhook-health';
-import { createWebhookReceiver } from './webhook-receiver';
 
 // A locked room removes a joiner: the stand-in's real webhooks reach a real receiver on a bus the
 // enforcer listens to; with webhooks off, the leader's sweep removes them.
+let hooks: WebhookedLiveKit;
 let lk: TestLiveKit;
-let server: http.Server;
-let webhooksOn = true;
 let bus: LiveBus;
 let enforcer: RoomLockEnforcer;
-let joins: LiveEvent[];
 let roomName: string;
 const moderator = testActor('moderator');
 const source = { listRooms: () => listRooms(), listParticipants };
 
 beforeAll(async () => {
-  bus = createMemoryBus();
-  const state = new KnownState();
-  state.follow(bus);
-  const receiver = createWebhookReceiver({
-    bus,
-    state,
-    dedup: createWebhookDedup(),
-    health: createLocalWebhookHealth(),
-  });
-  server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      if (!webhooksOn) return void res.writeHead(200).end();
-      const body = Buffer.concat(chunks).toString('utf8');
-      void receiver
-        .receive(body, req.headers.authorization ?? null)
-        .then((r) => res.writeHead(r.status).end());
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  lk = await startTestLiveKit({ webhooks: [`http://127.0.0.1:${port}/`] });
+  hooks = await startWebhookedLiveKit();
+  ({ lk, bus } = hooks);
   // Not started: no sweep runs unless a test calls it, so each path is tested on its own.
   enforcer = new RoomLockEnforcer({ bus, isLeader: () => true, source, intervalMs: 60_000 });
-  bus.subscribe((event) => {
-    if (event.type === 'participant.joined') joins.push(event);
-  });
 });
 afterAll(async () => {
   await enforcer?.close();
-  await lk?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await hooks?.close();
 });
 
 beforeEach(async () => {
-  webhooksOn = true;
-  joins = [];
+  hooks.setWebhooks(true);
   roomName = uniqueRoom('acme');
   await lk.rooms.createRoom({ name: roomName, metadata: JSON.stringify({ auth_id: 'acme' }) });
   await lk.join({ room: roomName, identity: 'alice' });
@@ -89,19 +48,8 @@ async function identities(room = roomName): Promise<string[]> {
 }
 
 /** Waits until the join's webhook was published and every enforcement it caused has finished. */
-async function settledJoin(room: string, identity: string): Promise<void> {
-  await vi.waitFor(
-    () => {
-      const seen = joins.some(
-        (e) =>
-          e.type === 'participant.joined' &&
-          e.roomName === room &&
-          e.participant.identity === identity,
-      );
-      if (!seen) throw new Error(`no join of ${identity} yet`);
-    },
-    { timeout: 10_000, interval: 10 },
-  );
+async function settledJoin(room: string, identity: string, times = 1): Promise<void> {
+  await hooks.joinPublished(room, identity, times);
   await enforcer.idle();
 }
 
@@ -169,7 +117,7 @@ describe('with webhooks', () => {
 
 describe('with webhooks off', () => {
   it('removes the joiner at the leader’s next sweep, once across instances', async () => {
-    webhooksOn = false;
+    hooks.setWebhooks(false);
     await run(lockRoom, moderator, { roomName });
     await lk.join({ room: roomName, identity: 'eve' });
     expect(await identities()).toEqual(['alice', 'eve']);
@@ -194,7 +142,7 @@ describe('with webhooks off', () => {
   });
 
   it('never holds up whoever publishes the join: the removal runs after publish returns', async () => {
-    webhooksOn = false;
+    hooks.setWebhooks(false);
     await run(lockRoom, moderator, { roomName });
     await lk.join({ room: roomName, identity: 'eve' });
     const participant = (await listParticipants(roomName)).find((p) => p.identity === 'eve')!;
@@ -214,7 +162,7 @@ describe('with webhooks off', () => {
   });
 
   it('a reconciliation listing of those already there removes nobody', async () => {
-    webhooksOn = false;
+    hooks.setWebhooks(false);
     await run(lockRoom, moderator, { roomName });
     const alice = (await listParticipants(roomName)).find((p) => p.identity === 'alice')!;
     bus.publish({
@@ -230,7 +178,7 @@ describe('with webhooks off', () => {
   });
 
   it('runs its sweep on its own while leading, and forgets locks of rooms that ended', async () => {
-    webhooksOn = false;
+    hooks.setWebhooks(false);
     await run(lockRoom, moderator, { roomName });
     const ended = uniqueRoom('ended');
     await lk.rooms.createRoom({ name: ended });

@@ -2,40 +2,25 @@ import 'server-only';
 
 import pLimit from 'p-limit';
 
-import type { ParticipantDto } from '@/lib/contracts/dto';
 import type { LiveEvent } from '@/lib/contracts/live-events';
 import { listAdmitted, listRoomLocks } from '@/lib/db/room-locks';
-import { DomainError } from '@/lib/domain/errors';
 import { enforceRoomLock, forgetRoomLock } from '@/lib/domain/room-locks/enforce-room-lock';
 import { exemptReason, lockExemption } from '@/lib/domain/room-locks/lock-rules';
 import { tenantOf } from '@/lib/domain/tenant';
-import type { LiveKitRoom } from '@/lib/livekit/to-dto';
 
-import { isOwnEvent, type LiveBus } from './bus';
-
-/** A participant session removed within this long is not removed again (duplicate events). */
-const RECENT_MS = 60_000;
-const SWEEP_CONCURRENCY = 4;
-
-export interface RoomLockEnforcerOptions {
-  bus: LiveBus;
-  /** Whether this instance is the reconciliation leader: only the leader sweeps. */
-  isLeader: () => boolean;
-  source: {
-    listRooms(): Promise<LiveKitRoom[]>;
-    listParticipants(roomName: string): Promise<ParticipantDto[]>;
-  };
-  /** The sweep's interval (the reconciliation interval). */
-  intervalMs: number;
-  now?: () => number;
-  log?: Pick<Console, 'warn'>;
-}
+import { isOwnEvent } from './bus';
+import {
+  SWEEP_CONCURRENCY,
+  SweepingEnforcer,
+  type EnforcementPath,
+  type SweepingEnforcerOptions,
+} from './sweeping-enforcer';
 
 /**
  * Makes room locks hold (docs/moderation.md, "Room lock"): whoever joins a locked room after the
  * lock — neither admitted when it was locked, nor allow-listed, nor a moderator, agent, egress or
- * recorder — is told why and removed (lib/domain/room-locks/enforce-room-lock.ts). Modelled on
- * the ban enforcer (lib/live/ban-enforcer.ts), with the same two ways in:
+ * recorder — is told why and removed (lib/domain/room-locks/enforce-room-lock.ts). Like the ban
+ * enforcer, on the same machinery (lib/live/sweeping-enforcer.ts), with two ways in:
  *
  * 1. **Joins on the bus** (`participant.joined` from a webhook, from reconciliation of a watched
  *    room, or from an action's read-back). The listener only queues: the webhook receiver must
@@ -49,49 +34,11 @@ export interface RoomLockEnforcerOptions {
  * leader only, and a second removal finds nobody (no audit row). A `room.finished` the instance
  * published forgets the room's lock and suspension: a later room of that name is a new meeting.
  */
-export class RoomLockEnforcer {
-  private readonly now: () => number;
-  private readonly log: Pick<Console, 'warn'>;
-  private readonly recent = new Map<string, number>();
-  private readonly pending = new Set<Promise<void>>();
-  private readonly unsubscribe: () => void;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private stopped = true;
-
-  constructor(private readonly options: RoomLockEnforcerOptions) {
-    this.now = options.now ?? Date.now;
-    this.log = options.log ?? console;
-    this.unsubscribe = options.bus.subscribe((event) => this.onEvent(event));
+export class RoomLockEnforcer extends SweepingEnforcer {
+  constructor(options: SweepingEnforcerOptions) {
+    super(options, 'room lock');
   }
 
-  start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.schedule();
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.idle();
-  }
-
-  async close(): Promise<void> {
-    this.unsubscribe();
-    await this.stop();
-  }
-
-  /** Whether enforcement work is queued or running. */
-  get busy(): boolean {
-    return this.pending.size > 0;
-  }
-
-  /** Resolves once every enforcement queued so far has finished (tests, shutdown). */
-  async idle(): Promise<void> {
-    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
-  }
-
-  /** One sweep (the loop calls it on the leader; tests call it directly): how many it removed. */
   async sweep(): Promise<number> {
     const locks = await listRoomLocks();
     if (locks.length === 0) return 0;
@@ -107,14 +54,7 @@ export class RoomLockEnforcer {
             await forgetRoomLock(lock.roomName);
             return 0;
           }
-          let participants: ParticipantDto[];
-          try {
-            participants = await this.options.source.listParticipants(room.name);
-          } catch (err) {
-            // The room ended meanwhile; anything else is retried next sweep.
-            if (!(err instanceof DomainError && err.code === 'not_found')) throw err;
-            return 0;
-          }
+          const participants = (await this.participantsOf(room.name)) ?? [];
           const outsiders = participants.filter((p) => !lockExemption(p, lock));
           if (outsiders.length === 0) return 0;
           const admitted = await listAdmitted(room.name);
@@ -132,10 +72,10 @@ export class RoomLockEnforcer {
     return removed.reduce((a, b) => a + b, 0);
   }
 
-  private onEvent(event: LiveEvent): void {
+  protected onEvent(event: LiveEvent): void {
     if (!isOwnEvent(this.options.bus, event)) return;
     if (event.type === 'room.finished') {
-      this.track(forgetRoomLock(event.roomName).then(() => undefined));
+      this.track(forgetRoomLock(event.roomName));
       return;
     }
     if (event.type !== 'participant.joined') return;
@@ -146,56 +86,18 @@ export class RoomLockEnforcer {
       tenant: event.tenant,
       participant: event.participant,
     };
-    this.track(this.enforce(target, event.origin).then(() => undefined));
-  }
-
-  private track(work: Promise<void>): void {
-    const tracked = work.catch((err: unknown) => {
-      this.log.warn(`[moderato] room lock: enforcement failed: ${String(err)}`);
-    });
-    this.pending.add(tracked);
-    void tracked.finally(() => this.pending.delete(tracked));
+    this.track(this.enforce(target, event.origin));
   }
 
   /** Applies the lock to one participant session; true when this call removed it. */
-  private async enforce(
+  private enforce(
     target: Omit<Parameters<typeof enforceRoomLock>[0], 'via'>,
-    via: string,
+    via: EnforcementPath,
   ): Promise<boolean> {
-    const key = `${target.roomName}\n${target.participant.sid}`;
-    if (this.recentlyRemoved(key)) return false;
-    // Claimed before the removal: a second event of the same join (webhook and reconciliation)
-    // neither notifies nor removes again.
-    this.recent.set(key, this.now());
-    let outcome: Awaited<ReturnType<typeof enforceRoomLock>>;
-    try {
-      outcome = await enforceRoomLock({ ...target, via });
-    } catch (err) {
-      this.recent.delete(key);
-      throw err;
-    }
-    if (outcome === 'removed') return true;
-    this.recent.delete(key);
-    return false;
-  }
-
-  private recentlyRemoved(key: string): boolean {
-    const nowMs = this.now();
-    for (const [k, atMs] of this.recent) {
-      if (nowMs - atMs < RECENT_MS) break;
-      this.recent.delete(k);
-    }
-    return this.recent.has(key);
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      if (this.stopped) return;
-      const run = this.options.isLeader() ? this.sweep().then(() => undefined) : Promise.resolve();
-      this.track(run);
-      void run.catch(() => undefined).finally(() => this.schedule());
-    }, this.options.intervalMs);
-    this.timer.unref?.();
+    return this.removeOnce(
+      target.roomName,
+      target.participant.sid,
+      async () => (await enforceRoomLock({ ...target, via })) === 'removed',
+    );
   }
 }

@@ -1,8 +1,8 @@
 import 'server-only';
 
 import { startActionEvents } from './action-events';
-import { startBanEnforcer } from './ban-enforcer-start';
 import { startBulkEvents } from './bulk-events';
+import { startEnforcers } from './enforcers-start';
 import { startHistoryRecorder } from './history-recorder';
 import { liveBus } from './hub';
 import { startKnownState } from './known-state';
@@ -10,7 +10,6 @@ import { startMicRestrictionEnforcer } from './microphone-restriction-enforcer';
 import { processSingleton } from './process-singleton';
 import { startReconciler } from './reconciler-start';
 import { startReplayBuffer } from './replay-buffer';
-import { startRoomLockEnforcer } from './room-lock-enforcer-start';
 import { shutdownLiveOnSignals } from './shutdown';
 import { startWatchedRooms } from './watched-rooms';
 import { startWebhookHealth } from './webhook-health';
@@ -27,8 +26,7 @@ export function startLive(): void {
     startWebhookHealth();
     startWatchedRooms();
     startReconciler(bus);
-    startBanEnforcer(bus);
-    startRoomLockEnforcer(bus);
+    startEnforcers(bus);
     startMicRestrictionEnforcer(bus);
     startActionEvents(bus);
     startBulkEvents(bus);

@@ -7,6 +7,7 @@ import type { PublishSource } from '@/lib/contracts/tracks';
 import { env } from '@/lib/env';
 
 import { livekitConfig } from './client';
+import { publicLiveKitUrl } from './public-url';
 
 /**
  * Join tokens minted for dashboard users (the signed-in moderator joining a room, a popout viewer).
@@ -63,5 +64,8 @@ export async function mintJoinToken(grant: JoinGrant, nowMs = Date.now()): Promi
 export function clientUrls(): { publicUrl: string; serviceUrl: string } {
   const { LIVEKIT_PUBLIC_URL, LIVEKIT_SERVICE_URL } = env();
   const { url } = livekitConfig();
-  return { publicUrl: LIVEKIT_PUBLIC_URL || url, serviceUrl: LIVEKIT_SERVICE_URL || url };
+  return {
+    publicUrl: publicLiveKitUrl({ LIVEKIT_PUBLIC_URL, LIVEKIT_URL: url }) ?? url,
+    serviceUrl: LIVEKIT_SERVICE_URL || url,
+  };
 }

@@ -5,6 +5,7 @@ import type { StoredBan } from '@/lib/db/bans';
 import * as livekit from '@/lib/livekit/room-service';
 
 import { DomainError } from '../errors';
+import { sendJsonMessage } from '../send-json-message';
 
 /**
  * Removes a banned participant: first a reliable data message on `moderato.ban`, addressed to them
@@ -26,12 +27,7 @@ export async function removeBanned(
     roomName: ban.roomName,
   };
   try {
-    await livekit.sendData(roomName, {
-      payload: new TextEncoder().encode(JSON.stringify(notice)),
-      topic: BAN_NOTICE_TOPIC,
-      reliable: true,
-      destinationIdentities: [identity],
-    });
+    await sendJsonMessage(roomName, BAN_NOTICE_TOPIC, notice, [identity]);
     await livekit.removeParticipant(roomName, identity, { revokeTokenTsMs: nowMs });
     return true;
   } catch (err) {

@@ -11,7 +11,7 @@ import {
 
 import { defineOperation } from '../operation';
 import { newRequestId } from './consent-requests';
-import { sendToParticipant } from './send-to-participant';
+import { sendJsonMessage } from '../send-json-message';
 
 /**
  * "Ask to turn on camera": no LiveKit call can turn a camera on (a server can only mute), so the
@@ -37,7 +37,7 @@ export const requestCamera = defineOperation({
       requestId: newRequestId(),
       requestedBy: actor.name || actor.username,
     };
-    await sendToParticipant(roomName, identity, CAMERA_REQUEST_TOPIC, message);
+    await sendJsonMessage(roomName, CAMERA_REQUEST_TOPIC, message, [identity]);
     auditParams.requestId = message.requestId;
     return { requestId: message.requestId };
   },

@@ -11,7 +11,7 @@ import {
 
 import { defineOperation } from '../operation';
 import { newRequestId } from './consent-requests';
-import { sendToParticipant } from './send-to-participant';
+import { sendJsonMessage } from '../send-json-message';
 
 /**
  * "Ask to unmute": where the server refuses remote unmute, a reliable data message on a documented
@@ -42,7 +42,7 @@ export const requestUnmute = defineOperation({
       source: track?.source ?? 'UNKNOWN',
       requestedBy: actor.name || actor.username,
     };
-    await sendToParticipant(roomName, identity, UNMUTE_REQUEST_TOPIC, message);
+    await sendJsonMessage(roomName, UNMUTE_REQUEST_TOPIC, message, [identity]);
     auditParams.requestId = message.requestId;
     return { requestId: message.requestId };
   },

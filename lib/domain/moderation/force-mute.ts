@@ -13,6 +13,7 @@ import { FORCE_MUTED_TOPIC } from '@/lib/schemas/protocol';
 
 import { DomainError } from '../errors';
 import { defineOperation } from '../operation';
+import { sendJsonMessage } from '../send-json-message';
 import { moderatorIdentity } from './moderator-identity';
 import { muteMicrophones } from './mute-microphones';
 
@@ -59,12 +60,8 @@ export const forceMute = defineOperation({
     missing.sort((a, b) => order(a) - order(b));
     if (muted.length > 0) {
       const event: ForceMutedEvent = { message: 'force_muted', moderator };
-      await livekit.sendData(roomName, {
-        payload: new TextEncoder().encode(JSON.stringify(event)),
-        topic: FORCE_MUTED_TOPIC,
-        reliable: true,
-        destinationIdentities: muted.map((m) => m.identity),
-      });
+      const to = muted.map((m) => m.identity);
+      await sendJsonMessage(roomName, FORCE_MUTED_TOPIC, event, to);
     }
     auditParams.mutedTrackSids = muted.flatMap((m) => m.trackSids);
     if (missing.length > 0) auditParams.missing = missing;

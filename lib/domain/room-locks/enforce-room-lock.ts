@@ -1,7 +1,6 @@
 import 'server-only';
 
 import type { ParticipantDto } from '@/lib/contracts/dto';
-import { ROLE_PERMISSIONS } from '@/lib/contracts/permissions';
 import {
   deleteRoomLock,
   deleteSuspensionTakings,
@@ -10,10 +9,7 @@ import {
   type StoredRoomLock,
 } from '@/lib/db/room-locks';
 
-import type { Actor } from '../actor';
-import { recordAudit } from '../audit';
-import { notifyAuditObservers } from '../audit-observers';
-import { DomainError } from '../errors';
+import { auditEnforcement, systemActor } from '../system-enforcement';
 import { lockExemption } from './lock-rules';
 import { removeLockedOut } from './lock-removal';
 
@@ -21,20 +17,6 @@ import { removeLockedOut } from './lock-removal';
 export const LOCK_ENFORCED_ACTION = 'participant.lock_enforced';
 
 export type LockOutcome = 'unlocked' | 'exempt' | 'admitted' | 'removed' | 'gone';
-
-/** Who enforcement is audited as; the room's tenant, so the row shows in that tenant's log. */
-function enforcerActor(tenant: string | null): Actor {
-  return {
-    userId: 'system:room-lock',
-    username: 'room lock',
-    name: 'Room lock',
-    role: 'admin',
-    permissions: ROLE_PERMISSIONS.admin,
-    tenant,
-    rooms: null,
-    source: 'system',
-  };
-}
 
 /**
  * Applies a room's lock to one participant seen in it: someone not admitted when the room was
@@ -64,24 +46,15 @@ export async function enforceRoomLock(target: {
   const standing = await findRoomLock(roomName);
   if (!standing || standing.lockedAtMs !== lock.lockedAtMs) return 'unlocked';
   const attempt = {
-    actor: enforcerActor(target.tenant),
+    actor: systemActor('room-lock', 'Room lock', target.tenant),
     action: LOCK_ENFORCED_ACTION,
     target: { roomName, identity: participant.identity },
     params: { participantSid: participant.sid, via: target.via, lockedBy: lock.lockedBy },
   };
-  let removed: boolean;
-  try {
-    removed = await removeLockedOut(roomName, participant.identity);
-  } catch (err) {
-    const errorCode = err instanceof DomainError ? err.code : 'internal';
-    await recordAudit({ ...attempt, outcome: 'error', errorCode });
-    notifyAuditObservers({ ...attempt, outcome: 'error', errorCode, atMs: Date.now() });
-    throw err;
-  }
-  if (!removed) return 'gone';
-  await recordAudit({ ...attempt, outcome: 'success' });
-  notifyAuditObservers({ ...attempt, outcome: 'success', atMs: Date.now() });
-  return 'removed';
+  const removed = await auditEnforcement(attempt, () =>
+    removeLockedOut(roomName, participant.identity),
+  );
+  return removed ? 'removed' : 'gone';
 }
 
 /**

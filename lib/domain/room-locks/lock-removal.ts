@@ -4,6 +4,7 @@ import { ROOM_LOCKED_TOPIC, type RoomLockedNotice } from '@/lib/contracts/room-l
 import * as livekit from '@/lib/livekit/room-service';
 
 import { DomainError } from '../errors';
+import { sendJsonMessage } from '../send-json-message';
 
 export const ROOM_LOCKED_REASON = 'The room is locked: a moderator stopped new people joining.';
 
@@ -16,12 +17,7 @@ export const ROOM_LOCKED_REASON = 'The room is locked: a moderator stopped new p
 export async function removeLockedOut(roomName: string, identity: string): Promise<boolean> {
   const notice: RoomLockedNotice = { type: 'room_locked', roomName, reason: ROOM_LOCKED_REASON };
   try {
-    await livekit.sendData(roomName, {
-      payload: new TextEncoder().encode(JSON.stringify(notice)),
-      topic: ROOM_LOCKED_TOPIC,
-      reliable: true,
-      destinationIdentities: [identity],
-    });
+    await sendJsonMessage(roomName, ROOM_LOCKED_TOPIC, notice, [identity]);
     await livekit.removeParticipant(roomName, identity);
     return true;
   } catch (err) {
