@@ -143,6 +143,8 @@ export class RtcSession implements ParticipantSink {
       return;
     }
     this.write(this.joinResponse(current.room, current.participant));
+    // JOINED once the join response is out, as the real server does (participant_signal.go).
+    this.deps.state.advance(current.room, current.participant, 'JOINED');
     for (const response of this.queued.splice(0)) this.write(response);
     const offer = this.request.joinRequest?.publisherOffer;
     if (offer) this.onOffer(offer);
@@ -223,8 +225,6 @@ export class RtcSession implements ParticipantSink {
             id: offer.id,
           }),
         });
-        const current = this.current();
-        if (current) this.deps.state.advance(current.room, current.participant, 'JOINED');
       })
       .catch((error: unknown) =>
         this.deps.log(`rtc: offer from ${this.request.identity}: ${String(error)}`),
