@@ -29,6 +29,7 @@ import type { ParticipantSink, ServerMessage } from '../state/sink';
 import type { StandinState } from '../state/store';
 import type { ConnectRequest } from './connect-request';
 import { sendingTracks } from './sdp-tracks';
+import { MediaEndpoint } from './media-endpoint';
 import { leaveRequest, toClientMessage } from './signal-messages';
 import { Transports, type Mode } from './transports';
 
@@ -66,6 +67,8 @@ export class RtcSession implements ParticipantSink {
   private subscriberOfferId = 0;
   /** cid (the client's MediaStreamTrack id) → published track sid. */
   private readonly published = new Map<string, string>();
+  /** Media forwarding (rtc/media-endpoint.ts); `/rtc/v1` only, the legacy path forwards nothing. */
+  private readonly media: MediaEndpoint | undefined;
   private closed = false;
 
   constructor(
@@ -92,6 +95,12 @@ export class RtcSession implements ParticipantSink {
         }),
       data: (bytes) => this.onClientData(bytes),
     });
+    if (mode === 'v1') {
+      this.media = new MediaEndpoint(this.transports.publisher, request.autoSubscribe, {
+        current: () => this.current(),
+        signal: (message) => this.signal(message),
+      });
+    }
   }
 
   /** Joins the room (throws the state's TwirpError when refused, e.g. a full room). */
@@ -155,6 +164,7 @@ export class RtcSession implements ParticipantSink {
 
   deliver(message: ServerMessage): void {
     if (this.closed) return;
+    this.media?.onServerMessage(message);
     if (message.type === 'moved') {
       this.roomName = message.destinationRoom;
       // MoveParticipant joins the destination right after this message; announce it then.
@@ -204,8 +214,10 @@ export class RtcSession implements ParticipantSink {
         return this.onUpdateMetadata(message.value);
       case 'leave':
         return this.end(DisconnectReason.CLIENT_INITIATED);
+      case 'subscription':
+        return this.media?.changeSubscriptions(message.value);
       default:
-        // Subscription, track settings, quality layers, sync state: no media is forwarded yet.
+        // Track settings, quality layers, sync state: not emulated (one layer is forwarded).
         return;
     }
   }
@@ -216,6 +228,7 @@ export class RtcSession implements ParticipantSink {
       .then(async () => {
         await pc.setRemoteDescription({ type: 'offer', sdp: offer.sdp });
         this.reconcileUnpublished(offer.sdp);
+        this.media?.onRemoteOffer();
         await pc.setLocalDescription(await pc.createAnswer());
         this.signal({
           case: 'answer',
@@ -223,8 +236,10 @@ export class RtcSession implements ParticipantSink {
             type: 'answer',
             sdp: pc.localDescription?.sdp ?? '',
             id: offer.id,
+            midToTrackId: this.media?.midToTrackId() ?? {},
           }),
         });
+        this.media?.afterAnswer();
       })
       .catch((error: unknown) =>
         this.deps.log(`rtc: offer from ${this.request.identity}: ${String(error)}`),
@@ -399,6 +414,7 @@ export class RtcSession implements ParticipantSink {
   private close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.media?.close();
     // After the last message has been written: the leave request must reach the client.
     setImmediate(() => {
       this.ws?.close();
