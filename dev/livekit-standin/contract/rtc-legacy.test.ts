@@ -162,6 +162,22 @@ describe.skipIf(isRealServer)('§rtc legacy /rtc clients', { timeout: TEST_MS },
     expect(joined.json?.participant).toMatchObject({ identity: 'alice', state: 'ACTIVE' });
   });
 
+  it('sends a fresh token for the room at once, valid 10 minutes, signed with the key', async () => {
+    const room = uniqueRoom('refresh');
+    const alice = await connect(room, 'alice');
+    const refresh = await alice.waitForSignal('refreshToken', () => true);
+    const [, body] = refresh.split('.');
+    const claims = JSON.parse(Buffer.from(body!, 'base64url').toString('utf8')) as Json;
+    expect(claims).toMatchObject({ sub: 'alice', video: { roomJoin: true, room } });
+    expect(claims.exp as number).toBeGreaterThanOrEqual(Date.now() / 1000 + 9 * 60);
+    // The stand-in accepts it like any token it signed: the validate path says so.
+    const res = await t.fetch(`/rtc/validate?access_token=${refresh}`, {
+      method: 'GET',
+      contentType: null,
+    });
+    expect(res.status).toBe(200);
+  });
+
   it('answers pings with a pongResp echoing the timestamp', async () => {
     const alice = await connect(uniqueRoom('ping'), 'alice');
     const pong = await alice.ping();

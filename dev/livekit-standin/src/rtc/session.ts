@@ -40,6 +40,9 @@ const NODE_ID = 'ND_standin';
 /** Seconds; the client pings on this interval and gives up after the timeout. */
 const PING_INTERVAL = 5;
 const PING_TIMEOUT = 15;
+/** The real server refreshes a client's token every 5 minutes, each valid for 10 (roommanager.go). */
+const TOKEN_REFRESH_MS = 5 * 60_000;
+const TOKEN_TTL_S = 10 * 60;
 
 export interface SessionDeps {
   state: StandinState;
@@ -70,6 +73,7 @@ export class RtcSession implements ParticipantSink {
   /** Media forwarding (rtc/media-endpoint.ts); `/rtc/v1` only, the legacy path forwards nothing. */
   private readonly media: MediaEndpoint | undefined;
   private closed = false;
+  private refreshTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly deps: SessionDeps,
@@ -155,6 +159,7 @@ export class RtcSession implements ParticipantSink {
     // JOINED once the join response is out, as the real server does (participant_signal.go).
     this.deps.state.advance(current.room, current.participant, 'JOINED');
     for (const response of this.queued.splice(0)) this.write(response);
+    this.startTokenRefresh();
     const offer = this.request.joinRequest?.publisherOffer;
     if (offer) this.onOffer(offer);
     if (this.transports.subscriber) this.offerSubscriber();
@@ -388,11 +393,7 @@ export class RtcSession implements ParticipantSink {
   private announceMove(): void {
     const current = this.current();
     if (!current) return;
-    const claims = this.request.claims;
-    const token = this.deps.signToken({
-      ...claims,
-      video: { ...claims.video, room: current.room.name },
-    });
+    const token = this.tokenFor(current.room);
     this.signal({
       case: 'roomMoved',
       value: new RoomMovedResponse({
@@ -411,9 +412,31 @@ export class RtcSession implements ParticipantSink {
     this.close();
   }
 
+  /**
+   * The token the client reconnects with, for its current room: the original claims, valid at
+   * least TOKEN_TTL_S from now (`refreshToken` in livekit/livekit pkg/service/roommanager.go).
+   */
+  private tokenFor(room: RoomState): string {
+    const claims = this.request.claims;
+    const exp = Math.max(claims.exp ?? 0, Math.floor(Date.now() / 1000) + TOKEN_TTL_S);
+    return this.deps.signToken({ ...claims, exp, video: { ...claims.video, room: room.name } });
+  }
+
+  /** Sends a fresh token now and every TOKEN_REFRESH_MS, as the real server does. */
+  private startTokenRefresh(): void {
+    const refresh = () => {
+      const current = this.current();
+      if (current) this.signal({ case: 'refreshToken', value: this.tokenFor(current.room) });
+    };
+    refresh();
+    this.refreshTimer = setInterval(refresh, TOKEN_REFRESH_MS);
+    this.refreshTimer.unref();
+  }
+
   private close(): void {
     if (this.closed) return;
     this.closed = true;
+    clearInterval(this.refreshTimer);
     this.media?.close();
     // After the last message has been written: the leave request must reach the client.
     setImmediate(() => {
