@@ -128,6 +128,7 @@ const config = [
       'dev/**',
       'bench/**',
       'e2e/**',
+      'e2e-clients/**',
       'scripts/**',
       'test/**',
       '**/*.test.ts',
