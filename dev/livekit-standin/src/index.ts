@@ -1,5 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { Authenticator } from './auth';
+import { signJwt } from './jwt';
+import { SignalEndpoint } from './rtc/signal-endpoint';
 import { ControlApi } from './control';
 import { createHttpServer } from './server';
 import { seedDemo } from './seed/demo';
@@ -14,8 +16,8 @@ import { StandinState } from './state/store';
 import { WebhookNotifier } from './webhooks/notifier';
 
 /*
- * CAUTION: the LiveKit stand-in is for development and testing only. It carries no media, has
- * no WebRTC yet, and its control API can rewrite everything. Never expose it.
+ * CAUTION: the LiveKit stand-in is for development and testing only. Its control API can rewrite
+ * everything and its WebRTC signalling trusts any token signed with its keys. Never expose it.
  */
 
 export interface StandinOptions {
@@ -71,8 +73,15 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     egress: options.egress ?? false,
     stall: staller.stall,
   };
+  const signal = new SignalEndpoint({
+    state,
+    // A moved client continues with a token for its new room, signed with the key of its own.
+    signToken: (claims) => signJwt(claims, keys[claims.iss] ?? ''),
+    log,
+  });
   const server = createHttpServer({
     authenticator: new Authenticator(keys),
+    signal,
     services: {
       RoomService: roomService(deps),
       AgentDispatchService: agentDispatchService(deps),
@@ -113,6 +122,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
         clearInterval(sweeper);
         simulation?.stop();
         staller.flush();
+        signal.close();
         await notifier.close();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());

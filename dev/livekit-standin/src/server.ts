@@ -1,14 +1,18 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { Authenticator } from './auth';
 import type { ControlApi } from './control';
 import { CONTROL_PREFIX } from './control-path';
 import { sendJson, sendNotFound, sendText } from './http-util';
+import { SignalEndpoint, isRtcPath, isValidatePath, refuse } from './rtc/signal-endpoint';
 import { TWIRP_PREFIX, serveTwirp, type TwirpService } from './twirp';
 
 export interface HttpDeps {
   authenticator: Authenticator;
   services: Record<string, TwirpService>;
   control: ControlApi | undefined;
+  /** WebRTC signalling of real clients (`/rtc`, `/rtc/v1` and their `validate`). */
+  signal: SignalEndpoint;
   maxBodyBytes: number;
   /** LiveKit Cloud mode: also answers Cloud's region discovery (`/settings/regions`). */
   cloud: boolean;
@@ -20,13 +24,27 @@ export interface HttpDeps {
  * double-slash fix → body-size limit → API-key auth → routes (Twirp, control API, health check).
  */
 export function createHttpServer(deps: HttpDeps): Server {
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     handle(deps, req, res).catch((error: unknown) => {
       deps.log(`request failed: ${String(error)}`);
       if (!res.headersSent) sendText(res, 500, 'internal error');
       else res.destroy();
     });
   });
+  // WebSocket upgrades pass the same API-key auth; only the signal paths accept one.
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://standin');
+      const auth = deps.authenticator.authenticate(req, url);
+      if (!auth.ok) return refuse(socket, 401, auth.message);
+      if (!isRtcPath(url.pathname)) return refuse(socket, 404, '404 page not found\n');
+      deps.signal.upgrade(req, socket, head, url.pathname, url, auth.claims);
+    } catch (error) {
+      deps.log(`upgrade failed: ${String(error)}`);
+      refuse(socket, 500, 'internal error');
+    }
+  });
+  return server;
 }
 
 async function handle(deps: HttpDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -58,6 +76,9 @@ async function handle(deps: HttpDeps, req: IncomingMessage, res: ServerResponse)
   if (deps.control && path.startsWith(CONTROL_PREFIX)) {
     return deps.control.serve(req, res, path, auth.claims);
   }
+  if (isValidatePath(path)) return deps.signal.validate(res, path, url, auth.claims);
+  // The signal paths only answer WebSocket upgrades (handled in createHttpServer).
+  if (isRtcPath(path)) return SignalEndpoint.notUpgrade(res);
   if (path === '/') return sendText(res, 200, 'OK');
   // Cloud serves region discovery here, which the SDK reads for failover (§1.4); the open-source
   // server has no such route (§1.1), so in OSS mode it falls through to the plain 404.
@@ -69,7 +90,6 @@ async function handle(deps: HttpDeps, req: IncomingMessage, res: ServerResponse)
       JSON.stringify({ regions: [{ region: 'standin', url, distance: '0' }] }),
     );
   }
-  // `/rtc` (WebRTC signalling) is not implemented yet; like any unknown path it is a plain 404.
   return sendNotFound(res);
 }
 

@@ -1,6 +1,7 @@
 import { toTwirpJson } from '../encoding';
 import type { Participant } from './participant';
 import type { RoomState } from './room';
+import type { ServerMessage } from './sink';
 
 /*
  * Fan-out of state updates to the participants' sinks (participant_update / room_update), the
@@ -10,7 +11,7 @@ import type { RoomState } from './room';
 /**
  * Sends a participant's new ParticipantInfo as a participant update to the others in the room
  * (and to itself when `includeSelf`). Hidden participants are never shown to others (§4.4).
- * Joins and leaves are deliberately not broadcast: in a 10k room that would be O(n²) entries.
+ * Joins and leaves only reach real clients (`broadcastPresence`).
  */
 export function broadcastParticipantUpdate(
   room: RoomState,
@@ -25,6 +26,20 @@ export function broadcastParticipantUpdate(
   const hidden = participant.info.permission?.hidden === true;
   for (const other of room.participants.values()) {
     if (other === participant ? !includeSelf : hidden) continue;
+    other.sink.deliver(message);
+  }
+}
+
+/**
+ * A participant's join progress or departure, as the real server pushes it: to the real clients
+ * among the others only (see `ParticipantSink.realtime`); hidden participants stay invisible.
+ */
+export function broadcastPresence(room: RoomState, participant: Participant): void {
+  if (participant.info.permission?.hidden === true) return;
+  let message: ServerMessage | undefined;
+  for (const other of room.participants.values()) {
+    if (other === participant || !other.sink.realtime) continue;
+    message ??= { type: 'participant_update', participant: toTwirpJson(participant.info) };
     other.sink.deliver(message);
   }
 }

@@ -9,6 +9,7 @@ import {
 import { TwirpError } from '../errors';
 import { IdPrefix, newId } from '../ids';
 import { participantEvent } from '../webhooks/events';
+import { broadcastPresence } from './broadcast';
 import { nowSeconds } from './clock';
 import { Participant, canPublishSource, defaultPermission } from './participant';
 import { sourceNotAllowed } from './publications';
@@ -20,7 +21,7 @@ import { buildTrackInfo, type TrackSpec } from './tracks';
 /*
  * Participants joining and leaving: the connection states a client walks through, identity
  * replacement, max_participants, and the participant_joined / _left / _connection_aborted
- * webhooks. A future /rtc participant joins through the same `join` with its own sink.
+ * webhooks. A real client (rtc/session.ts) joins through the same `join` with its own sink.
  */
 
 const MAX_IDENTITY_LENGTH = 256;
@@ -124,6 +125,7 @@ export function advance(
       participant.everActive = true;
       state.emit(() => participantEvent('participant_joined', room.toProto(), participant.info));
     }
+    broadcastPresence(room, participant);
   }
 }
 
@@ -154,6 +156,7 @@ export function leave(
       action: 'DISCONNECT',
     });
   }
+  broadcastPresence(room, participant);
   if (!participant.isDependent()) room.lastLeftAt = nowSeconds();
   const name = participant.everActive ? 'participant_left' : 'participant_connection_aborted';
   state.emit(() => participantEvent(name, room.toProto(), participant.info));

@@ -25,7 +25,13 @@ export function moveParticipant(
   const tracks = participant.info.tracks.map((t) => t.clone());
   participant.sink.deliver({ type: 'moved', destinationRoom });
   state.leave(source, participant, DisconnectReason.MIGRATION);
-  const moved = state.join(destinationRoom, { ...respec(participant.info), sid: participant.sid });
+  // A real client continues on its connection; a simulated one gets the destination's log.
+  const sink = participant.sink.realtime ? participant.sink : undefined;
+  const moved = state.join(
+    destinationRoom,
+    { ...respec(participant.info), sid: participant.sid },
+    sink,
+  );
   const destination = state.rooms.get(destinationRoom)!;
   for (const track of tracks) state.attachTrack(destination, moved, track);
 }

@@ -3,8 +3,8 @@ import type { TwirpJson } from '../twirp-json';
 
 /**
  * Everything the server sends to one participant. Simulated participants record these into their
- * `received` log; a future WebRTC participant would translate them into SignalResponse / DataPacket
- * messages (livekit-client-protocol.md §1.4). Every server→participant path goes through a sink.
+ * `received` log; a real client's session (rtc/session.ts) turns them into SignalResponse /
+ * DataPacket messages. Every server→participant path goes through a sink.
  */
 export type ServerMessage =
   | {
@@ -39,6 +39,12 @@ export type ServerMessage =
 
 export interface ParticipantSink {
   deliver(message: ServerMessage): void;
+  /**
+   * A real client (rtc/session.ts): it is also told when others join and leave, and it follows
+   * its participant on a Cloud move. Simulated participants' logs skip both, which keeps a
+   * 10k-participant room from an O(n²) flood of presence entries.
+   */
+  readonly realtime?: boolean;
 }
 
 export type ReceivedEntry = ServerMessage & { at: number };

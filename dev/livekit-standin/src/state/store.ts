@@ -1,6 +1,6 @@
 import type { AgentDispatch, DisconnectReason, TrackInfo, WebhookEvent } from '@livekit/protocol';
 import { nullEventSink, type EventSink } from '../webhooks/events';
-import { sendData, type DataMessage } from './data';
+import { relayData, sendData, type ClientData, type DataMessage } from './data';
 import { IoStore } from './io';
 import * as membership from './membership';
 import type { JoinSpec, JoinState } from './membership';
@@ -14,7 +14,7 @@ import type { TrackSpec } from './tracks';
 import * as updates from './updates';
 import type { ParticipantUpdate } from './updates';
 
-export type { DataMessage } from './data';
+export type { ClientData, DataMessage } from './data';
 export type { JoinSpec, JoinState } from './membership';
 export type { CreateRoomOptions } from './room-lifecycle';
 export { DEFAULT_DEPARTURE_TIMEOUT, DEFAULT_EMPTY_TIMEOUT } from './room-lifecycle';
@@ -120,5 +120,9 @@ export class StandinState {
 
   sendData(room: RoomState, message: DataMessage): void {
     sendData(room, message);
+  }
+
+  relayData(room: RoomState, sender: Participant, message: ClientData): void {
+    relayData(room, sender, message);
   }
 }

@@ -1,0 +1,466 @@
+import {
+  AddTrackRequest,
+  DataPacket,
+  DisconnectReason,
+  JoinResponse,
+  LeaveRequest,
+  LeaveRequest_Action,
+  Pong,
+  RequestResponse,
+  RequestResponse_Reason,
+  RoomMovedResponse,
+  ServerInfo,
+  ServerInfo_Edition,
+  SessionDescription,
+  SignalRequest,
+  SignalResponse,
+  SignalTarget,
+  TrackPublishedResponse,
+  TrackUnpublishedResponse,
+  TrickleRequest,
+  type MuteTrackRequest,
+  type ParticipantInfo,
+  type UpdateParticipantMetadata,
+} from '@livekit/protocol';
+import type { WebSocket } from 'ws';
+import type { Participant } from '../state/participant';
+import type { RoomState } from '../state/room';
+import type { ParticipantSink, ServerMessage } from '../state/sink';
+import type { StandinState } from '../state/store';
+import type { ConnectRequest } from './connect-request';
+import { sendingTracks } from './sdp-tracks';
+import { leaveRequest, toClientMessage } from './signal-messages';
+import { Transports, type Mode } from './transports';
+
+/** What the real server reports (livekit/livekit version/version.go, pkg/rtc/types). */
+export const SERVER_VERSION = '1.13.5';
+const SERVER_PROTOCOL = 17;
+const NODE_ID = 'ND_standin';
+/** Seconds; the client pings on this interval and gives up after the timeout. */
+const PING_INTERVAL = 5;
+const PING_TIMEOUT = 15;
+
+export interface SessionDeps {
+  state: StandinState;
+  /** Mints the token a moved client continues with (Cloud MoveParticipant). */
+  signToken(claims: ConnectRequest['claims']): string;
+  log(line: string): void;
+}
+
+/**
+ * One real client: its signal WebSocket, its PeerConnection(s) and its participant in the
+ * stand-in's state. It is that participant's sink, so every moderator action reaches the client
+ * as the signal message or data packet the SDK expects; what the client sends comes back in
+ * through the same state operations simulated participants use.
+ */
+export class RtcSession implements ParticipantSink {
+  /** Wants join/leave updates of the others and follows a Cloud move (state/sink.ts). */
+  readonly realtime = true;
+  private ws: WebSocket | undefined;
+  /** Messages produced before the WebSocket is up; the join response still goes first. */
+  private readonly queued: SignalResponse[] = [];
+  private roomName: string;
+  private readonly transports: Transports;
+  /** Offers are answered one at a time, in order. */
+  private negotiation: Promise<void> = Promise.resolve();
+  private subscriberOfferId = 0;
+  /** cid (the client's MediaStreamTrack id) → published track sid. */
+  private readonly published = new Map<string, string>();
+  private closed = false;
+
+  constructor(
+    private readonly deps: SessionDeps,
+    private readonly request: ConnectRequest,
+    mode: Mode,
+  ) {
+    this.roomName = request.roomName;
+    // The real server makes the subscriber primary on the dual-PC path when the client may
+    // subscribe (livekit/livekit pkg/rtc/participant.go).
+    const subscriberPrimary = mode === 'v0' && request.permission.canSubscribe;
+    this.transports = new Transports(mode, subscriberPrimary, {
+      connected: () => this.onConnected(),
+      lost: () => this.end(DisconnectReason.CONNECTION_TIMEOUT),
+      candidate: (target, candidateInit) =>
+        this.signal({
+          case: 'trickle',
+          value: new TrickleRequest({
+            candidateInit,
+            target: target === 'publisher' ? SignalTarget.PUBLISHER : SignalTarget.SUBSCRIBER,
+          }),
+        }),
+      data: (bytes) => this.onClientData(bytes),
+    });
+  }
+
+  /** Joins the room (throws the state's TwirpError when refused, e.g. a full room). */
+  join(): void {
+    const { request } = this;
+    this.deps.state.join(
+      request.roomName,
+      {
+        identity: request.identity,
+        name: request.name,
+        metadata: request.metadata,
+        attributes: request.attributes,
+        kind: request.kind,
+        permission: request.permission,
+        state: 'JOINING',
+      },
+      this,
+    );
+  }
+
+  /** The WebSocket is up: join response first, then whatever queued, then the first offers. */
+  attach(ws: WebSocket): void {
+    this.ws = ws;
+    ws.on('message', (data: Buffer, isBinary: boolean) => {
+      if (!isBinary) return;
+      let request: SignalRequest;
+      try {
+        request = SignalRequest.fromBinary(data);
+      } catch {
+        this.deps.log(`rtc: undecodable signal request from ${this.request.identity}`);
+        return;
+      }
+      this.onRequest(request).catch((error: unknown) =>
+        this.deps.log(`rtc: ${this.request.identity}: ${String(error)}`),
+      );
+    });
+    ws.on('close', () => this.end(DisconnectReason.SIGNAL_CLOSE));
+    ws.on('error', () => this.end(DisconnectReason.SIGNAL_CLOSE));
+
+    const current = this.current();
+    if (!current) {
+      // Removed between the upgrade and now (a second join took over): tell it why it is out.
+      this.write(
+        new SignalResponse({
+          message: { case: 'leave', value: leaveRequest(DisconnectReason.DUPLICATE_IDENTITY) },
+        }),
+      );
+      ws.close();
+      return;
+    }
+    this.write(this.joinResponse(current.room, current.participant));
+    for (const response of this.queued.splice(0)) this.write(response);
+    const offer = this.request.joinRequest?.publisherOffer;
+    if (offer) this.onOffer(offer);
+    if (this.transports.subscriber) this.offerSubscriber();
+  }
+
+  // ---- ParticipantSink ------------------------------------------------------------------------
+
+  deliver(message: ServerMessage): void {
+    if (this.closed) return;
+    if (message.type === 'moved') {
+      this.roomName = message.destinationRoom;
+      // MoveParticipant joins the destination right after this message; announce it then.
+      queueMicrotask(() => this.announceMove());
+      return;
+    }
+    const out = toClientMessage(message);
+    if (!out) return;
+    if (out.channel === 'data') {
+      this.transports.send(out.kind, out.packet.toBinary());
+      return;
+    }
+    this.signal(out.response.message);
+    if (message.type === 'leave') this.close();
+  }
+
+  // ---- client → server ------------------------------------------------------------------------
+
+  private async onRequest(request: SignalRequest): Promise<void> {
+    const message = request.message;
+    switch (message.case) {
+      case 'ping':
+        return this.signal({ case: 'pong', value: BigInt(Date.now()) });
+      case 'pingReq':
+        return this.signal({
+          case: 'pongResp',
+          value: new Pong({
+            lastPingTimestamp: message.value.timestamp,
+            timestamp: BigInt(Date.now()),
+          }),
+        });
+      case 'offer':
+        return this.onOffer(message.value);
+      case 'answer':
+        await this.transports.subscriber?.setRemoteDescription({
+          type: 'answer',
+          sdp: message.value.sdp,
+        });
+        return;
+      case 'trickle':
+        return this.onTrickle(message.value);
+      case 'addTrack':
+        return this.onAddTrack(message.value);
+      case 'mute':
+        return this.onMute(message.value);
+      case 'updateMetadata':
+        return this.onUpdateMetadata(message.value);
+      case 'leave':
+        return this.end(DisconnectReason.CLIENT_INITIATED);
+      default:
+        // Subscription, track settings, quality layers, sync state: no media is forwarded yet.
+        return;
+    }
+  }
+
+  private onOffer(offer: SessionDescription): void {
+    const pc = this.transports.publisher;
+    this.negotiation = this.negotiation
+      .then(async () => {
+        await pc.setRemoteDescription({ type: 'offer', sdp: offer.sdp });
+        this.reconcileUnpublished(offer.sdp);
+        await pc.setLocalDescription(await pc.createAnswer());
+        this.signal({
+          case: 'answer',
+          value: new SessionDescription({
+            type: 'answer',
+            sdp: pc.localDescription?.sdp ?? '',
+            id: offer.id,
+          }),
+        });
+        const current = this.current();
+        if (current) this.deps.state.advance(current.room, current.participant, 'JOINED');
+      })
+      .catch((error: unknown) =>
+        this.deps.log(`rtc: offer from ${this.request.identity}: ${String(error)}`),
+      );
+  }
+
+  private offerSubscriber(): void {
+    const pc = this.transports.subscriber;
+    if (!pc) return;
+    this.negotiation = this.negotiation.then(async () => {
+      await pc.setLocalDescription(await pc.createOffer());
+      this.subscriberOfferId += 1;
+      this.signal({
+        case: 'offer',
+        value: new SessionDescription({
+          type: 'offer',
+          sdp: pc.localDescription?.sdp ?? '',
+          id: this.subscriberOfferId,
+        }),
+      });
+    });
+  }
+
+  private async onTrickle(trickle: TrickleRequest): Promise<void> {
+    const pc =
+      trickle.target === SignalTarget.SUBSCRIBER
+        ? this.transports.subscriber
+        : this.transports.publisher;
+    if (!pc || !trickle.candidateInit) return;
+    // Candidates may arrive before the offer they belong to has been applied.
+    await this.negotiation;
+    const init = JSON.parse(trickle.candidateInit) as { candidate?: string };
+    if (init.candidate) await pc.addIceCandidate(init);
+  }
+
+  private onAddTrack(request: AddTrackRequest): void {
+    const current = this.current();
+    if (!current) return;
+    const { room, participant } = current;
+    if (!participant.canPublishSource(request.source)) {
+      this.signal({
+        case: 'requestResponse',
+        value: new RequestResponse({
+          reason: RequestResponse_Reason.NOT_ALLOWED,
+          request: { case: 'addTrack', value: request },
+        }),
+      });
+      return;
+    }
+    const track = this.deps.state.publishTrack(room, participant, {
+      type: request.type,
+      source: request.source,
+      name: request.name,
+      muted: request.muted,
+    });
+    if (request.width && request.height) {
+      track.width = request.width;
+      track.height = request.height;
+    }
+    this.published.set(request.cid, track.sid);
+    this.signal({
+      case: 'trackPublished',
+      value: new TrackPublishedResponse({ cid: request.cid, track }),
+    });
+  }
+
+  /** A later offer no longer sending a published track's m-line means it was unpublished. */
+  private reconcileUnpublished(sdp: string): void {
+    const current = this.current();
+    if (!current) return;
+    const sending = new Map([...sendingTracks(sdp)].map(([mid, cid]) => [cid, mid]));
+    for (const [cid, trackSid] of [...this.published]) {
+      const track = current.participant.findTrack(trackSid);
+      const mid = sending.get(cid);
+      if (track && mid !== undefined) {
+        track.mid = mid;
+        continue;
+      }
+      // Not yet in an offer: the client adds the m-line in the offer that follows addTrack.
+      if (track && !track.mid) continue;
+      this.published.delete(cid);
+      if (track) this.deps.state.unpublishTrack(current.room, current.participant, trackSid);
+      this.signal({ case: 'trackUnpublished', value: new TrackUnpublishedResponse({ trackSid }) });
+    }
+  }
+
+  private onMute(request: MuteTrackRequest): void {
+    const current = this.current();
+    const track = current?.participant.findTrack(request.sid);
+    if (!current || !track) return;
+    this.deps.state.setTrackMuted(current.room, current.participant, track, request.muted, false);
+  }
+
+  private onUpdateMetadata(update: UpdateParticipantMetadata): void {
+    const current = this.current();
+    if (!current) return;
+    if (!current.participant.info.permission?.canUpdateMetadata) {
+      this.signal({
+        case: 'requestResponse',
+        value: new RequestResponse({
+          requestId: update.requestId,
+          reason: RequestResponse_Reason.NOT_ALLOWED,
+          request: { case: 'updateMetadata', value: update },
+        }),
+      });
+      return;
+    }
+    this.deps.state.updateParticipant(current.room, current.participant, {
+      name: update.name,
+      metadata: update.metadata,
+      attributes: update.attributes,
+    });
+  }
+
+  /** A user packet from the client goes to the others (or the named ones) in its room. */
+  private onClientData(bytes: Buffer): void {
+    const current = this.current();
+    if (!current || !current.participant.info.permission?.canPublishData) return;
+    let packet: DataPacket;
+    try {
+      packet = DataPacket.fromBinary(bytes);
+    } catch {
+      return;
+    }
+    if (packet.value.case !== 'user') return;
+    const user = packet.value.value;
+    const destinations = packet.destinationIdentities.length
+      ? packet.destinationIdentities
+      : user.destinationIdentities;
+    this.deps.state.relayData(current.room, current.participant, {
+      data: user.payload,
+      kind: packet.kind,
+      topic: user.topic,
+      destinationIdentities: destinations,
+    });
+  }
+
+  // ---- lifecycle ------------------------------------------------------------------------------
+
+  private onConnected(): void {
+    const current = this.current();
+    if (current) this.deps.state.advance(current.room, current.participant, 'ACTIVE');
+  }
+
+  /** Cloud MoveParticipant: the client continues on the same connection in the new room. */
+  private announceMove(): void {
+    const current = this.current();
+    if (!current) return;
+    const claims = this.request.claims;
+    const token = this.deps.signToken({
+      ...claims,
+      video: { ...claims.video, room: current.room.name },
+    });
+    this.signal({
+      case: 'roomMoved',
+      value: new RoomMovedResponse({
+        room: current.room.toProto(),
+        token,
+        participant: current.participant.info,
+        otherParticipants: othersOf(current.room, current.participant),
+      }),
+    });
+  }
+
+  /** The client is gone (left, lost its connection or its signal socket closed). */
+  private end(reason: DisconnectReason): void {
+    const current = this.current();
+    if (current) this.deps.state.leave(current.room, current.participant, reason);
+    this.close();
+  }
+
+  private close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    // After the last message has been written: the leave request must reach the client.
+    setImmediate(() => {
+      this.ws?.close();
+      void this.transports.close();
+    });
+  }
+
+  /** This session's participant, unless another session or a removal replaced it. */
+  private current(): { room: RoomState; participant: Participant } | undefined {
+    const room = this.deps.state.rooms.get(this.roomName);
+    const participant = room?.participants.get(this.request.identity);
+    return room && participant && participant.sink === this ? { room, participant } : undefined;
+  }
+
+  private joinResponse(room: RoomState, participant: Participant): SignalResponse {
+    return new SignalResponse({
+      message: {
+        case: 'join',
+        value: new JoinResponse({
+          room: room.toProto(),
+          participant: participant.info,
+          otherParticipants: othersOf(room, participant),
+          serverVersion: SERVER_VERSION,
+          serverInfo: new ServerInfo({
+            edition: ServerInfo_Edition.Standard,
+            version: SERVER_VERSION,
+            protocol: SERVER_PROTOCOL,
+            nodeId: NODE_ID,
+          }),
+          subscriberPrimary: this.transports.subscriberPrimary,
+          pingInterval: PING_INTERVAL,
+          pingTimeout: PING_TIMEOUT,
+          enabledPublishCodecs: room.info.enabledCodecs,
+        }),
+      },
+    });
+  }
+
+  private signal(message: SignalResponse['message']): void {
+    const response = new SignalResponse({ message });
+    if (!this.ws) this.queued.push(response);
+    else this.write(response);
+  }
+
+  private write(response: SignalResponse): void {
+    if (this.ws?.readyState === this.ws?.OPEN) this.ws?.send(response.toBinary());
+  }
+}
+
+/** Everyone else the participant may see: hidden participants are never shown (§4.4). */
+function othersOf(room: RoomState, participant: Participant): ParticipantInfo[] {
+  return [...room.participants.values()]
+    .filter((p) => p !== participant && p.info.permission?.hidden !== true)
+    .map((p) => p.info);
+}
+
+/** The refusal of a resume attempt: the client then rejoins from scratch (see the README). */
+export const refuseResume = (): SignalResponse =>
+  new SignalResponse({
+    message: {
+      case: 'leave',
+      value: new LeaveRequest({
+        reason: DisconnectReason.STATE_MISMATCH,
+        action: LeaveRequest_Action.RECONNECT,
+      }),
+    },
+  });
