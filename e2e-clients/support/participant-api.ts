@@ -63,10 +63,14 @@ export function installParticipantApi(): void {
     const e = error as {
       name?: string;
       message?: string;
-      reasonName?: string;
+      reason?: number;
       status?: number;
       context?: unknown;
     };
+    // By number, not `reasonName`: Room.connect rethrows a signal failure as a new
+    // ServerUnreachable error with the cause's `reason` copied in, but its `reasonName` left stale.
+    const reason =
+      e instanceof LK.ConnectionError ? enumName(LK.ConnectionErrorReason, e.reason) : null;
     // InternalError keeps the HTTP status in `context`; LeaveRequest keeps the DisconnectReason.
     const context = e?.context;
     const contextStatus =
@@ -78,10 +82,10 @@ export function installParticipantApi(): void {
       ok: false,
       errorName: e?.name ?? typeof error,
       message: e?.message ?? String(error),
-      reason: e?.reasonName ?? null,
+      reason,
       status: e?.status ?? contextStatus ?? null,
       leaveReason:
-        e?.reasonName === 'LeaveRequest' && typeof context === 'number'
+        reason === 'LeaveRequest' && typeof context === 'number'
           ? enumName(LK.DisconnectReason, context)
           : null,
     };
