@@ -65,6 +65,11 @@ test.describe('moderating a room with real participants', () => {
 
     await alice.waitForEvent('roomMetadataChanged', (e) => e.metadata === '{"topic":"planning"}');
   });
+});
+
+// Closing a room is the admin's (`rooms.delete` in lib/contracts/permissions.ts).
+test.describe('closing a room with real participants', () => {
+  test.use({ account: 'admin' });
 
   test('deleting the room disconnects everyone with ROOM_DELETED', async ({
     page,
