@@ -139,6 +139,8 @@ export interface RawRequest {
 
 export interface MintOptions {
   identity?: string;
+  /** The participant's display name (the token's `name` claim). */
+  name?: string;
   ttl?: number | string;
   key?: string;
   secret?: string;
@@ -192,6 +194,7 @@ export class Target {
   async token(grant: VideoGrant | undefined, opts: MintOptions = {}): Promise<string> {
     const at = new AccessToken(opts.key ?? this.apiKey, opts.secret ?? this.apiSecret, {
       identity: opts.identity,
+      name: opts.name,
       ttl: opts.ttl ?? '10m',
     });
     if (grant) at.addGrant(grant);

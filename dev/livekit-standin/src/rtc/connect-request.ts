@@ -31,6 +31,11 @@ export interface ConnectRequest {
   /** The client asks to resume an earlier session (`reconnect=1` or JoinRequest.reconnect). */
   reconnect: boolean;
   autoSubscribe: boolean;
+  /**
+   * The client's signal protocol version (`protocol` on `/rtc`, ClientInfo on `/rtc/v1`; 0 when
+   * absent, like Go's ParseClientInfo). Older clients, which use `/rtc`, get older message forms.
+   */
+  protocol: number;
   /** The verified claims, kept to mint the destination token on a Cloud move. */
   claims: Claims;
 }
@@ -103,6 +108,9 @@ export function validateConnect(
     joinRequest,
     reconnect: joinRequest ? joinRequest.reconnect : isTrue(query.get('reconnect')),
     autoSubscribe,
+    protocol: joinRequest
+      ? (joinRequest.clientInfo?.protocol ?? 0)
+      : Number.parseInt(query.get('protocol') ?? '', 10) || 0,
     claims,
   };
 }

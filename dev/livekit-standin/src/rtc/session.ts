@@ -75,8 +75,10 @@ export class RtcSession implements ParticipantSink {
   ) {
     this.roomName = request.roomName;
     // The real server makes the subscriber primary on the dual-PC path when the client may
-    // subscribe (livekit/livekit pkg/rtc/participant.go).
-    const subscriberPrimary = mode === 'v0' && request.permission.canSubscribe;
+    // subscribe and speaks protocol 3 or later (livekit/livekit pkg/rtc/participant.go,
+    // pkg/rtc/types/protocol_version.go SubscriberAsPrimary).
+    const subscriberPrimary =
+      mode === 'v0' && request.permission.canSubscribe && request.protocol > 2;
     this.transports = new Transports(mode, subscriberPrimary, {
       connected: () => this.onConnected(),
       lost: () => this.end(DisconnectReason.CONNECTION_TIMEOUT),
@@ -141,6 +143,8 @@ export class RtcSession implements ParticipantSink {
       return;
     }
     this.write(this.joinResponse(current.room, current.participant));
+    // JOINED once the join response is out, as the real server does (participant_signal.go).
+    this.deps.state.advance(current.room, current.participant, 'JOINED');
     for (const response of this.queued.splice(0)) this.write(response);
     const offer = this.request.joinRequest?.publisherOffer;
     if (offer) this.onOffer(offer);
@@ -221,8 +225,6 @@ export class RtcSession implements ParticipantSink {
             id: offer.id,
           }),
         });
-        const current = this.current();
-        if (current) this.deps.state.advance(current.room, current.participant, 'JOINED');
       })
       .catch((error: unknown) =>
         this.deps.log(`rtc: offer from ${this.request.identity}: ${String(error)}`),
@@ -453,14 +455,19 @@ function othersOf(room: RoomState, participant: Participant): ParticipantInfo[] 
     .map((p) => p.info);
 }
 
-/** The refusal of a resume attempt: the client then rejoins from scratch (see the README). */
-export const refuseResume = (): SignalResponse =>
+/**
+ * The refusal of a resume attempt: the client then rejoins from scratch (see the README). Clients
+ * before protocol 13 know no leave action and read `canReconnect` instead (livekit/livekit
+ * pkg/service/roommanager.go StartSession, protocol_version.go SupportsRegionsInLeaveRequest).
+ */
+export const refuseResume = (protocol: number): SignalResponse =>
   new SignalResponse({
     message: {
       case: 'leave',
-      value: new LeaveRequest({
-        reason: DisconnectReason.STATE_MISMATCH,
-        action: LeaveRequest_Action.RECONNECT,
-      }),
+      value: new LeaveRequest(
+        protocol > 12
+          ? { reason: DisconnectReason.STATE_MISMATCH, action: LeaveRequest_Action.RECONNECT }
+          : { reason: DisconnectReason.STATE_MISMATCH, canReconnect: true },
+      ),
     },
   });

@@ -60,7 +60,7 @@ export class SignalEndpoint {
       if (request.reconnect) {
         // Sessions are not resumed: the client is told to rejoin from scratch (README).
         this.wss.handleUpgrade(req, socket, head, (ws) => {
-          ws.send(refuseResume().toBinary());
+          ws.send(refuseResume(request.protocol).toBinary());
           ws.close();
         });
         return;

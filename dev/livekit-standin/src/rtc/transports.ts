@@ -13,6 +13,7 @@ export type Mode = 'v1' | 'v0';
 
 export const RELIABLE = '_reliable';
 export const LOSSY = '_lossy';
+const MAX_WAITING = 1000;
 
 export interface TransportEvents {
   /** The primary PeerConnection reached `connected`: the participant becomes ACTIVE. */
@@ -29,6 +30,8 @@ export class Transports {
   readonly subscriber: RTCPeerConnection | undefined;
   /** Channels the server sends data on, by label. */
   private readonly outgoing = new Map<string, RTCDataChannel>();
+  /** Packets sent before any channel was open (a SendData right after connect), in order. */
+  private readonly waiting: { kind: DataPacket_Kind; bytes: Uint8Array }[] = [];
   private wasConnected = false;
 
   constructor(
@@ -44,14 +47,13 @@ export class Transports {
         if (typeof data !== 'string') this.events.data(data);
       });
       // v1: the client's channels are the only ones, so the server answers on them too.
-      if (mode === 'v1') this.outgoing.set(channel.label, channel);
+      if (mode === 'v1') this.addOutgoing(channel);
     });
     if (mode === 'v0') {
       this.subscriber = createPeer();
       this.watch(this.subscriber, 'subscriber');
-      this.outgoing.set(RELIABLE, this.subscriber.createDataChannel(RELIABLE, { ordered: true }));
-      this.outgoing.set(
-        LOSSY,
+      this.addOutgoing(this.subscriber.createDataChannel(RELIABLE, { ordered: true }));
+      this.addOutgoing(
         this.subscriber.createDataChannel(LOSSY, { ordered: false, maxRetransmits: 0 }),
       );
     }
@@ -62,13 +64,27 @@ export class Transports {
     return this.subscriberPrimary && this.subscriber ? this.subscriber : this.publisher;
   }
 
-  /** Sends bytes on the channel of `kind`; a lossy packet falls back to the reliable channel. */
+  /**
+   * Sends bytes on the channel of `kind`; a lossy packet falls back to the reliable channel.
+   * Until a channel is open the packets wait (bounded), so data sent right after the client
+   * connected is not lost.
+   */
   send(kind: DataPacket_Kind, bytes: Uint8Array): void {
     const preferred = kind === DataPacket_Kind.LOSSY ? LOSSY : RELIABLE;
     const channel = [this.outgoing.get(preferred), this.outgoing.get(RELIABLE)].find(
       (c) => c?.readyState === 'open',
     );
-    channel?.send(Buffer.from(bytes));
+    if (channel) channel.send(Buffer.from(bytes));
+    else if (this.waiting.length < MAX_WAITING) this.waiting.push({ kind, bytes });
+  }
+
+  private addOutgoing(channel: RTCDataChannel): void {
+    this.outgoing.set(channel.label, channel);
+    const flush = () => {
+      for (const packet of this.waiting.splice(0)) this.send(packet.kind, packet.bytes);
+    };
+    if (channel.readyState === 'open') flush();
+    else channel.stateChanged.subscribe((state) => state === 'open' && flush());
   }
 
   async close(): Promise<void> {
