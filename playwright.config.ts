@@ -4,6 +4,7 @@ import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 import { DASHBOARD_LOG } from './e2e/security/server-log';
+import { dashboardEnv as baseDashboardEnv } from './e2e/support/dashboard-env';
 import { E2E } from './e2e/support/ports';
 
 /**
@@ -20,26 +21,13 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const useSystemChromium = existsSync(chromiumPath);
 
 const dashboardEnv = (port: number, livekitPort: number, dataDir: string) => ({
-  PORT: String(port),
-  NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-  NEXTAUTH_SECRET: 'e2e-secret-not-for-production-0123456789abcdef',
-  LIVEKIT_URL: `http://127.0.0.1:${livekitPort}`,
-  LIVEKIT_API_KEY: 'devkey',
-  LIVEKIT_API_SECRET: 'secret',
-  MODERATO_DATA_DIR: dataDir,
-  MODERATO_DEMO: '1',
-  MODERATO_REFRESH_MS: '1000',
+  ...baseDashboardEnv(port, livekitPort, dataDir),
   OIDC_ISSUER: `http://127.0.0.1:${E2E.oidcPort}`,
   OIDC_CLIENT_ID: 'moderato',
   OIDC_CLIENT_SECRET: 'moderato-e2e-secret',
   OIDC_DISPLAY_NAME: 'Local OIDC',
   // The e2e IdP's admin has no tenant claim and is meant to see every tenant.
   OIDC_UNBOUND_ALLOWED: 'true',
-  // Low enough for e2e/api/portal.spec.ts to reach a key's limit in a few calls.
-  MODERATO_API_KEY_RATE: '40/min',
-  // Specs play several clients from one machine through `x-forwarded-for` (e2e/auth/throttling).
-  TRUSTED_PROXY_HOPS: '1',
-  NEXT_TELEMETRY_DISABLED: '1',
 });
 
 export default defineConfig({

@@ -177,7 +177,7 @@ export function uniqueSuffix(): string {
   return randomBytes(3).toString('hex');
 }
 
-function slug(title: string): string {
+export function slug(title: string): string {
   return title
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')

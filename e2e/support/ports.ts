@@ -9,4 +9,7 @@ export const E2E = {
   /** A stand-in in LiveKit Cloud mode (`--cloud`: Move/Forward work) and its dashboard. */
   cloudLivekitPort: 7892,
   cloudDashboardPort: 3102,
+  /** The real-client suite (playwright.clients.config.ts): its own stand-in and dashboard. */
+  clientsLivekitPort: 7893,
+  clientsDashboardPort: 3103,
 } as const;
