@@ -12,6 +12,8 @@ const CLI = path.join(ROOT, 'dev', 'livekit-standin', 'bin', 'livekit-standin.mj
 
 export interface StandinProcess {
   url: string;
+  /** For sampling the stand-in's own CPU use (bench:clients). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -44,6 +46,7 @@ export async function startStandinProcess(
   });
   return {
     url,
+    pid: child.pid!,
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();

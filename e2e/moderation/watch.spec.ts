@@ -8,7 +8,7 @@ const standin = new Standin(`http://127.0.0.1:${E2E.livekitPort}`);
 test.describe('silent watch view', () => {
   test.use({ account: 'moderator' });
 
-  test('says the stand-in serves no media, and moderation still works beside it', async ({
+  test('joins hidden and subscribe-only: a tile per participant, moderation beside it', async ({
     page,
     livekit,
     baseURL,
@@ -22,14 +22,29 @@ test.describe('silent watch view', () => {
     await expect(page).toHaveURL(new RegExp(`/rooms/${encodeURIComponent(name)}/watch$`));
     await expect(page.getByRole('heading', { name: `Watching ${name}` })).toBeVisible();
 
-    // The stand-in has no WebRTC: the page explains instead of failing.
-    const notice = page
-      .getByRole('status')
-      .filter({ hasText: 'No video from this LiveKit server' });
-    await expect(notice).toBeVisible({ timeout: 20_000 });
-    await expect(notice).toContainText('You can still moderate everyone');
+    // The stand-in takes real clients: the page connects and shows alice (a placeholder: a
+    // simulated participant has no camera), never a tile for the watcher itself.
+    const video = page.getByRole('region', { name: 'Room video' });
+    await expect(video.getByText('Nobody is speaking')).toBeVisible({ timeout: 20_000 });
+    const grid = video.getByLabel('Participants’ video');
+    await expect(grid.getByText('alice', { exact: true })).toBeVisible();
+    await expect(grid.getByText(/#popout/)).toHaveCount(0);
 
-    // The watch token was a hidden, subscribe-only one, issued to this moderator and audited.
+    // In LiveKit the watcher is a hidden participant that may publish nothing.
+    const room = await standin.room(name);
+    const watcher = room?.participants.find((p) => p.identity.endsWith('#popout'));
+    expect(watcher).toMatchObject({
+      identity: expect.stringMatching(/^moderato:.+#popout$/),
+      state: 'ACTIVE',
+      permission: expect.objectContaining({
+        hidden: true,
+        can_subscribe: true,
+        can_publish: false,
+        can_publish_data: false,
+      }),
+    });
+
+    // The watch token was issued to this moderator and audited.
     const issued = await auditEvents(baseURL!, await loginAs('admin'), {
       action: 'room.popout_token_issued',
       roomName: name,
@@ -48,12 +63,36 @@ test.describe('silent watch view', () => {
     await page.getByRole('menuitem', { name: 'Mute microphone of alice' }).click();
     await expect(page.getByText('Muted microphone of alice.')).toBeVisible();
     expect((await standin.track(name, 'alice', 'MICROPHONE')).muted).toBe(true);
+  });
 
-    // "Try again" asks for a new token and tries once more.
+  test('explains a failed media connection, and "Try again" connects anew', async ({
+    page,
+    livekit,
+  }) => {
+    const name = await livekit.seedRoom(livekit.roomName('nomedia'), [{ identity: 'bob' }]);
+    // The browser cannot reach LiveKit's signal socket (a firewall, a wrong public URL) until
+    // the route lets it through.
+    let reachable = false;
+    await page.routeWebSocket(/\/rtc/, (ws) => {
+      if (reachable) ws.connectToServer();
+      else ws.close();
+    });
+    await page.goto(`/rooms/${encodeURIComponent(name)}/watch`);
+    const notice = page
+      .getByRole('status')
+      .filter({ hasText: 'No video from this LiveKit server' });
+    await expect(notice).toBeVisible({ timeout: 20_000 });
+    await expect(notice).toContainText('You can still moderate everyone');
+
+    reachable = true;
     await notice.getByRole('button', { name: 'Try again' }).click();
+    const video = page.getByRole('region', { name: 'Room video' });
     await expect(
-      page.getByRole('status').filter({ hasText: 'No video from this LiveKit server' }),
-    ).toBeVisible({ timeout: 20_000 });
+      video.getByLabel('Participants’ video').getByText('bob', { exact: true }),
+    ).toBeVisible({
+      timeout: 20_000,
+    });
+    await expect(notice).toHaveCount(0);
   });
 
   test('lets only the watch page connect to LiveKit', async ({ page, livekit }) => {

@@ -29,7 +29,10 @@ const SOURCES = [
  */
 export function WatchGrid({ roomName }: { roomName: string }) {
   const state = useConnectionState();
-  const tracks = useTracks(SOURCES, { onlySubscribed: false });
+  // The watcher itself is a hidden participant with no camera: no tile of its own.
+  const tracks = useTracks(SOURCES, { onlySubscribed: false }).filter(
+    (track) => !track.participant.isLocal,
+  );
   const speaking = useSpeakingParticipants();
   const room = useRoomContext();
   const [listening, setListening] = useState(false);

@@ -18,9 +18,8 @@ type Failure = { kind: 'connect' | 'disconnected'; message: string };
 
 /**
  * Joins the room hidden and subscribe-only with a fresh popout token (LiveKit refreshes it while
- * connected), publishing nothing. A server that serves no media — Moderato's stand-in, or one
- * the browser cannot reach — ends in a notice, never in an error page: the participants list
- * beside it keeps working.
+ * connected), publishing nothing. A server the browser cannot open a media connection to ends in
+ * a notice, never in an error page: the participants list beside it keeps working.
  */
 export function WatchStage({
   roomName,
@@ -66,9 +65,8 @@ export function WatchStage({
     return failure.kind === 'connect' ? (
       <Notice title="No video from this LiveKit server" onRetry={retry}>
         Moderato could not open a media connection to {serverUrl} ({failure.message}). The server
-        may not serve media — Moderato’s built-in LiveKit stand-in simulates participants without
-        audio or video — or your browser cannot reach it. You can still moderate everyone from the
-        participants list.
+        may not accept WebRTC clients, or your browser cannot reach it. You can still moderate
+        everyone from the participants list.
       </Notice>
     ) : (
       <Notice title="You are no longer watching" onRetry={retry}>
