@@ -147,6 +147,11 @@ describe.skipIf(isRealServer)('participants (stand-in control API)', () => {
       return got.length >= 2 ? got.sort() : undefined;
     });
     expect(unpublished).toEqual([bySource.get('MICROPHONE'), bySource.get('SCREEN_SHARE')].sort());
+    // Alice herself is told which of her tracks the server took down (so her SDK stops sending).
+    const told = (await t.control.received(room, 'alice'))
+      .flatMap((e) => (e.type === 'track_unpublished' ? [e.trackSid] : []))
+      .sort();
+    expect(told).toEqual([bySource.get('MICROPHONE'), bySource.get('SCREEN_SHARE')].sort());
     // Give a stray third unpublish a moment to show up before asserting there was none.
     await new Promise((r) => setTimeout(r, 100));
     expect(hooks.forRoom(room).filter((r) => r.json?.event === 'track_unpublished')).toHaveLength(

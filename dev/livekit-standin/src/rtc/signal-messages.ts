@@ -10,6 +10,7 @@ import {
   Room,
   RoomUpdate,
   SignalResponse,
+  TrackUnpublishedResponse,
   UserPacket,
 } from '@livekit/protocol';
 import type { JsonValue } from '@bufbuild/protobuf';
@@ -67,6 +68,11 @@ export function toClientMessage(message: ServerMessage): ClientMessage | undefin
         value: new RoomUpdate({
           room: Room.fromJson(message.room as unknown as JsonValue, JSON_OPTIONS),
         }),
+      });
+    case 'track_unpublished':
+      return signal({
+        case: 'trackUnpublished',
+        value: new TrackUnpublishedResponse({ trackSid: message.trackSid }),
       });
     case 'leave':
       return signal({ case: 'leave', value: leaveRequest(reasonOf(message.reason)) });

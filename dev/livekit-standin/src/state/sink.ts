@@ -35,7 +35,9 @@ export type ServerMessage =
       payload: string;
       responseTimeoutMs: number;
     }
-  | { type: 'moved'; destinationRoom: string };
+  | { type: 'moved'; destinationRoom: string }
+  /** The server unpublished one of the participant's own tracks (its permission was revoked). */
+  | { type: 'track_unpublished'; trackSid: string };
 
 export interface ParticipantSink {
   deliver(message: ServerMessage): void;

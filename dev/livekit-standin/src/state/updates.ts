@@ -51,6 +51,8 @@ export function updateParticipant(
     for (const track of [...info.tracks]) {
       if (!canPublishSource(update.permission, track.source)) {
         state.unpublishTrack(room, participant, track.sid, false);
+        // The publisher itself is told, so its SDK stops sending (participant.go sendTrackUnpublished).
+        participant.sink.deliver({ type: 'track_unpublished', trackSid: track.sid });
       }
     }
     info.isPublisher = info.isPublisher && update.permission.canPublish;
