@@ -8,6 +8,8 @@ import {
   setupTarget,
   type Target,
 } from './harness';
+import { LegacyRtcClient } from '../src/client/rtc-client';
+import { joinToken } from './rtc-signal';
 
 const moveGrant = (room: string, dest: string) => ({
   roomAdmin: true,
@@ -108,5 +110,40 @@ describe.skipIf(isRealServer)('Move/Forward in Cloud mode (stand-in cloud: true)
     );
     expectTwirpError(noGrant, 401, 'unauthenticated', 'permissions denied');
     expect(await identities(t, room)).toEqual(['alice']);
+  });
+});
+
+// A real client (the /rtc Node client) continues on its connection in the destination room.
+describe.skipIf(isRealServer)('Cloud MoveParticipant of a real client', { timeout: 90_000 }, () => {
+  const t = setupTarget({ cloud: true });
+
+  it('§7.55 (cloud) the client gets roomMoved with a token for the destination, and stays reachable', async () => {
+    const room = uniqueRoom('rtcmove');
+    const dest = uniqueRoom('rtcmovedest');
+    const alice = await LegacyRtcClient.connect({
+      url: t.url,
+      token: await joinToken(t, room, 'alice'),
+      timeoutMs: 30_000,
+    });
+    try {
+      const track = await alice.publishAudio('mic');
+      await t.rooms.moveParticipant(room, 'alice', dest);
+
+      const moved = await alice.waitForSignal('roomMoved');
+      expect(moved.room?.name).toBe(dest);
+      expect(moved.participant).toMatchObject({ identity: 'alice' });
+      const claims = JSON.parse(
+        Buffer.from(moved.token.split('.')[1]!, 'base64url').toString('utf8'),
+      ) as { sub: string; video: { room: string; roomJoin: boolean } };
+      expect(claims).toMatchObject({ sub: 'alice', video: { room: dest, roomJoin: true } });
+      expect(await identities(t, room)).toEqual([]);
+      expect(await identities(t, dest)).toEqual(['alice']);
+
+      // The same connection now belongs to the destination: a moderator's mute there reaches it.
+      await t.rooms.mutePublishedTrack(dest, 'alice', track.sid, true);
+      await alice.waitForSignal('mute', (m) => m.sid === track.sid && m.muted);
+    } finally {
+      await alice.close();
+    }
   });
 });
