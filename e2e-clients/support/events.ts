@@ -148,4 +148,16 @@ export interface ParticipantApi {
   snapshot(): RoomSnapshot;
   /** Sum of `framesDecoded` over the inbound-rtp video stats of every subscribed video track. */
   framesDecoded(): Promise<number>;
+  /**
+   * Sums over the inbound-rtp audio stats of every subscribed audio track. The page plays remote
+   * audio out (an `<audio>` element per track), so Chromium decodes it and counts its samples.
+   */
+  audioReceived(): Promise<AudioReceived>;
+}
+
+/** Received remote audio, summed over the page's subscribed audio tracks (inbound-rtp stats). */
+export interface AudioReceived {
+  packetsReceived: number;
+  /** Decoded samples (48 kHz Opus: 48,000 a second per channel). */
+  totalSamplesReceived: number;
 }

@@ -183,7 +183,15 @@ export function installParticipantApi(): void {
       )
       .on(RoomEvent.MediaDevicesError, (error) =>
         record({ name: 'mediaDevicesError', message: error.message }),
-      );
+      )
+      // Remote audio is played out as an app plays it: Chromium decodes a remote audio track, and
+      // counts its `totalSamplesReceived`, only while a media element renders it.
+      .on(RoomEvent.TrackSubscribed, (t) => {
+        if (t.kind === LK.Track.Kind.Audio) document.body.append(t.attach());
+      })
+      .on(RoomEvent.TrackUnsubscribed, (t) => {
+        if (t.kind === LK.Track.Kind.Audio) t.detach().forEach((element) => element.remove());
+      });
   };
 
   const connected = () => {
@@ -286,6 +294,29 @@ export function installParticipantApi(): void {
       }
 
       return frames;
+    },
+    async audioReceived() {
+      const received = { packetsReceived: 0, totalSamplesReceived: 0 };
+      for (const p of room?.remoteParticipants.values() ?? []) {
+        for (const pub of p.audioTrackPublications.values()) {
+          const report = await pub.audioTrack?.getRTCStatsReport();
+          report?.forEach(
+            (stat: {
+              type?: string;
+              kind?: string;
+              packetsReceived?: number;
+              totalSamplesReceived?: number;
+            }) => {
+              if (stat.type === 'inbound-rtp' && stat.kind === 'audio') {
+                received.packetsReceived += stat.packetsReceived ?? 0;
+                received.totalSamplesReceived += stat.totalSamplesReceived ?? 0;
+              }
+            },
+          );
+        }
+      }
+
+      return received;
     },
   };
   (window as unknown as { lk: ParticipantApi }).lk = api;

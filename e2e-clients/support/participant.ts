@@ -1,6 +1,7 @@
 import { expect, type BrowserContext, type Page } from '@playwright/test';
 
 import type {
+  AudioReceived,
   CallResult,
   ConnectInfo,
   ConnectOptions,
@@ -81,6 +82,10 @@ export class Participant {
 
   framesDecoded(): Promise<number> {
     return this.page.evaluate(() => (window as unknown as Lk).lk.framesDecoded());
+  }
+
+  audioReceived(): Promise<AudioReceived> {
+    return this.page.evaluate(() => (window as unknown as Lk).lk.audioReceived());
   }
 
   /**
