@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
-
-import { defineConfig, devices } from '@playwright/test';
+import { defineConfig } from '@playwright/test';
 
 import { dashboardEnv } from './e2e/support/dashboard-env';
+import { chromiumUse, reporter } from './e2e/support/chromium';
 import { E2E } from './e2e/support/ports';
 
 /**
@@ -12,11 +11,6 @@ import { E2E } from './e2e/support/ports';
  * rooms and counts are not disturbed. Media pages cost CPU: one test at a time.
  * Run `npm run build` first; scripts/test.sh runs it after the main suite.
  */
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// Debian's Chromium here (no browser downloads offline); Playwright's own browser elsewhere.
-// This one is the moderator's browser; the participants' (fake media) is e2e-clients/fixtures.ts's.
-const useSystemChromium = existsSync(chromiumPath);
-
 export default defineConfig({
   testDir: './e2e-clients',
   outputDir: './test-results/clients',
@@ -26,9 +20,7 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   timeout: 45_000,
   expect: { timeout: 7_000 },
-  reporter: process.env.CI
-    ? [['list'], ['html', { open: 'never', outputFolder: 'playwright-report/clients' }]]
-    : 'list',
+  reporter: reporter('playwright-report/clients'),
   use: {
     baseURL: `http://127.0.0.1:${E2E.clientsDashboardPort}`,
     trace: 'retain-on-failure',
@@ -37,15 +29,7 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: useSystemChromium
-          ? {
-              executablePath: chromiumPath,
-              args: ['--disable-dev-shm-usage', '--disable-background-networking'],
-            }
-          : {},
-      },
+      use: chromiumUse,
     },
   ],
   webServer: [

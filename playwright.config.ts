@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-import { defineConfig, devices } from '@playwright/test';
+import { defineConfig } from '@playwright/test';
 
 import { DASHBOARD_LOG } from './e2e/security/server-log';
 import { dashboardEnv as baseDashboardEnv } from './e2e/support/dashboard-env';
+import { chromiumUse, reporter } from './e2e/support/chromium';
 import { E2E } from './e2e/support/ports';
 
 /**
@@ -16,10 +16,6 @@ import { E2E } from './e2e/support/ports';
  *  - a second dashboard pointed at a LiveKit port the "LiveKit down" spec starts and stops itself.
  * Run `npm run build` first (scripts/test.sh does).
  */
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// Debian's Chromium here (no browser downloads offline); Playwright's own browser elsewhere.
-const useSystemChromium = existsSync(chromiumPath);
-
 const dashboardEnv = (port: number, livekitPort: number, dataDir: string) => ({
   ...baseDashboardEnv(port, livekitPort, dataDir),
   OIDC_ISSUER: `http://127.0.0.1:${E2E.oidcPort}`,
@@ -39,7 +35,7 @@ export default defineConfig({
   workers: 2,
   timeout: 30_000,
   expect: { timeout: 7_000 },
-  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  reporter: reporter(),
   use: {
     baseURL: `http://127.0.0.1:${E2E.dashboardPort}`,
     trace: 'retain-on-failure',
@@ -49,15 +45,7 @@ export default defineConfig({
     {
       name: 'chromium',
       testIgnore: /bench\//,
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: useSystemChromium
-          ? {
-              executablePath: chromiumPath,
-              args: ['--disable-dev-shm-usage', '--disable-background-networking'],
-            }
-          : {},
-      },
+      use: chromiumUse,
     },
   ],
   webServer: [

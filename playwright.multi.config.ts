@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
+import { defineConfig } from '@playwright/test';
 
-import { defineConfig, devices } from '@playwright/test';
+import { chromiumUse, reporter } from './e2e/support/chromium';
 
 /**
  * The multi-instance suite (e2e-multi/): two `next start` instances sharing one PostgreSQL database
@@ -9,10 +9,6 @@ import { defineConfig, devices } from '@playwright/test';
  * every server itself (a spec restarts an instance, which Playwright's webServer cannot).
  * Run `npm run build` first; scripts/test.sh runs it after the main suite when both are set.
  */
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// Debian's Chromium here (no browser downloads offline); Playwright's own browser elsewhere.
-const useSystemChromium = existsSync(chromiumPath);
-
 export default defineConfig({
   testDir: './e2e-multi',
   outputDir: './test-results/multi',
@@ -24,9 +20,7 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 7_000 },
-  reporter: process.env.CI
-    ? [['list'], ['html', { open: 'never', outputFolder: 'playwright-report/multi' }]]
-    : 'list',
+  reporter: reporter('playwright-report/multi'),
   use: {
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
@@ -34,15 +28,7 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: useSystemChromium
-          ? {
-              executablePath: chromiumPath,
-              args: ['--disable-dev-shm-usage', '--disable-background-networking'],
-            }
-          : {},
-      },
+      use: chromiumUse,
     },
   ],
 });

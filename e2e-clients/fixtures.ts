@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
-
 import { chromium, type Browser } from '@playwright/test';
 import { RoomServiceClient } from 'livekit-server-sdk';
 
 import { test as base, expect, LiveKitSeeder, slug, uniqueSuffix } from '../e2e/fixtures';
+import { SYSTEM_CHROMIUM } from '../e2e/support/chromium';
 import { E2E } from '../e2e/support/ports';
 
 import type { ConnectOptions } from './support/events';
@@ -24,11 +23,9 @@ export const LIVEKIT_WS_URL = `ws://127.0.0.1:${E2E.clientsLivekitPort}`;
 /** Each page encodes its fake camera and runs a renderer: 2 cores carry 3 (issue 13). */
 const MAX_OPEN_PAGES = 3;
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Debian's Chromium when present (no browser downloads offline), with fake media devices. */
+/** The suite's Chromium (e2e/support/chromium.ts) with fake media devices. */
 const participantLaunchOptions = {
-  executablePath: existsSync(chromiumPath) ? chromiumPath : undefined,
+  executablePath: SYSTEM_CHROMIUM,
   args: [
     '--no-sandbox',
     '--disable-gpu',
@@ -43,9 +40,14 @@ const participantLaunchOptions = {
 export type PublishSource = 'microphone' | 'camera';
 
 export interface JoinOptions extends Omit<TokenOptions, 'secret'> {
-  /** Sources to publish once connected; each is awaited as `localTrackPublished`. */
+  /**
+   * Sources to publish once connected; each is awaited as `localTrackPublished` and kept in
+   * `participant.published[source]`.
+   */
   publish?: PublishSource[];
   connect?: ConnectOptions;
+  /** Signal URL of another stand-in (a test's own); this suite's by default. */
+  url?: string;
 }
 
 type WorkerFixtures = {
@@ -121,9 +123,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     }
   },
   joinParticipant: async ({ openParticipant }, provide) => {
-    await provide(async ({ publish = [], connect, ...token }) => {
+    await provide(async ({ publish = [], connect, url = LIVEKIT_WS_URL, ...token }) => {
       const participant = await openParticipant(token.identity);
-      const joined = await participant.connect(LIVEKIT_WS_URL, await mintToken(token), connect);
+      const joined = await participant.connect(url, await mintToken(token), connect);
       expect(joined, `${token.identity} connects to ${token.roomName}`).toMatchObject({ ok: true });
       for (const source of publish) {
         const published =
@@ -131,7 +133,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
             ? await participant.setMicrophoneEnabled(true)
             : await participant.setCameraEnabled(true);
         expect(published, `${token.identity} publishes its ${source}`).toMatchObject({ ok: true });
-        await participant.waitForEvent('localTrackPublished', (e) => e.source === source);
+        participant.published[source] = await participant.waitForEvent(
+          'localTrackPublished',
+          (e) => e.source === source,
+        );
       }
 
       return participant;

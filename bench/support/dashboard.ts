@@ -9,6 +9,8 @@ import path from 'node:path';
 
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 
+import { SYSTEM_CHROMIUM } from '../../e2e/support/chromium';
+
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const KEY = 'devkey';
 export const SECRET = 'secret';
@@ -88,10 +90,10 @@ export async function startDashboard(
   throw new Error('next start did not become healthy');
 }
 
-/** Debian's Chromium when present (no browser downloads offline), else Playwright's. */
+/** The tests' Chromium (e2e/support/chromium.ts): Debian's when present, else Playwright's. */
 export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
-    executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
+    executablePath: SYSTEM_CHROMIUM,
     args: ['--disable-dev-shm-usage', ...extraArgs],
   });
 }

@@ -22,7 +22,7 @@ test.describe('moderating a real participant', () => {
       identity: 'alice',
       publish: ['microphone'],
     });
-    const mic = await alice.waitForEvent('localTrackPublished', (e) => e.source === 'microphone');
+    const mic = alice.publication('microphone');
     await new RoomPage(page).goto(room);
 
     await chooseAction(page, 'alice', 'Mute microphone of alice');
@@ -32,6 +32,42 @@ test.describe('moderating a real participant', () => {
       'trackMuted',
       (e) => e.trackSid === mic.trackSid && e.identity === 'alice' && e.local,
     );
+    const [listed] = await roomService.listParticipants(room);
+    expect(listed?.tracks.find((t) => t.sid === mic.trackSid)?.muted).toBe(true);
+  });
+
+  test('unmuting is refused at LiveKit’s default, and asking reaches the participant instead', async ({
+    page,
+    livekit,
+    roomService,
+    joinParticipant,
+  }) => {
+    const room = await livekit.createRoom({ name: livekit.roomName('unmute') });
+    const alice = await joinParticipant({
+      roomName: room,
+      identity: 'alice',
+      publish: ['microphone'],
+    });
+    const mic = alice.publication('microphone');
+    await new RoomPage(page).goto(room);
+    await chooseAction(page, 'alice', 'Mute microphone of alice');
+    await alice.waitForEvent('trackMuted', (e) => e.trackSid === mic.trackSid && e.local);
+
+    await chooseAction(page, 'alice', 'Unmute microphone of alice');
+    const refused = page.getByRole('alertdialog', { name: 'Remote unmute is turned off' });
+    await refused.getByRole('button', { name: 'Ask alice to unmute' }).click();
+    await expect(page.getByText(/Asked alice to unmute their microphone/)).toBeVisible();
+
+    const request = await alice.waitForEvent(
+      'dataReceived',
+      (e) => e.topic === 'moderato.unmute-request',
+    );
+    expect(JSON.parse(request.text)).toMatchObject({
+      type: 'unmute_request',
+      trackSid: mic.trackSid,
+    });
+    // The gate held: the SDK never unmuted, and the server still lists the track muted.
+    expect((await alice.events()).filter((e) => e.name === 'trackUnmuted')).toEqual([]);
     const [listed] = await roomService.listParticipants(room);
     expect(listed?.tracks.find((t) => t.sid === mic.trackSid)?.muted).toBe(true);
   });
@@ -48,7 +84,7 @@ test.describe('moderating a real participant', () => {
       identity: 'alice',
       publish: ['microphone'],
     });
-    const mic = await alice.waitForEvent('localTrackPublished', (e) => e.source === 'microphone');
+    const mic = alice.publication('microphone');
     await new RoomPage(page).goto(room);
 
     await chooseAction(page, 'alice', 'Edit permissions of alice');

@@ -58,6 +58,8 @@ export type ParticipantEvent =
       LoggedParticipant & { permission: LoggedPermission | null }
     >
   | Entry<'roomMetadataChanged', { metadata: string }>
+  /** LiveKit Cloud's MoveParticipant: the connection carries on in `roomName`. */
+  | Entry<'moved', { roomName: string }>
   | Entry<'trackMuted', LoggedParticipant & LoggedTrack>
   | Entry<'trackUnmuted', LoggedParticipant & LoggedTrack>
   | Entry<'trackPublished', LoggedParticipant & LoggedTrack>

@@ -140,6 +140,7 @@ export function installParticipantApi(): void {
       .on(RoomEvent.RoomMetadataChanged, (metadata) =>
         record({ name: 'roomMetadataChanged', metadata }),
       )
+      .on(RoomEvent.Moved, (roomName) => record({ name: 'moved', roomName }))
       .on(RoomEvent.TrackMuted, (pub, p) =>
         record({ name: 'trackMuted', ...who(p), ...track(pub) }),
       )

@@ -5,6 +5,7 @@ import type {
   CallResult,
   ConnectInfo,
   ConnectOptions,
+  LoggedTrack,
   ParticipantApi,
   ParticipantEvent,
   ParticipantEventName,
@@ -42,6 +43,17 @@ export class Participant {
 
   /** What the last successful `connect` answered (sid, identity, server version). */
   joined: ConnectInfo | null = null;
+
+  /** Its own publications by source, as `localTrackPublished` reported them (server sids). */
+  readonly published: Partial<Record<string, LoggedTrack>> = {};
+
+  /** Its publication of `source` (`microphone`, `camera`), failing clearly when there is none. */
+  publication(source: string): LoggedTrack {
+    const track = this.published[source];
+    if (!track) throw new Error(`${this.identity} has not published its ${source}`);
+
+    return track;
+  }
 
   async connect(
     url: string,
