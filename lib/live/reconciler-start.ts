@@ -2,6 +2,7 @@ import 'server-only';
 
 import { Redis } from 'ioredis';
 
+import { rememberRoomListing } from '@/lib/domain/rooms/room-directory';
 import { listParticipants, listRooms } from '@/lib/livekit/room-service';
 
 import type { LiveBus } from './bus';
@@ -29,13 +30,21 @@ export function reconciler(bus: LiveBus): Reconciler {
     return new Reconciler({
       bus,
       known: knownState(),
-      source: { listRooms, listParticipants },
+      source: { listRooms: listRoomsForDirectory, listParticipants },
       watched: watchedRooms(),
       leadership,
       health: webhookHealth(),
       intervalMs: MODERATO_RECONCILE_MS,
     });
   });
+}
+
+/** ListRooms whose listings of every room also serve scope checks (room-directory.ts). */
+async function listRoomsForDirectory(names?: string[]) {
+  const askedAtMs = Date.now();
+  const rooms = await listRooms(names);
+  if (!names) rememberRoomListing(rooms, askedAtMs);
+  return rooms;
 }
 
 /** Started from start.ts. */
