@@ -7,7 +7,8 @@
  * stand-in's state. The baseline, in the same run: the same number of MutePublishedTrack calls
  * made one after another with livekit-server-sdk on a second, identical room; and the same bulk
  * mute through the REST API on a third, with no browser watching (the server's share).
- * Targets: ≤ 2 s wall time, ≥ 10× faster than one after another.
+ * Targets: ≤ 2 s wall time, ≥ 10× faster than one after another. Then issue 12's ban figure
+ * (bench/bans/ban-bench.ts: a banned identity rejoining 50 times, join → removal p95 ≤ 200 ms).
  *
  * The stand-in runs in its own child process (bench/support/standin-child.ts), the dashboard is
  * `next start` on a fresh SQLite store. Ends with ONE summary line.
@@ -18,6 +19,7 @@ import { performance } from 'node:perf_hooks';
 import { StandinControl } from '@moderato/livekit-standin/client';
 import { RoomServiceClient } from 'livekit-server-sdk';
 
+import { runBanBench } from './bans/ban-bench';
 import { KEY, launchChromium, SECRET, signIn, startDashboard } from './support/dashboard';
 import { signInCookie } from './support/session-cookie';
 import { spawnStandin } from './support/standin-child';
@@ -117,8 +119,11 @@ async function main(): Promise<void> {
     const muted = await mutedCount(control, ROOM);
     if (muted !== PARTICIPANTS) throw new Error(`only ${muted} of ${PARTICIPANTS} muted`);
     const ratio = sequentialMs / bulkMs;
-    const met = bulkMs <= WALL_TARGET_MS && ratio >= RATIO_TARGET;
     log(`load1=${(loadavg()[0] ?? 0).toFixed(2)}`);
+    for (const fn of cleanups.splice(0).reverse()) await fn();
+
+    const bans = await runBanBench(log);
+    const met = bulkMs <= WALL_TARGET_MS && ratio >= RATIO_TARGET && bans.met;
     console.log(
       [
         'bench:bulk',
@@ -128,6 +133,9 @@ async function main(): Promise<void> {
         `bulk_api_ms=${apiMs.toFixed(0)}`,
         `ratio=${ratio.toFixed(1)}`,
         `muted=${muted}`,
+        `ban_rejoin_p50_ms=${bans.p50.toFixed(1)}`,
+        `ban_rejoin_p95_ms=${bans.p95.toFixed(1)}`,
+        `ban_rejoins_missed=${bans.missed}`,
         `targets_met=${met}`,
       ].join(' '),
     );
