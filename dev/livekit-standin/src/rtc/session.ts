@@ -110,7 +110,7 @@ export class RtcSession implements ParticipantSink {
     if (subscriber) {
       const offers = new SubscriberOffers(
         subscriber,
-        (step) => this.enqueue(step, 'subscriber offer'),
+        (step) => this.enqueue(step, 'subscriber negotiation'),
         (offer) => this.signal({ case: 'offer', value: offer }),
       );
       this.subscriberOffers = offers;
