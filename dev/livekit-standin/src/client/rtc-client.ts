@@ -28,7 +28,9 @@ import {
   type RTCIceCandidate,
 } from 'werift';
 import WebSocket from 'ws';
+import { startDummyRtp, type MediaKind } from './dummy-media';
 import { EventLog } from './event-log';
+import { RtpCounter } from './rtp-counter';
 
 /*
  * A LiveKit client for the legacy `/rtc` signal path (two PeerConnections), for tests of the
@@ -48,10 +50,13 @@ import { EventLog } from './event-log';
  *   client (livekit-client does that lazily when the subscriber is primary; this client offers
  *   right away, which the server must accept either way);
  * - candidates trickle both ways, tagged PUBLISHER or SUBSCRIBER;
- * - publishing sends AddTrackRequest, waits for `trackPublished`, then renegotiates.
+ * - publishing sends AddTrackRequest, waits for `trackPublished`, then renegotiates;
+ * - the server adds an m-line to its subscriber offer for each track it forwards, named by the
+ *   msid stream id `PA_…|TR_…`, and the client answers.
  *
- * It records every SignalResponse and received DataPacket so a test can await them. Media is
- * negotiated but no RTP is sent.
+ * It records every SignalResponse and received DataPacket so a test can await them. A published
+ * track can send RTP with stand-in payloads (`sendRtp`, src/client/dummy-media.ts), and the RTP
+ * received per subscribed track is counted (src/client/rtp-counter.ts).
  */
 
 export interface LegacyClientOptions {
@@ -62,6 +67,11 @@ export interface LegacyClientOptions {
   autoSubscribe?: boolean;
   /** How long `connect` and the `waitFor…` helpers wait by default (ms). */
   timeoutMs?: number;
+}
+
+export interface PublishOptions {
+  /** Sends RTP on the track (stand-in payloads, src/client/dummy-media.ts) until the client closes. */
+  sendRtp?: boolean;
 }
 
 export type SignalCase = NonNullable<SignalResponse['message']['case']>;
@@ -92,6 +102,11 @@ export class LegacyRtcClient {
   /** The server's channels (subscriber PC), for data it receives. */
   private readonly serverChannels = new Map<string, RTCDataChannel>();
   private readonly serverChannelChanged = new EventEmitter();
+  private readonly rtp = new RtpCounter(this.subscriber);
+  /** Media clocks of tracks that send RTP. */
+  private readonly senders: Array<() => void> = [];
+  /** Picture loss indications the server sent per published track sid. */
+  private readonly plis = new Map<string, number>();
   private readonly timeoutMs: number;
   private offerId = 0;
   /** The subscriber's offers are answered one at a time, in order. */
@@ -202,23 +217,50 @@ export class LegacyRtcClient {
       .then((packet) => ({ packet, user: packet.value.value as UserPacket }));
   }
 
-  /** Publishes a (silent) audio track and resolves with the server's TrackInfo. */
-  async publishAudio(name = 'mic', source = TrackSource.MICROPHONE): Promise<TrackInfo> {
-    const track = new MediaStreamTrack({ kind: 'audio' });
-    const transceiver = this.publisher.addTransceiver(track, {
-      direction: 'sendonly',
-      streams: [new MediaStream()],
-    });
-    // werift names the track after its sender; that id is the SDP's msid track id and the cid.
-    const cid = transceiver.sender.trackId;
-    this.send({
-      case: 'addTrack',
-      value: new AddTrackRequest({ cid, name, type: TrackType.AUDIO, source }),
-    });
-    const published = await this.waitForSignal('trackPublished', (r) => r.cid === cid);
-    await this.offerPublisher();
-    if (!published.track) throw new Error('trackPublished without a track');
-    return published.track;
+  /** Publishes an audio track (silent unless `sendRtp`) and resolves with the server's TrackInfo. */
+  publishAudio(
+    name = 'mic',
+    source = TrackSource.MICROPHONE,
+    options: PublishOptions = {},
+  ): Promise<TrackInfo> {
+    return this.publish('audio', name, source, options);
+  }
+
+  /** Publishes a video track (no frames unless `sendRtp`) and resolves with the server's TrackInfo. */
+  publishVideo(
+    name = 'camera',
+    source = TrackSource.CAMERA,
+    options: PublishOptions = {},
+  ): Promise<TrackInfo> {
+    return this.publish('video', name, source, options);
+  }
+
+  /** RTP packets received so far for a subscribed track. */
+  packetsOf(trackSid: string): number {
+    return this.rtp.of(trackSid);
+  }
+
+  /** Resolves once at least `count` RTP packets of `trackSid` have arrived in total. */
+  waitForPackets(trackSid: string, count: number, timeoutMs = this.timeoutMs): Promise<void> {
+    return this.rtp.until(
+      () => this.rtp.of(trackSid) >= count,
+      `${count} RTP packets of ${trackSid}`,
+      timeoutMs,
+    );
+  }
+
+  /** Picture loss indications (key frame requests) the server sent for one of its own tracks. */
+  keyFrameRequestsOf(trackSid: string): number {
+    return this.plis.get(trackSid) ?? 0;
+  }
+
+  /** Track sids the server's latest applied subscriber offer sends to this client. */
+  receivingTrackSids(): string[] {
+    return this.subscriber
+      .getTransceivers()
+      .filter((t) => t.currentDirection === 'recvonly' || t.currentDirection === 'sendrecv')
+      .map((t) => t.receiver.remoteStreamId?.split('|')[1])
+      .filter((sid): sid is string => sid !== undefined);
   }
 
   /** Sends a `pingReq` now and resolves with the server's `pongResp` to it. */
@@ -276,6 +318,33 @@ export class LegacyRtcClient {
   }
 
   // ---- internals ------------------------------------------------------------------------------
+
+  /** AddTrackRequest, `trackPublished`, then an offer carrying the track's m-line. */
+  private async publish(
+    kind: MediaKind,
+    name: string,
+    source: TrackSource,
+    options: PublishOptions,
+  ): Promise<TrackInfo> {
+    const track = new MediaStreamTrack({ kind });
+    const transceiver = this.publisher.addTransceiver(track, {
+      direction: 'sendonly',
+      streams: [new MediaStream()],
+    });
+    // werift names the track after its sender; that id is the SDP's msid track id and the cid.
+    const cid = transceiver.sender.trackId;
+    const type = kind === 'audio' ? TrackType.AUDIO : TrackType.VIDEO;
+    this.send({ case: 'addTrack', value: new AddTrackRequest({ cid, name, type, source }) });
+    const published = await this.waitForSignal('trackPublished', (r) => r.cid === cid);
+    const info = published.track;
+    if (!info) throw new Error('trackPublished without a track');
+    transceiver.sender.onPictureLossIndication.subscribe(() =>
+      this.plis.set(info.sid, this.keyFrameRequestsOf(info.sid) + 1),
+    );
+    await this.offerPublisher();
+    if (options.sendRtp) this.senders.push(startDummyRtp(track, kind));
+    return info;
+  }
 
   private onMessage(response: SignalResponse): void {
     this.signals.push(response);
@@ -360,6 +429,7 @@ export class LegacyRtcClient {
 
   private stop(): void {
     clearInterval(this.pinger);
+    for (const stop of this.senders.splice(0)) stop();
     void Promise.allSettled([this.publisher.close(), this.subscriber.close()]);
   }
 }

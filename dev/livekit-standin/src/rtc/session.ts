@@ -29,8 +29,11 @@ import type { ParticipantSink, ServerMessage } from '../state/sink';
 import type { StandinState } from '../state/store';
 import type { ConnectRequest } from './connect-request';
 import { sendingTracks } from './sdp-tracks';
+import { AnswerDownlink } from './answer-downlink';
 import { MediaEndpoint } from './media-endpoint';
+import { OfferDownlink } from './offer-downlink';
 import { leaveRequest, toClientMessage } from './signal-messages';
+import { SubscriberOffers } from './subscriber-offers';
 import { Transports, type Mode } from './transports';
 
 /** What the real server reports (livekit/livekit version/version.go, pkg/rtc/types). */
@@ -65,13 +68,16 @@ export class RtcSession implements ParticipantSink {
   private readonly queued: SignalResponse[] = [];
   private roomName: string;
   private readonly transports: Transports;
-  /** Offers are answered one at a time, in order. */
+  /** Offers are answered, and the subscriber PC offered, one step at a time, in order. */
   private negotiation: Promise<void> = Promise.resolve();
-  private subscriberOfferId = 0;
+  /** Legacy path only: the server's offers of the subscriber PC. */
+  private readonly subscriberOffers: SubscriberOffers | undefined;
   /** cid (the client's MediaStreamTrack id) → published track sid. */
   private readonly published = new Map<string, string>();
-  /** Media forwarding (rtc/media-endpoint.ts); `/rtc/v1` only, the legacy path forwards nothing. */
-  private readonly media: MediaEndpoint | undefined;
+  /** Media forwarding (rtc/media-endpoint.ts), on both paths. */
+  private readonly media: MediaEndpoint;
+  /** `/rtc/v1` only: subscribed tracks go into the answers to the client's offers. */
+  private readonly answerDownlink: AnswerDownlink | undefined;
   private closed = false;
   private refreshTimer: NodeJS.Timeout | undefined;
 
@@ -99,12 +105,23 @@ export class RtcSession implements ParticipantSink {
         }),
       data: (bytes) => this.onClientData(bytes),
     });
-    if (mode === 'v1') {
-      this.media = new MediaEndpoint(this.transports.publisher, request.autoSubscribe, {
-        current: () => this.current(),
-        signal: (message) => this.signal(message),
-      });
+    const { publisher, subscriber } = this.transports;
+    let downlink: AnswerDownlink | OfferDownlink;
+    if (subscriber) {
+      const offers = new SubscriberOffers(
+        subscriber,
+        (step) => this.enqueue(step, 'subscriber negotiation'),
+        (offer) => this.signal({ case: 'offer', value: offer }),
+      );
+      this.subscriberOffers = offers;
+      downlink = new OfferDownlink(subscriber, () => offers.offer());
+    } else {
+      this.answerDownlink = new AnswerDownlink(publisher, (message) => this.signal(message));
+      downlink = this.answerDownlink;
     }
+    this.media = new MediaEndpoint(publisher, downlink, request.autoSubscribe, {
+      current: () => this.current(),
+    });
   }
 
   /** Joins the room (throws the state's TwirpError when refused, e.g. a full room). */
@@ -162,14 +179,19 @@ export class RtcSession implements ParticipantSink {
     this.startTokenRefresh();
     const offer = this.request.joinRequest?.publisherOffer;
     if (offer) this.onOffer(offer);
-    if (this.transports.subscriber) this.offerSubscriber();
+    if (this.subscriberOffers) {
+      // A subscribe-only legacy client may never offer its publisher PC: it joins the room's
+      // media router now, so the first subscriber offer already carries what is published.
+      this.media.sync();
+      this.subscriberOffers.offer();
+    }
   }
 
   // ---- ParticipantSink ------------------------------------------------------------------------
 
   deliver(message: ServerMessage): void {
     if (this.closed) return;
-    this.media?.onServerMessage(message);
+    this.media.onServerMessage(message);
     if (message.type === 'moved') {
       this.roomName = message.destinationRoom;
       // MoveParticipant joins the destination right after this message; announce it then.
@@ -204,11 +226,7 @@ export class RtcSession implements ParticipantSink {
       case 'offer':
         return this.onOffer(message.value);
       case 'answer':
-        await this.transports.subscriber?.setRemoteDescription({
-          type: 'answer',
-          sdp: message.value.sdp,
-        });
-        return;
+        return this.subscriberOffers?.onAnswer(message.value);
       case 'trickle':
         return this.onTrickle(message.value);
       case 'addTrack':
@@ -220,52 +238,41 @@ export class RtcSession implements ParticipantSink {
       case 'leave':
         return this.end(DisconnectReason.CLIENT_INITIATED);
       case 'subscription':
-        return this.media?.changeSubscriptions(message.value);
+        return this.media.changeSubscriptions(message.value);
       default:
         // Track settings, quality layers, sync state: not emulated (one layer is forwarded).
         return;
     }
   }
 
+  /** The client's offer of its publisher PC (`/rtc/v1`: its only PC). */
   private onOffer(offer: SessionDescription): void {
     const pc = this.transports.publisher;
-    this.negotiation = this.negotiation
-      .then(async () => {
-        await pc.setRemoteDescription({ type: 'offer', sdp: offer.sdp });
-        this.reconcileUnpublished(offer.sdp);
-        this.media?.onRemoteOffer();
-        await pc.setLocalDescription(await pc.createAnswer());
-        this.signal({
-          case: 'answer',
-          value: new SessionDescription({
-            type: 'answer',
-            sdp: pc.localDescription?.sdp ?? '',
-            id: offer.id,
-            midToTrackId: this.media?.midToTrackId() ?? {},
-          }),
-        });
-        this.media?.afterAnswer();
-      })
-      .catch((error: unknown) =>
-        this.deps.log(`rtc: offer from ${this.request.identity}: ${String(error)}`),
-      );
-  }
-
-  private offerSubscriber(): void {
-    const pc = this.transports.subscriber;
-    if (!pc) return;
-    this.negotiation = this.negotiation.then(async () => {
-      await pc.setLocalDescription(await pc.createOffer());
-      this.subscriberOfferId += 1;
+    this.enqueue(async () => {
+      await pc.setRemoteDescription({ type: 'offer', sdp: offer.sdp });
+      this.reconcileUnpublished(offer.sdp);
+      this.answerDownlink?.offerApplied();
+      this.media.sync();
+      this.answerDownlink?.place();
+      await pc.setLocalDescription(await pc.createAnswer());
       this.signal({
-        case: 'offer',
+        case: 'answer',
         value: new SessionDescription({
-          type: 'offer',
+          type: 'answer',
           sdp: pc.localDescription?.sdp ?? '',
-          id: this.subscriberOfferId,
+          id: offer.id,
+          midToTrackId: this.answerDownlink?.midToTrackId() ?? {},
         }),
       });
-    });
+      this.answerDownlink?.afterAnswer();
+    }, `offer from ${this.request.identity}`);
+  }
+
+  /** Queues a negotiation step; a failed step is logged and the next one still runs. */
+  private enqueue(step: () => Promise<void>, what: string): void {
+    this.negotiation = this.negotiation
+      .then(step)
+      .catch((error: unknown) => this.deps.log(`rtc: ${what}: ${String(error)}`));
   }
 
   private async onTrickle(trickle: TrickleRequest): Promise<void> {
@@ -437,7 +444,7 @@ export class RtcSession implements ParticipantSink {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.refreshTimer);
-    this.media?.close();
+    this.media.close();
     // After the last message has been written: the leave request must reach the client.
     setImmediate(() => {
       this.ws?.close();
