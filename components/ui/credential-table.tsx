@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { cn } from '@/lib/utils';
+import { TABLE_HEAD_CLASS } from '@/components/ui/table-head-class';
 
 /** What every credential an admin creates, uses and revokes has (API keys, embedding portals). */
 export interface Credential {
@@ -52,7 +53,7 @@ export function CredentialTable<T extends Credential>({
     <div className="bg-card overflow-x-auto rounded-lg border">
       <table className={cn('w-full text-left text-sm', className)}>
         <caption className="sr-only">{caption}</caption>
-        <thead className="bg-muted text-muted-foreground text-xs font-semibold tracking-wide uppercase">
+        <thead className={TABLE_HEAD_CLASS}>
           <tr>
             {headers.map((h) => (
               <th key={h} scope="col" className="px-4 py-2.5">

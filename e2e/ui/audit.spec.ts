@@ -50,6 +50,28 @@ test.describe('audit log', () => {
     expect(csv).not.toContain('auth.signed_in,');
   });
 
+  test('names each source as a word, acronyms in capitals', async ({ page }) => {
+    await page.goto('/audit');
+    const source = page.getByLabel('Source');
+    await expect(source.getByRole('option')).toHaveText([
+      'Any source',
+      'UI',
+      'API',
+      'Embed',
+      'CLI',
+      'System',
+    ]);
+    // There are system rows: the demo accounts are created by the system at start.
+    await source.selectOption({ label: 'System' });
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await expect(page).toHaveURL(/source=system/);
+    const first = page
+      .getByRole('table', { name: /Audit events/ })
+      .getByRole('row')
+      .nth(1);
+    await expect(first.getByRole('cell').last()).toHaveText('System');
+  });
+
   test('export links carry the current filters', async ({ page }) => {
     await page.goto('/audit?action=auth.signed_in&outcome=success&from=2020-01-01');
     const csv = page.getByRole('link', { name: 'Export CSV' });

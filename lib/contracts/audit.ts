@@ -13,6 +13,15 @@ export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 export const AUDIT_SOURCES = ['ui', 'api', 'embed', 'cli', 'system'] as const;
 export type AuditSource = (typeof AUDIT_SOURCES)[number];
 
+/** How the audit page names each source: acronyms stay capitals, words do not. */
+export const AUDIT_SOURCE_LABELS: Record<AuditSource, string> = {
+  ui: 'UI',
+  api: 'API',
+  embed: 'Embed',
+  cli: 'CLI',
+  system: 'System',
+};
+
 /**
  * The columns the audit log can be sorted by (`sort=<column>.<asc|desc>`, server-side, because the
  * log is paged on the server); `time.desc`, newest first, is the default.

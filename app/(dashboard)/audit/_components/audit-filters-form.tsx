@@ -5,7 +5,7 @@ import { buttonClassName } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { Select } from '@/components/ui/select';
-import { AUDIT_OUTCOMES, AUDIT_SOURCES } from '@/lib/contracts/audit';
+import { AUDIT_OUTCOMES, AUDIT_SOURCE_LABELS, AUDIT_SOURCES } from '@/lib/contracts/audit';
 import type { AuditFilters } from '@/lib/queries/audit-filters';
 import { humanizeEnum } from '@/lib/utils';
 
@@ -79,7 +79,7 @@ export function AuditFiltersForm({
           <option value="">Any source</option>
           {AUDIT_SOURCES.map((s) => (
             <option key={s} value={s}>
-              {s.toUpperCase()}
+              {AUDIT_SOURCE_LABELS[s]}
             </option>
           ))}
         </Select>

@@ -18,7 +18,7 @@ import { Button } from '@/components/ui/button';
 import { DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
 import { RelativeTime } from '@/components/ui/relative-time';
-import type { AuditOutcome } from '@/lib/contracts/audit';
+import { AUDIT_SOURCE_LABELS, type AuditOutcome } from '@/lib/contracts/audit';
 import type { AuditEventDto } from '@/lib/contracts/dto';
 import { useAuditEvents, type AuditPage } from '@/lib/queries/audit';
 import {
@@ -159,7 +159,7 @@ const columns: ColumnDef<AuditEventDto>[] = [
     id: 'source',
     accessorFn: (event) => event.source,
     header: 'Source',
-    cell: ({ row }) => <span className="uppercase">{row.original.source}</span>,
+    cell: ({ row }) => AUDIT_SOURCE_LABELS[row.original.source],
   },
 ];
 

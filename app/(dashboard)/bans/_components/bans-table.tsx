@@ -5,6 +5,7 @@ import { RelativeTime, useNow } from '@/components/ui/relative-time';
 import { banStatus, type BanDto, type BanStatus } from '@/lib/contracts/bans';
 
 import { LiftBanButton } from './lift-ban-button';
+import { TABLE_HEAD_CLASS } from '@/components/ui/table-head-class';
 
 const STATUS: Record<BanStatus, { label: string; tone: 'danger' | 'neutral' }> = {
   active: { label: 'Active', tone: 'danger' },
@@ -25,7 +26,7 @@ export function BansTable({ bans }: { bans: BanDto[] }) {
     <div className="bg-card overflow-x-auto rounded-lg border">
       <table className="w-full min-w-[64rem] text-left text-sm">
         <caption className="sr-only">Bans</caption>
-        <thead className="bg-muted text-muted-foreground text-xs font-semibold tracking-wide uppercase">
+        <thead className={TABLE_HEAD_CLASS}>
           <tr>
             {HEADERS.map((h) => (
               <th key={h} scope="col" className="px-4 py-2.5">

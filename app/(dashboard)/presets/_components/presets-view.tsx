@@ -11,6 +11,7 @@ import { permissionPresetsQueryOptions } from '@/lib/queries/permission-presets'
 
 import { DeletePresetButton } from './delete-preset-button';
 import { presetSummary } from './preset-summary';
+import { TABLE_HEAD_CLASS } from '@/components/ui/table-head-class';
 
 /** Built-in presets, then the admins' (a deployment has a handful: a plain table). */
 export function PresetsView() {
@@ -25,7 +26,7 @@ export function PresetsView() {
     <div className="bg-card overflow-x-auto rounded-lg border">
       <table className="w-full min-w-[48rem] text-left text-sm">
         <caption className="sr-only">Permission presets</caption>
-        <thead className="bg-muted text-muted-foreground text-xs font-semibold tracking-wide uppercase">
+        <thead className={TABLE_HEAD_CLASS}>
           <tr>
             {['Preset', 'Key', 'Allows', 'Visible to', 'Created'].map((h) => (
               <th key={h} scope="col" className="px-4 py-2.5">

@@ -4,6 +4,7 @@ import { RelativeTime } from '@/components/ui/relative-time';
 import type { UserSessionDto } from '@/lib/contracts/user-sessions';
 
 import { deviceLabel } from './device-label';
+import { TABLE_HEAD_CLASS } from '@/components/ui/table-head-class';
 
 const HEADERS = ['Device', 'Address', 'Signed in', 'Last seen'];
 
@@ -19,7 +20,7 @@ export function SessionsTable({
     <div className="overflow-x-auto rounded-lg border">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Active sessions of {username}</caption>
-        <thead className="bg-muted text-muted-foreground text-xs font-semibold tracking-wide uppercase">
+        <thead className={TABLE_HEAD_CLASS}>
           <tr>
             {HEADERS.map((h) => (
               <th key={h} scope="col" className="px-3 py-2">

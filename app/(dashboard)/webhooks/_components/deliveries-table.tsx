@@ -4,6 +4,7 @@ import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { RelativeTime } from '@/components/ui/relative-time';
 import type { WebhookDeliveryDto, WebhookOutcome } from '@/lib/contracts/dto';
+import { TABLE_HEAD_CLASS } from '@/components/ui/table-head-class';
 
 const OUTCOME: Record<WebhookOutcome, { label: string; tone: BadgeTone }> = {
   accepted: { label: 'Accepted', tone: 'success' },
@@ -46,7 +47,7 @@ export function DeliveriesTable({
             ? 'Recent webhook deliveries to every instance, newest first'
             : 'Recent webhook deliveries to this instance, newest first'}
         </caption>
-        <thead className="bg-muted text-muted-foreground text-xs font-semibold tracking-wide uppercase">
+        <thead className={TABLE_HEAD_CLASS}>
           <tr>
             {HEADERS.map((h) => (
               <th key={h} scope="col" className="px-4 py-2.5">
