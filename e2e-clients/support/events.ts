@@ -122,6 +122,11 @@ export interface ConnectOptions {
   simulcast?: boolean;
   /** Timeout of the peer-connection phase, ms (the SDK default is 15 s). */
   peerConnectionTimeout?: number;
+  /**
+   * RoomOptions.singlePeerConnection (SDK default true: `/rtc/v1`, one PeerConnection); false
+   * joins on the legacy `/rtc` path with a publisher and a subscriber PeerConnection.
+   */
+  singlePeerConnection?: boolean;
 }
 
 export interface PublishDataOptions {

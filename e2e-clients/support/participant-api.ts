@@ -224,6 +224,7 @@ export function installParticipantApi(): void {
         adaptiveStream: options.adaptiveStream ?? false,
         dynacast: options.dynacast ?? false,
         publishDefaults: { simulcast: options.simulcast ?? false },
+        singlePeerConnection: options.singlePeerConnection ?? true,
       });
       room = r;
       listen(r);

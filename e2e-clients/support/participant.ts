@@ -32,6 +32,12 @@ export class Participant {
   /** Browser console lines of this page, attached to the report when a test fails. */
   readonly console: string[] = [];
 
+  /**
+   * URLs of the WebSockets the page opened, in order: the SDK's signal connections, whose path
+   * (`/rtc/v1` or the legacy `/rtc`) shows which signal path it joined on.
+   */
+  readonly webSockets: string[] = [];
+
   constructor(
     readonly identity: string,
     readonly page: Page,
@@ -39,6 +45,12 @@ export class Participant {
   ) {
     page.on('console', (message) => this.console.push(`[${message.type()}] ${message.text()}`));
     page.on('pageerror', (error) => this.console.push(`[pageerror] ${error.message}`));
+    page.on('websocket', (socket) => this.webSockets.push(socket.url()));
+  }
+
+  /** Paths of the signal connections the page opened (`/rtc/v1`, `/rtc`), in order. */
+  signalPaths(): string[] {
+    return this.webSockets.map((url) => new URL(url).pathname);
   }
 
   /** What the last successful `connect` answered (sid, identity, server version). */

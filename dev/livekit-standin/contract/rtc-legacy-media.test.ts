@@ -10,9 +10,16 @@
  * Every wait is for a condition: a packet count, a signal, or the client's negotiated state.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { TrackSource } from '@livekit/protocol';
+import { DisconnectReason, LeaveRequest_Action, TrackSource } from '@livekit/protocol';
 import { LegacyRtcClient } from '../src/client/rtc-client';
-import { isRealServer, setupTarget, uniqueRoom, waitFor } from './harness';
+import {
+  isRealServer,
+  setupTarget,
+  setupWebhookSink,
+  uniqueRoom,
+  waitFor,
+  type Json,
+} from './harness';
 import { joinToken } from './rtc-signal';
 
 /** Generous: WebRTC setup between werift peers takes seconds on a busy machine. */
@@ -142,3 +149,60 @@ describe.skipIf(isRealServer)('§rtc legacy /rtc media forwarding', { timeout: T
     expect(offers.at(-1)?.match(/^m=audio /gm)).toHaveLength(1);
   });
 });
+
+// The real server waits 15 s (negotiationFailedTimeout); the stand-in's timeout is an option.
+describe.skipIf(isRealServer)(
+  '§rtc legacy /rtc: an unanswered subscriber offer',
+  { timeout: TEST_MS },
+  () => {
+    /** Short, so the test does not wait the real 15 s; long enough for a loaded machine to answer. */
+    const NEGOTIATION_MS = 1_500;
+    const hooks = setupWebhookSink();
+    const t = setupTarget(() => ({ webhooks: [hooks.url], negotiationTimeoutMs: NEGOTIATION_MS }));
+    const clients: LegacyRtcClient[] = [];
+
+    const connect = async (room: string, identity: string): Promise<LegacyRtcClient> => {
+      const client = await LegacyRtcClient.connect({
+        url: t.url,
+        token: await joinToken(t, room, identity),
+        timeoutMs: WAIT_MS,
+      });
+      clients.push(client);
+      return client;
+    };
+
+    afterEach(async () => {
+      await Promise.all(clients.splice(0).map((c) => c.close()));
+    });
+
+    it('fails the negotiation after the timeout: a RECONNECT leave (STATE_MISMATCH), the participant leaves', async () => {
+      const room = uniqueRoom('unanswered');
+      const bob = await connect(room, 'bob');
+      const firstOffer = await bob.waitForSignal('offer');
+      bob.withholdAnswers();
+      // Alice's track makes the server offer bob's subscriber PC again; bob never answers.
+      const reofferedAt = bob
+        .waitForSignal('offer', (o) => o.id > firstOffer.id)
+        .then(() => Date.now());
+      const alice = await connect(room, 'alice');
+      await alice.publishAudio('mic', TrackSource.MICROPHONE, { sendRtp: true });
+
+      const leave = await bob.waitForSignal('leave');
+      expect(Date.now() - (await reofferedAt)).toBeGreaterThanOrEqual(NEGOTIATION_MS - 200);
+      expect(leave).toMatchObject({
+        reason: DisconnectReason.STATE_MISMATCH,
+        action: LeaveRequest_Action.RECONNECT,
+      });
+      await bob.closed;
+
+      const left = await hooks.waitForEvent(
+        room,
+        'participant_left',
+        (r) => (r.json?.participant as Json | undefined)?.identity === 'bob',
+        WAIT_MS,
+      );
+      expect((left.json?.participant as Json).disconnectReason).toBe('STATE_MISMATCH');
+      expect((await t.rooms.listParticipants(room)).map((p) => p.identity)).toEqual(['alice']);
+    });
+  },
+);

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { Authenticator } from './auth';
 import { signJwt } from './jwt';
 import { SignalEndpoint } from './rtc/signal-endpoint';
+import { NEGOTIATION_FAILED_TIMEOUT_MS } from './rtc/subscriber-offers';
 import { ControlApi } from './control';
 import { createHttpServer } from './server';
 import { seedDemo } from './seed/demo';
@@ -34,6 +35,7 @@ export interface StandinOptions {
   control?: boolean; // default true
   egress?: boolean; // simulate Redis-backed egress/ingress; default false
   stallMs?: number; // psrpc no-responder delay; default 3000
+  negotiationTimeoutMs?: number; // unanswered subscriber offer → full reconnect; default 15000
   maxBodyBytes?: number; // default 10 MiB
   log?: (line: string) => void; // default: silent
 }
@@ -77,6 +79,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     state,
     // A moved client continues with a token for its new room, signed with the key of its own.
     signToken: (claims) => signJwt(claims, keys[claims.iss] ?? ''),
+    negotiationTimeoutMs: options.negotiationTimeoutMs ?? NEGOTIATION_FAILED_TIMEOUT_MS,
     log,
   });
   const server = createHttpServer({

@@ -109,6 +109,8 @@ export class LegacyRtcClient {
   private readonly plis = new Map<string, number>();
   private readonly timeoutMs: number;
   private offerId = 0;
+  /** Set by `withholdAnswers`: the server's subscriber offers from then on stay unanswered. */
+  private answersWithheld = false;
   /** The subscriber's offers are answered one at a time, in order. */
   private answering: Promise<void> = Promise.resolve();
   private pinger: NodeJS.Timeout | undefined;
@@ -263,6 +265,14 @@ export class LegacyRtcClient {
       .filter((sid): sid is string => sid !== undefined);
   }
 
+  /**
+   * From now on leaves the server's offers of the subscriber PC unanswered (they are still
+   * recorded in `signals`), as a client whose renegotiation stalls would.
+   */
+  withholdAnswers(): void {
+    this.answersWithheld = true;
+  }
+
   /** Sends a `pingReq` now and resolves with the server's `pongResp` to it. */
   ping(): Promise<Pong> {
     const timestamp = BigInt(Date.now());
@@ -369,6 +379,7 @@ export class LegacyRtcClient {
   }
 
   private answerSubscriber(offer: SessionDescription): void {
+    if (this.answersWithheld) return;
     this.answering = this.answering.then(async () => {
       await this.subscriber.setRemoteDescription({ type: 'offer', sdp: offer.sdp });
       await this.subscriber.setLocalDescription(await this.subscriber.createAnswer());

@@ -3,8 +3,6 @@ import {
   DataPacket,
   DisconnectReason,
   JoinResponse,
-  LeaveRequest,
-  LeaveRequest_Action,
   Pong,
   RequestResponse,
   RequestResponse_Reason,
@@ -32,7 +30,7 @@ import { sendingTracks } from './sdp-tracks';
 import { AnswerDownlink } from './answer-downlink';
 import { MediaEndpoint } from './media-endpoint';
 import { OfferDownlink } from './offer-downlink';
-import { leaveRequest, toClientMessage } from './signal-messages';
+import { fullReconnect, leaveRequest, toClientMessage } from './signal-messages';
 import { SubscriberOffers } from './subscriber-offers';
 import { Transports, type Mode } from './transports';
 
@@ -51,6 +49,8 @@ export interface SessionDeps {
   state: StandinState;
   /** Mints the token a moved client continues with (Cloud MoveParticipant). */
   signToken(claims: ConnectRequest['claims']): string;
+  /** Legacy path: how long a subscriber offer may stay unanswered (rtc/subscriber-offers.ts). */
+  negotiationTimeoutMs: number;
   log(line: string): void;
 }
 
@@ -112,6 +112,7 @@ export class RtcSession implements ParticipantSink {
         subscriber,
         (step) => this.enqueue(step, 'subscriber negotiation'),
         (offer) => this.signal({ case: 'offer', value: offer }),
+        { ms: deps.negotiationTimeoutMs, failed: () => this.negotiationFailed() },
       );
       this.subscriberOffers = offers;
       downlink = new OfferDownlink(subscriber, () => offers.offer());
@@ -163,12 +164,9 @@ export class RtcSession implements ParticipantSink {
 
     const current = this.current();
     if (!current) {
-      // Removed between the upgrade and now (a second join took over): tell it why it is out.
-      this.write(
-        new SignalResponse({
-          message: { case: 'leave', value: leaveRequest(DisconnectReason.DUPLICATE_IDENTITY) },
-        }),
-      );
+      // Removed between the upgrade and now: tell it why it is out, with the leave its removal
+      // queued (ROOM_DELETED for a deleted room, DUPLICATE_IDENTITY when a second join took over).
+      this.write(removalLeave(this.queued));
       ws.close();
       return;
     }
@@ -412,6 +410,20 @@ export class RtcSession implements ParticipantSink {
     });
   }
 
+  /**
+   * An offer of the subscriber PC stayed unanswered: the client is told to reconnect in full and
+   * this session ends, as the real server's IssueFullReconnect(NegotiateFailed) does
+   * (livekit/livekit pkg/rtc/participant.go; the reason maps to STATE_MISMATCH in
+   * pkg/rtc/types/interfaces.go ToDisconnectReason).
+   */
+  private negotiationFailed(): void {
+    this.deps.log(
+      `rtc: ${this.request.identity}: subscriber negotiation timed out, full reconnect`,
+    );
+    this.signal({ case: 'leave', value: fullReconnect(this.request.protocol) });
+    this.end(DisconnectReason.STATE_MISMATCH);
+  }
+
   /** The client is gone (left, lost its connection or its signal socket closed). */
   private end(reason: DisconnectReason): void {
     const current = this.current();
@@ -444,6 +456,7 @@ export class RtcSession implements ParticipantSink {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.refreshTimer);
+    this.subscriberOffers?.close();
     this.media.close();
     // After the last message has been written: the leave request must reach the client.
     setImmediate(() => {
@@ -490,7 +503,8 @@ export class RtcSession implements ParticipantSink {
   }
 
   private write(response: SignalResponse): void {
-    if (this.ws?.readyState === this.ws?.OPEN) this.ws?.send(response.toBinary());
+    if (!this.ws) return;
+    if (this.ws.readyState === this.ws.OPEN) this.ws.send(response.toBinary());
   }
 }
 
@@ -502,18 +516,21 @@ function othersOf(room: RoomState, participant: Participant): ParticipantInfo[] 
 }
 
 /**
- * The refusal of a resume attempt: the client then rejoins from scratch (see the README). Clients
- * before protocol 13 know no leave action and read `canReconnect` instead (livekit/livekit
- * pkg/service/roommanager.go StartSession, protocol_version.go SupportsRegionsInLeaveRequest).
+ * The leave that tells a participant removed before its socket was up why it is out: the one its
+ * removal queued, or DUPLICATE_IDENTITY (a second join took over) if none was.
+ */
+function removalLeave(queued: readonly SignalResponse[]): SignalResponse {
+  return (
+    queued.find((response) => response.message.case === 'leave') ??
+    new SignalResponse({
+      message: { case: 'leave', value: leaveRequest(DisconnectReason.DUPLICATE_IDENTITY) },
+    })
+  );
+}
+
+/**
+ * The refusal of a resume attempt (livekit/livekit pkg/service/roommanager.go StartSession): the
+ * client then rejoins from scratch (see the README), as after a failed negotiation.
  */
 export const refuseResume = (protocol: number): SignalResponse =>
-  new SignalResponse({
-    message: {
-      case: 'leave',
-      value: new LeaveRequest(
-        protocol > 12
-          ? { reason: DisconnectReason.STATE_MISMATCH, action: LeaveRequest_Action.RECONNECT }
-          : { reason: DisconnectReason.STATE_MISMATCH, canReconnect: true },
-      ),
-    },
-  });
+  new SignalResponse({ message: { case: 'leave', value: fullReconnect(protocol) } });

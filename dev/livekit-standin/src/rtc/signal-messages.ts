@@ -86,6 +86,19 @@ export function toClientMessage(message: ServerMessage): ClientMessage | undefin
 export const leaveRequest = (reason: DisconnectReason): LeaveRequest =>
   new LeaveRequest({ canReconnect: false, reason, action: LeaveRequest_Action.DISCONNECT });
 
+/**
+ * A full reconnect: the client rejoins from scratch with a new session (IssueFullReconnect in
+ * livekit/livekit pkg/rtc/participant.go). Clients before protocol 13 know no leave action and
+ * read `canReconnect` instead (sendLeaveRequest in pkg/rtc/participant_signal.go,
+ * pkg/rtc/types/protocol_version.go SupportsRegionsInLeaveRequest).
+ */
+export const fullReconnect = (protocol: number): LeaveRequest =>
+  new LeaveRequest(
+    protocol > 12
+      ? { reason: DisconnectReason.STATE_MISMATCH, action: LeaveRequest_Action.RECONNECT }
+      : { reason: DisconnectReason.STATE_MISMATCH, canReconnect: true },
+  );
+
 const reasonOf = (name: string): DisconnectReason =>
   DisconnectReason[name as keyof typeof DisconnectReason] ?? DisconnectReason.UNKNOWN_REASON;
 

@@ -2,10 +2,22 @@ import { SessionDescription } from '@livekit/protocol';
 import type { RTCPeerConnection } from 'werift';
 
 /**
+ * How long the real server waits for the answer to an offer before it gives up on the
+ * negotiation (`negotiationFailedTimeout` in
+ * https://github.com/livekit/livekit/blob/master/pkg/rtc/transport.go).
+ */
+export const NEGOTIATION_FAILED_TIMEOUT_MS = 15_000;
+
+/**
  * The offer/answer cycle of the legacy path's subscriber PC, which the server offers. One offer
  * is out at a time: a change while it is unanswered is offered once the answer is applied, as the
  * real server does (`createAndSendOffer` / `handleRemoteAnswerReceived` and their
  * NegotiationStateRetry in https://github.com/livekit/livekit/blob/master/pkg/rtc/transport.go).
+ *
+ * An offer still unanswered after the timeout, on a PC that is connected, fails the negotiation
+ * (`setupSignalStateCheckTimer` there); the session then has the client reconnect in full, as the
+ * real participant does (`onAnyTransportNegotiationFailed` in pkg/rtc/participant.go). An
+ * unanswered first offer is left to the client's own connect timeout, as there.
  */
 export class SubscriberOffers {
   private offerId = 0;
@@ -13,12 +25,15 @@ export class SubscriberOffers {
   private outstanding = false;
   /** Something changed meanwhile: offer again after the answer. */
   private again = false;
+  /** Runs out when the offer sent last stays unanswered. */
+  private answerTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly pc: RTCPeerConnection,
     /** Runs a step on the session's negotiation queue (one step at a time, in order). */
     private readonly run: (step: () => Promise<void>) => void,
     private readonly send: (offer: SessionDescription) => void,
+    private readonly answerTimeout: { ms: number; failed: () => void },
   ) {}
 
   /** Offers the subscriber PC now, or right after the outstanding offer is answered. */
@@ -43,6 +58,7 @@ export class SubscriberOffers {
           id: this.offerId,
         }),
       );
+      this.startAnswerTimer();
     });
   }
 
@@ -50,6 +66,7 @@ export class SubscriberOffers {
   onAnswer(answer: SessionDescription): void {
     this.run(async () => {
       if (!this.outstanding || (answer.id !== 0 && answer.id !== this.offerId)) return;
+      clearTimeout(this.answerTimer);
       try {
         await this.pc.setRemoteDescription({ type: 'answer', sdp: answer.sdp });
       } finally {
@@ -60,5 +77,18 @@ export class SubscriberOffers {
         }
       }
     });
+  }
+
+  /** The session ended: no timeout fires any more. */
+  close(): void {
+    clearTimeout(this.answerTimer);
+  }
+
+  private startAnswerTimer(): void {
+    clearTimeout(this.answerTimer);
+    this.answerTimer = setTimeout(() => {
+      if (this.outstanding && this.pc.connectionState === 'connected') this.answerTimeout.failed();
+    }, this.answerTimeout.ms);
+    this.answerTimer.unref();
   }
 }
