@@ -7,6 +7,8 @@ import {
   Loader2Icon,
   MicIcon,
   MicOffIcon,
+  MonitorUpIcon,
+  MonitorXIcon,
   RssIcon,
   ShieldIcon,
   UserXIcon,
@@ -19,25 +21,42 @@ import { useRef, useState, type ReactNode } from 'react';
 import { buttonClassName } from '@/components/ui/button';
 import { ReturnFocusTo } from '@/components/ui/return-focus';
 import type { ParticipantDto } from '@/lib/contracts/dto';
+import { mayShareScreen, microphoneState } from '@/lib/contracts/participant-media';
 import type { Permission } from '@/lib/contracts/permissions';
 import { useCan } from '@/lib/queries/actor-context';
 import { useKeepParticipant } from '@/lib/queries/room-liveness';
+import { useScreenSharePermission } from '@/lib/queries/mutations/use-moderation-commands';
 import { useMuteTrack, type MuteTrackVariables } from '@/lib/queries/mutations/use-mute-track';
 import { useRequestCamera } from '@/lib/queries/mutations/use-request-camera';
 import { cn } from '@/lib/utils';
 
 import { BanParticipantDialog } from './ban-participant-dialog';
 import { EditParticipantDialog } from './edit-participant-dialog';
+import { ForceMuteDialog } from './force-mute-dialog';
 import { trackName } from './labels';
 import { MOVE_UNSUPPORTED_REASON, MoveParticipantDialog } from './move-participant-dialog';
 import { ParticipantLiveness } from './participant-liveness';
 import { PermissionsDialog } from './permissions-dialog';
 import { RemoveParticipantDialog } from './remove-participant-dialog';
+import { RevokeScreenShareDialog } from './revoke-screen-share-dialog';
 import { SubscriptionsDialog } from './subscriptions-dialog';
 import { UnmuteRefusedDialog } from './unmute-refused-dialog';
 import { useMoveCapability } from './use-move-capability';
 
-type DialogName = 'permissions' | 'details' | 'subscriptions' | 'move' | 'remove' | 'ban';
+type DialogName =
+  | 'forceMute'
+  | 'revokeScreenShare'
+  | 'permissions'
+  | 'details'
+  | 'subscriptions'
+  | 'move'
+  | 'remove'
+  | 'ban';
+
+const FORCE_MUTE_UNAVAILABLE = {
+  muted: 'Their microphone is already muted.',
+  none: 'They publish no microphone.',
+} as const;
 
 /** Every permission this menu offers an item for: without any of them there is no menu. */
 export const PARTICIPANT_MENU_PERMISSIONS = [
@@ -85,8 +104,9 @@ function Item({
 }
 
 /**
- * The per-participant moderation menu: mute/unmute each track, then one dialog per action. Items
- * the actor may not use are not shown (the server enforces the same rules).
+ * The per-participant moderation menu: mute/unmute each track, force mute, screen sharing, then one
+ * dialog per action. Items the actor may not use are not shown (the server enforces the same
+ * rules); items that would change nothing are disabled with the reason (docs/moderation.md).
  */
 export function ParticipantActionsMenu({
   roomName,
@@ -101,6 +121,9 @@ export function ParticipantActionsMenu({
   const triggerRef = useRef<HTMLButtonElement>(null);
   const mute = useMuteTrack({ onRefused: setRefused });
   const askCamera = useRequestCamera();
+  const screenShare = useScreenSharePermission();
+  const busy = mute.isPending || askCamera.isPending || screenShare.isPending;
+  const mic = microphoneState(participant);
   // A server can mute a camera but never turn one on: their app is asked instead.
   const cameraOff = !tracks.some((track) => track.source === 'CAMERA' && !track.muted);
   const capability = useMoveCapability();
@@ -126,9 +149,9 @@ export function ParticipantActionsMenu({
           ref={triggerRef}
           className={buttonClassName({ variant: 'ghost', size: 'icon' })}
           aria-label={`Actions for ${identity}`}
-          aria-busy={mute.isPending || askCamera.isPending}
+          aria-busy={busy}
         >
-          {mute.isPending || askCamera.isPending ? (
+          {busy ? (
             <Loader2Icon aria-hidden className="animate-spin" />
           ) : (
             <EllipsisVerticalIcon aria-hidden />
@@ -140,7 +163,7 @@ export function ParticipantActionsMenu({
             sideOffset={4}
             className="bg-card text-card-foreground z-50 min-w-64 rounded-md border p-1 shadow-lg"
           >
-            {canMute && (tracks.length > 0 || cameraOff) ? (
+            {canMute ? (
               <>
                 <DropdownMenu.Label className="text-muted-foreground px-2 py-1 text-xs font-medium">
                   Tracks
@@ -174,6 +197,15 @@ export function ParticipantActionsMenu({
                     {`Ask ${identity} to turn on their camera`}
                   </Item>
                 ) : null}
+                {/* OpenTalk's force mute: their microphones, and their app is told who did it. */}
+                <Item
+                  icon={<MicOffIcon aria-hidden />}
+                  disabled={mic !== 'live'}
+                  hint={mic === 'live' ? undefined : FORCE_MUTE_UNAVAILABLE[mic]}
+                  onSelect={() => setDialog('forceMute')}
+                >
+                  {`Force mute ${identity}…`}
+                </Item>
                 <DropdownMenu.Separator className="bg-border my-1 h-px" />
               </>
             ) : null}
@@ -185,6 +217,27 @@ export function ParticipantActionsMenu({
                 <Item icon={<IdCardIcon aria-hidden />} onSelect={() => setDialog('details')}>
                   {`Edit name, metadata and attributes of ${identity}`}
                 </Item>
+                {mayShareScreen(participant) ? (
+                  <Item
+                    icon={<MonitorXIcon aria-hidden />}
+                    onSelect={() => setDialog('revokeScreenShare')}
+                  >
+                    {`Revoke screen sharing of ${identity}…`}
+                  </Item>
+                ) : (
+                  <Item
+                    icon={<MonitorUpIcon aria-hidden />}
+                    disabled={screenShare.isPending}
+                    onSelect={() =>
+                      screenShare.mutate({
+                        grant: true,
+                        input: { roomName, participants: [identity] },
+                      })
+                    }
+                  >
+                    {`Allow ${identity} to share their screen`}
+                  </Item>
+                )}
               </>
             ) : null}
             {canSubscriptions ? (
@@ -226,6 +279,12 @@ export function ParticipantActionsMenu({
       {/* Dialogs opened from the menu give focus back to its trigger when they close. */}
       <ReturnFocusTo target={triggerRef}>
         <ParticipantLiveness roomName={roomName} identity={identity}>
+          {dialog === 'forceMute' ? (
+            <ForceMuteDialog roomName={roomName} identity={identity} onClose={close} />
+          ) : null}
+          {dialog === 'revokeScreenShare' ? (
+            <RevokeScreenShareDialog roomName={roomName} identity={identity} onClose={close} />
+          ) : null}
           {dialog === 'permissions' ? (
             <PermissionsDialog roomName={roomName} participant={participant} onClose={close} />
           ) : null}

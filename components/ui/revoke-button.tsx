@@ -1,9 +1,10 @@
 'use client';
 
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { ReturnFocusTo } from '@/components/ui/return-focus';
 
 /**
  * "Revoke" for a credential (an API key, an embedding portal). Revoking is for good, so it asks
@@ -26,10 +27,13 @@ export function RevokeButton({
   children: ReactNode;
 }) {
   const [open, setOpen] = useState(false);
+  // A dialog opened without a radix Trigger has nothing to give focus back to on its own.
+  const buttonRef = useRef<HTMLButtonElement>(null);
 
   return (
     <>
       <Button
+        ref={buttonRef}
         variant="secondary"
         size="sm"
         aria-label={`Revoke ${what} ${name}`}
@@ -37,16 +41,18 @@ export function RevokeButton({
       >
         Revoke
       </Button>
-      <ConfirmDialog
-        open={open}
-        onOpenChange={setOpen}
-        title={`Revoke ${name}?`}
-        confirmLabel={`Revoke ${name}`}
-        pending={pending}
-        onConfirm={() => onRevoke(() => setOpen(false))}
-      >
-        {children}
-      </ConfirmDialog>
+      <ReturnFocusTo target={buttonRef}>
+        <ConfirmDialog
+          open={open}
+          onOpenChange={setOpen}
+          title={`Revoke ${name}?`}
+          confirmLabel={`Revoke ${name}`}
+          pending={pending}
+          onConfirm={() => onRevoke(() => setOpen(false))}
+        >
+          {children}
+        </ConfirmDialog>
+      </ReturnFocusTo>
     </>
   );
 }

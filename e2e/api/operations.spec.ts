@@ -523,6 +523,31 @@ const HAPPY_PATHS: Record<string, HappyPath> = {
       expect((await standin.track(room.name, 'alice', 'CAMERA')).muted).toBe(false);
     },
   },
+  forceMuteInBulk: {
+    route: 'POST /api/v1/rooms/:roomName/bulk/force-mute',
+    behaviour: 'force mutes every live microphone in the room, telling each participant',
+    async run({ request, livekit }) {
+      const room = await seedRoom(livekit, 'bulk force-mute');
+      await call(
+        request,
+        'muteTrack',
+        { roomName: room.name, identity: 'bob', trackSid: room.bobMic, muted: true },
+        200,
+      );
+      const { body } = await call(request, 'forceMuteInBulk', { roomName: room.name }, 200);
+      expect(body).toMatchObject({
+        total: 1,
+        succeeded: 1,
+        failed: [],
+        skipped: [{ identity: 'bob', reason: 'microphone already muted' }],
+      });
+      expect((await standin.track(room.name, 'alice', 'MICROPHONE')).muted).toBe(true);
+      expect((await standin.track(room.name, 'alice', 'CAMERA')).muted).toBe(false);
+      const [message] = await standin.receivedOf(room.name, 'alice', 'data');
+      expect(message).toMatchObject({ topic: 'moderato.force-muted', kind: 'RELIABLE' });
+      expect(await standin.receivedOf(room.name, 'bob', 'data')).toEqual([]);
+    },
+  },
   removeParticipantsInBulk: {
     route: 'POST /api/v1/rooms/:roomName/bulk/remove-participants',
     behaviour: 'removes the named participants only',

@@ -6,8 +6,9 @@ import { E2E } from '../support/ports';
 
 import { decodePayload, Standin } from './support';
 
-// OpenTalk's moderation commands from the room page's Moderation card; every effect is checked in
-// the stand-in's state and the participants' `received` logs.
+// OpenTalk's moderation commands from the room page: force mute and screen sharing in the
+// participants table's menus, microphone restrictions and tokens on the Room commands card; every
+// effect is checked in the stand-in's state and the participants' `received` logs.
 const standin = new Standin(`http://127.0.0.1:${E2E.livekitPort}`);
 const MIC = { type: 'AUDIO', source: 'MICROPHONE' } as const;
 const CAMERA = { type: 'VIDEO', source: 'CAMERA' } as const;
@@ -16,7 +17,7 @@ const SCREEN = { type: 'VIDEO', source: 'SCREEN_SHARE' } as const;
 test.describe('moderation commands', () => {
   test.use({ account: 'moderator' });
 
-  test('force mutes one participant, then a selection, after confirming', async ({
+  test('force mutes one participant from their menu, then a selection from the bulk menu', async ({
     page,
     livekit,
   }) => {
@@ -24,15 +25,28 @@ test.describe('moderation commands', () => {
       { identity: 'alice', tracks: [MIC, CAMERA] },
       { identity: 'bob', tracks: [MIC] },
       { identity: 'carol', tracks: [MIC] },
+      { identity: 'dave', tracks: [CAMERA] },
     ]);
-    await new RoomPage(page).goto(name);
-    const card = page.getByRole('region', { name: 'Moderation', exact: true });
+    const room = new RoomPage(page);
+    await room.goto(name);
 
-    await card.getByRole('button', { name: 'Force mute alice' }).click();
+    // No live microphone, nothing to force mute: the item says why.
+    await room.row('dave').getByRole('button', { name: 'Actions for dave' }).click();
+    const daveItem = page.getByRole('menuitem', { name: 'Force mute dave…' });
+    await expect(daveItem).toBeDisabled();
+    await expect(daveItem).toHaveAccessibleDescription('They publish no microphone.');
+    await page.keyboard.press('Escape');
+
+    const trigger = room.row('alice').getByRole('button', { name: 'Actions for alice' });
+    await trigger.click();
+    await page.getByRole('menuitem', { name: 'Force mute alice…' }).click();
     const confirm = page.getByRole('alertdialog', { name: 'Force mute alice?' });
+    await expect(confirm).toContainText('cameras and screen shares stay on');
+    await expect(confirm).toContainText('their app is told who muted them');
     await confirm.getByRole('button', { name: 'Force mute' }).click();
     await expect(page.getByText(/Force muted alice \(1 microphone track\)/)).toBeVisible();
     await expect(confirm).toBeHidden();
+    await expect(trigger).toBeFocused();
     expect((await standin.track(name, 'alice', 'MICROPHONE')).muted).toBe(true);
     expect((await standin.track(name, 'alice', 'CAMERA')).muted).toBe(false);
     const [message] = await standin.receivedOf(name, 'alice', 'data');
@@ -41,19 +55,61 @@ test.describe('moderation commands', () => {
       message: 'force_muted',
       moderator: expect.stringMatching(/^moderato:/),
     });
+    // Muted now: the item is there but disabled.
+    await trigger.click();
+    await expect(page.getByRole('menuitem', { name: 'Force mute alice…' })).toBeDisabled();
+    await page.keyboard.press('Escape');
 
-    // A selection, with the keyboard.
-    await card.getByRole('checkbox', { name: 'Choose bob to force mute' }).check();
-    await card.getByRole('checkbox', { name: 'Choose carol to force mute' }).focus();
+    // The table's selection, with the keyboard.
+    const table = room.participants;
+    await table.getByRole('checkbox', { name: 'Select bob' }).check();
+    await table.getByRole('checkbox', { name: 'Select carol' }).focus();
     await page.keyboard.press('Space');
-    await card.getByRole('button', { name: 'Force mute selected (2)' }).click();
-    await page
-      .getByRole('alertdialog', { name: 'Force mute 2 participants?' })
-      .getByRole('button', { name: 'Force mute' })
-      .click();
-    await expect(page.getByText(/Force muted bob and carol/)).toBeVisible();
-    expect((await standin.track(name, 'bob', 'MICROPHONE')).muted).toBe(true);
-    expect((await standin.track(name, 'carol', 'MICROPHONE')).muted).toBe(true);
+    await expect(page.getByText('2 selected')).toBeVisible();
+    await page.getByRole('button', { name: 'Act on selection' }).click();
+    await page.getByRole('menuitem', { name: 'Force mute' }).click();
+    const dialog = page.getByRole('dialog', { name: /Force mute — 2 selected/ });
+    await expect(dialog).toContainText('microphones only');
+    await expect(dialog).toContainText('their app is told who muted them');
+    await dialog.getByRole('button', { name: 'Force mute' }).click();
+    const done = page.getByRole('dialog', { name: 'Force mute: done' });
+    await expect(done.getByRole('status')).toHaveText('2 of 2 succeeded.');
+    for (const identity of ['bob', 'carol']) {
+      expect((await standin.track(name, identity, 'MICROPHONE')).muted).toBe(true);
+      const [told] = await standin.receivedOf(name, identity, 'data');
+      expect(told).toMatchObject({ topic: 'moderato.force-muted', kind: 'RELIABLE' });
+      expect(JSON.parse(decodePayload(told!))).toMatchObject({ message: 'force_muted' });
+    }
+    expect(await standin.receivedOf(name, 'dave', 'data')).toEqual([]);
+    await done.getByRole('button', { name: 'Done' }).click();
+    await expect(page.getByText('Nothing selected', { exact: false })).toBeVisible();
+  });
+
+  test('force mutes everyone with a live microphone from the bulk menu', async ({
+    page,
+    livekit,
+  }) => {
+    const name = await livekit.seedRoom(livekit.roomName('force-all'), [
+      { identity: 'ann', tracks: [MIC, SCREEN] },
+      { identity: 'ben', tracks: [CAMERA] },
+      { identity: 'helper-bot', kind: 'AGENT', tracks: [MIC] },
+    ]);
+    await new RoomPage(page).goto(name);
+
+    await page.getByRole('button', { name: 'Act on everyone' }).click();
+    await page.getByRole('menuitem', { name: 'Force mute' }).click();
+    const dialog = page.getByRole('dialog', {
+      name: new RegExp(`Force mute — everyone in ${name}`),
+    });
+    await dialog.getByRole('button', { name: 'Force mute' }).click();
+    const done = page.getByRole('dialog', { name: 'Force mute: done' });
+    await expect(done.getByRole('status')).toHaveText('1 of 1 succeeded; 2 left out.');
+    expect((await standin.track(name, 'ann', 'MICROPHONE')).muted).toBe(true);
+    expect((await standin.track(name, 'ann', 'SCREEN_SHARE')).muted).toBe(false);
+    expect((await standin.track(name, 'helper-bot', 'MICROPHONE')).muted).toBe(false);
+    const [told] = await standin.receivedOf(name, 'ann', 'data');
+    expect(told).toMatchObject({ topic: 'moderato.force-muted', kind: 'RELIABLE' });
+    expect(await standin.receivedOf(name, 'ben', 'data')).toEqual([]);
   });
 
   test('restricts microphones to an allow-list, shows it, restricts a late joiner, and lifts it exactly', async ({
@@ -66,7 +122,7 @@ test.describe('moderation commands', () => {
     ]);
     const before = await standin.participant(name, 'alice');
     await new RoomPage(page).goto(name);
-    const card = page.getByRole('region', { name: 'Moderation', exact: true });
+    const card = page.getByRole('region', { name: 'Room commands' });
     await expect(card.getByText('Everyone may unmute.')).toBeVisible();
 
     await card.getByRole('button', { name: 'Restrict microphones…' }).click();
@@ -111,23 +167,39 @@ test.describe('moderation commands', () => {
     const name = await livekit.seedRoom(livekit.roomName('share'), [
       { identity: 'alice', tracks: [MIC, SCREEN] },
     ]);
-    await new RoomPage(page).goto(name);
-    const card = page.getByRole('region', { name: 'Moderation', exact: true });
+    const room = new RoomPage(page);
+    await room.goto(name);
+    const trigger = room.row('alice').getByRole('button', { name: 'Actions for alice' });
 
-    await card.getByRole('button', { name: 'Revoke screen sharing of alice' }).click();
-    await page
-      .getByRole('alertdialog', { name: 'Revoke screen sharing of alice?' })
-      .getByRole('button', { name: 'Revoke screen share' })
-      .click();
+    // Backing out of the confirmation changes nothing.
+    await trigger.click();
+    await page.getByRole('menuitem', { name: 'Revoke screen sharing of alice…' }).click();
+    const confirm = page.getByRole('alertdialog', { name: 'Revoke screen sharing of alice?' });
+    await expect(confirm).toContainText('A running screen share stops at once.');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await expect(confirm).toBeHidden();
+    await expect(trigger).toBeFocused();
+    expect((await standin.participant(name, 'alice'))?.permission?.can_publish_sources).toEqual([]);
+
+    await trigger.click();
+    await page.getByRole('menuitem', { name: 'Revoke screen sharing of alice…' }).click();
+    await confirm.getByRole('button', { name: 'Revoke screen share' }).click();
     await expect(page.getByText('alice may no longer share their screen.')).toBeVisible();
     const alice = await standin.participant(name, 'alice');
     expect(alice?.state).toBe('ACTIVE');
     expect(alice?.tracks.map((t) => t.source)).toEqual(['MICROPHONE']);
     expect(alice?.permission?.can_publish_sources).toEqual(['CAMERA', 'MICROPHONE']);
 
-    await card.getByRole('button', { name: 'Allow alice to share their screen' }).click();
+    // The menu follows the permission: now it offers to allow it again.
+    await trigger.click();
+    await expect(
+      page.getByRole('menuitem', { name: 'Revoke screen sharing of alice…' }),
+    ).toHaveCount(0);
+    await page.getByRole('menuitem', { name: 'Allow alice to share their screen' }).click();
     await expect(page.getByText('alice may share their screen.')).toBeVisible();
-    expect((await standin.participant(name, 'alice'))?.permission?.can_publish_sources).toEqual([]);
+    await expect
+      .poll(async () => (await standin.participant(name, 'alice'))?.permission?.can_publish_sources)
+      .toEqual([]);
   });
 
   test('shows a join token once, copyable, and a hidden watch-only popout token', async ({
@@ -136,7 +208,7 @@ test.describe('moderation commands', () => {
   }) => {
     const name = await livekit.seedRoom(livekit.roomName('tokens'), [{ identity: 'alice' }]);
     await new RoomPage(page).goto(name);
-    const card = page.getByRole('region', { name: 'Moderation', exact: true });
+    const card = page.getByRole('region', { name: 'Room commands' });
 
     await card.getByRole('button', { name: 'Get join token' }).click();
     const dialog = page.getByRole('dialog', { name: `Join token for ${name}` });
@@ -172,7 +244,7 @@ test.describe('moderation commands for a viewer', () => {
       { identity: 'alice', tracks: [MIC] },
     ]);
     await new RoomPage(page).goto(name);
-    const card = page.getByRole('region', { name: 'Moderation', exact: true });
+    const card = page.getByRole('region', { name: 'Room commands' });
     await expect(card.getByLabel('Microphone restrictions off')).toBeVisible();
     await expect(card.getByRole('button')).toHaveCount(0);
   });

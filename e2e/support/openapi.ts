@@ -321,6 +321,7 @@ export function sampleInputs(target: SampleTarget): Record<string, Sample> {
       auditAction: 'participant.camera_request_accepted',
     },
     muteTracksInBulk: { input: { roomName, group: 'microphones' } },
+    forceMuteInBulk: { input: { roomName, identities: ['alice'] } },
     removeParticipantsInBulk: { input: { roomName, identities: ['alice'] } },
     applyPermissionPreset: { input: { roomName, identities: ['alice'], preset: 'audience' } },
     listPermissionPresets: { input: {} },

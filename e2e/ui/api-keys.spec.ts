@@ -62,8 +62,16 @@ test('admin creates a key shown once, which works until it is revoked from the p
 
   expect(await statusWithKey(page, key)).toBe(200);
 
-  await row.getByRole('button', { name: `Revoke API key ${name}` }).click();
+  // Backing out of the confirmation revokes nothing and gives focus back to the button.
+  const revoke = row.getByRole('button', { name: `Revoke API key ${name}` });
+  await revoke.click();
   const confirm = page.getByRole('alertdialog', { name: `Revoke ${name}?` });
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(revoke).toBeFocused();
+  await expect(row).toContainText('Active');
+
+  await revoke.click();
   await confirm.getByRole('button', { name: `Revoke ${name}` }).click();
   await expect(confirm).toBeHidden();
   await expect(row).toContainText('Revoked');

@@ -12,6 +12,7 @@ import { liftBan } from './bans/lift-ban';
 import { listBans } from './bans/list-bans';
 import { applyPermissionPreset } from './bulk/apply-permission-preset';
 import { cancelBulkRun } from './bulk/cancel-bulk-run';
+import { forceMuteInBulk } from './bulk/force-mute-in-bulk';
 import { muteTracksInBulk } from './bulk/mute-tracks-in-bulk';
 import { removeParticipantsInBulk } from './bulk/remove-participants-in-bulk';
 import { createEmbedPortal } from './embed-portals/create-embed-portal';
@@ -100,6 +101,7 @@ export const OPERATIONS = {
   requestCamera,
   recordConsentAnswer,
   muteTracksInBulk,
+  forceMuteInBulk,
   removeParticipantsInBulk,
   applyPermissionPreset,
   listPermissionPresets,

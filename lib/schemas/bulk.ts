@@ -30,6 +30,9 @@ export const muteTracksInBulkInputSchema = z.strictObject({
 });
 export type MuteTracksInBulkInput = z.input<typeof muteTracksInBulkInputSchema>;
 
+export const forceMuteInBulkInputSchema = z.strictObject(bulkTargets);
+export type ForceMuteInBulkInput = z.input<typeof forceMuteInBulkInputSchema>;
+
 export const removeParticipantsInBulkInputSchema = z.strictObject(bulkTargets);
 export type RemoveParticipantsInBulkInput = z.input<typeof removeParticipantsInBulkInputSchema>;
 

@@ -90,6 +90,7 @@ export function BulkActionsBar({
             className="bg-card text-card-foreground z-50 min-w-56 rounded-md border p-1 shadow-lg"
           >
             {canMute ? BULK_TRACK_GROUP_KEYS.map((group) => item({ kind: 'mute', group })) : null}
+            {canMute ? item({ kind: 'forceMute' }) : null}
             {canPreset ? (
               <DropdownMenu.Sub>
                 <DropdownMenu.SubTrigger className={itemClassName}>

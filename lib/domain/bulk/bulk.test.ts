@@ -3,12 +3,14 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import type { ParticipantDto } from '@/lib/contracts/dto';
 import { queryAuditEvents } from '@/lib/db/audit';
 import * as livekit from '@/lib/livekit/room-service';
+import { FORCE_MUTED_TOPIC } from '@/lib/schemas/protocol';
 import { codeOf, startTestLiveKit, testActor, uniqueRoom, type TestLiveKit } from '@/test/standin';
 
 import { runOperation as run } from '../run-operation';
 import { applyPermissionPreset } from './apply-permission-preset';
 import { setBulkRunPort, type BulkProgress } from './bulk-runs';
 import { cancelBulkRun } from './cancel-bulk-run';
+import { forceMuteInBulk } from './force-mute-in-bulk';
 import { muteTracksInBulk } from './mute-tracks-in-bulk';
 import { removeParticipantsInBulk } from './remove-participants-in-bulk';
 
@@ -140,6 +142,85 @@ describe('muteTracksInBulk', () => {
     expect(
       await codeOf(run(muteTracksInBulk, globexModerator, { roomName, group: 'microphones' })),
     ).toBe('not_found');
+    expect((await tracksOf('bob'))[0]?.muted).toBe(false);
+  });
+});
+
+describe('forceMuteInBulk', () => {
+  async function forceMutedMessages(identity: string) {
+    const entries = await lk.control.received(roomName, identity);
+    return entries.filter((e) => e.type === 'data' && e.topic === FORCE_MUTED_TOPIC);
+  }
+
+  it('force mutes every live microphone but the protected ones, telling each participant', async () => {
+    await lk.control.bulkJoin([{ room: roomName, identity: 'carol', tracks: [camera] }]);
+    const report = await run(forceMuteInBulk, moderator, { roomName });
+
+    expect(report).toMatchObject({ total: 2, succeeded: 2, failed: [], cancelled: 0 });
+    expect(report.skipped).toEqual(
+      expect.arrayContaining([
+        { identity: 'agent-1', reason: 'agent' },
+        { identity: 'host', reason: 'moderator' },
+        { identity: 'carol', reason: 'no microphone' },
+      ]),
+    );
+    const alice = await tracksOf('alice');
+    expect(alice.find((t) => t.source === 'MICROPHONE')?.muted).toBe(true);
+    expect(alice.find((t) => t.source === 'CAMERA')?.muted).toBe(false);
+    expect((await tracksOf('bob'))[0]?.muted).toBe(true);
+    expect((await tracksOf('host'))[0]?.muted).toBe(false);
+    // Each is told on their own; the skipped hear nothing.
+    for (const identity of ['alice', 'bob']) {
+      expect(await forceMutedMessages(identity)).toEqual([
+        expect.objectContaining({ kind: 'RELIABLE', destinationIdentities: [identity] }),
+      ]);
+    }
+    for (const identity of ['host', 'carol']) {
+      expect(await forceMutedMessages(identity)).toEqual([]);
+    }
+
+    const { events } = await queryAuditEvents({ roomName });
+    expect(
+      events
+        .filter((e) => e.action === 'participants.force_muted')
+        .map((e) => e.params?.participants),
+    ).toEqual(expect.arrayContaining([['alice'], ['bob']]));
+    const runRows = events.filter((e) => e.action === 'bulk.force_muted');
+    expect(runRows).toHaveLength(1);
+    expect(runRows[0]!.params).toMatchObject({ runId: report.runId, total: 2, succeeded: 2 });
+  });
+
+  it('skips an already muted microphone and reports who left after the listing', async () => {
+    const aliceMic = (await tracksOf('alice')).find((t) => t.source === 'MICROPHONE')!;
+    await lk.rooms.mutePublishedTrack(roomName, 'alice', aliceMic.sid, true);
+    const listing = await livekit.listParticipants(roomName);
+    const gone = {
+      ...listing.find((p) => p.identity === 'bob')!,
+      identity: 'carol',
+      sid: 'PA_gone',
+    };
+    vi.mocked(livekit.listParticipants).mockResolvedValueOnce([...listing, gone as ParticipantDto]);
+
+    const report = await run(forceMuteInBulk, moderator, {
+      roomName,
+      identities: ['alice', 'bob', 'carol'],
+    });
+    expect(report).toMatchObject({ total: 2, succeeded: 1 });
+    expect(report.skipped).toEqual([{ identity: 'alice', reason: 'microphone already muted' }]);
+    expect(report.failed).toEqual([
+      {
+        identity: 'carol',
+        trackSid: null,
+        code: 'not_found',
+        message: `carol is not in ${roomName}.`,
+      },
+    ]);
+    expect(await forceMutedMessages('alice')).toEqual([]);
+    expect((await tracksOf('bob'))[0]?.muted).toBe(true);
+  });
+
+  it('is refused to a viewer', async () => {
+    expect(await codeOf(run(forceMuteInBulk, viewer, { roomName }))).toBe('forbidden');
     expect((await tracksOf('bob'))[0]?.muted).toBe(false);
   });
 });

@@ -22,6 +22,12 @@ export interface BulkItem {
 }
 
 /**
+ * A target the operation answered for rather than threw about: `forceMute` lists a participant
+ * who is gone as `missing` instead of failing. Names the failure the report should show, or null.
+ */
+export type AnsweredFailure<O> = (output: O) => Omit<BulkFailure, 'identity' | 'trackSid'> | null;
+
+/**
  * Runs `operation` once per item, BULK_CONCURRENCY at a time, each authorized and audited on its
  * own (one row per target; the calling bulk operation writes the run's row). Publishes progress,
  * stops starting new items when the run is cancelled, and answers a per-participant report.
@@ -32,6 +38,7 @@ export async function runInBulk<I extends z.ZodType, O>(
   operation: Operation<I, O>,
   items: readonly BulkItem[],
   selection: Pick<TargetSelection, 'skipped' | 'missing'>,
+  failureOf: AnsweredFailure<O> = () => null,
 ): Promise<BulkReportDto> {
   const runId = run.runId ?? randomUUID();
   const { tenant } = await context.room(run.roomName);
@@ -60,6 +67,7 @@ export async function runInBulk<I extends z.ZodType, O>(
   publish(true);
 
   const settled = new Set<number>();
+  const failureIn = (result: RunResult<O>) => (result.ok ? failureOf(result.data) : result.error);
   let results: RunResult<O>[];
   try {
     results = await runForEach(
@@ -72,7 +80,7 @@ export async function runInBulk<I extends z.ZodType, O>(
         onSettled: (index, result) => {
           settled.add(index);
           progress.done += 1;
-          if (!result.ok) progress.failed += 1;
+          if (failureIn(result)) progress.failed += 1;
           publish();
         },
       },
@@ -87,16 +95,22 @@ export async function runInBulk<I extends z.ZodType, O>(
     code: 'not_found',
     message: 'Not in the room.',
   }));
+  let succeeded = 0;
   results.forEach((result, index) => {
-    if (result.ok || !settled.has(index)) return;
+    if (!settled.has(index)) return;
+    const failure = failureIn(result);
+    if (!failure) {
+      succeeded += 1;
+      return;
+    }
     const { identity, trackSid } = items[index]!;
-    failed.push({ identity, trackSid, ...result.error });
+    failed.push({ identity, trackSid, ...failure });
   });
 
   const report: BulkReportDto = {
     runId,
     total: items.length,
-    succeeded: results.filter((r) => r.ok).length,
+    succeeded,
     failed,
     skipped: selection.skipped,
     cancelled: items.length - settled.size,

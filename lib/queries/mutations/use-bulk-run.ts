@@ -21,6 +21,8 @@ function run({ action, ...targets }: BulkRunVariables) {
   switch (action.kind) {
     case 'mute':
       return callOperation('muteTracksInBulk', { ...targets, group: action.group });
+    case 'forceMute':
+      return callOperation('forceMuteInBulk', targets);
     case 'preset':
       return callOperation('applyPermissionPreset', { ...targets, preset: action.preset.key });
     case 'remove':

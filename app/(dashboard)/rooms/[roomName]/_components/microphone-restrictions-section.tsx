@@ -23,7 +23,10 @@ export function MicrophoneRestrictionsSection({
   roomName: string;
   participants: readonly ParticipantDto[];
 }) {
-  const { data, error, isPending, refetch, isFetching } = useMicrophoneRestrictions(roomName);
+  const { data, error, isPending, refetch, isFetching } = useMicrophoneRestrictions(
+    roomName,
+    participants,
+  );
   const canUpdate = useCan('participants.update');
   const [restrictOpen, setRestrictOpen] = useState(false);
   const [liftOpen, setLiftOpen] = useState(false);
