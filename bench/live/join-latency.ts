@@ -60,7 +60,10 @@ const OBSERVE_ROWS = `(() => {
   window.__benchRowSeen = seen;
   const record = (row, at) => {
     if (row.closest('[role="table"]')?.getAttribute('aria-label') !== tableLabel) return;
-    const identity = row.querySelector('[role="cell"]')?.textContent?.trim();
+    // The first cell with text: the selection checkbox's cell comes first and has none.
+    const identity = [...row.querySelectorAll('[role="cell"]')]
+      .map((cell) => cell.textContent?.trim())
+      .find(Boolean);
     if (identity && !(identity in seen)) seen[identity] = at;
   };
   new MutationObserver((records) => {
