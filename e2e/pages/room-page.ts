@@ -24,16 +24,6 @@ export class RoomPage {
       .filter({ has: this.page.getByRole('cell', { name: identity, exact: true }) });
   }
 
-  /** Identities of the rendered rows, top to bottom. */
-  async identities(): Promise<string[]> {
-    const rows = this.participants.getByRole('rowgroup').nth(1).getByRole('row');
-    const texts = await rows.evaluateAll((els) =>
-      els.map((el) => el.querySelector('[role="cell"]')?.textContent ?? ''),
-    );
-
-    return texts;
-  }
-
   /** The value shown next to a label in the room details card. */
   fact(label: string): Locator {
     return this.page
