@@ -15,8 +15,10 @@
  *    One admin session serves every stream: sessions have no per-user stream limit and only
  *    sign-in is throttled (lib/auth/sign-in-throttle.ts).
  * 3. The webhook receiver: WEBHOOK_RATE signed deliveries/s for BENCH_WEBHOOK_SECONDS (default 10)
- *    on loopback, open loop; achieved rate, p50/p99 and non-2xx answers. Before it, the same load
- *    on GET /api/health (a route that does nothing) gives Next.js's own floor on this machine.
+ *    on loopback, open loop; achieved rate, p50/p99 and non-2xx answers, at both doors: the route
+ *    (/api/livekit/webhook inside Next.js, `receiver_route_*`) and the dedicated port
+ *    (MODERATO_WEBHOOK_PORT, `receiver_*`, where these dashboards' stand-ins post). Before them,
+ *    the same load on GET /api/health (a route that does nothing) gives Next.js's own floor.
  *
  * Node's inspector (bench/live/inspector.ts) reads next-server's JS heap, after a forced GC once
  * the SSE figures are taken (a leak, or memory not yet handed back?), and its event-loop delay
@@ -63,10 +65,11 @@ const GOALS = {
   receiverP99: 20,
 };
 
+/** `webhook`: the dashboard's dedicated webhook port (MODERATO_WEBHOOK_PORT), where LiveKit posts. */
 const PORTS = {
-  webhooks: { dashboard: 3200, standin: 7900 },
-  reconcile: { dashboard: 3201, standin: 7901 },
-  load: { dashboard: 3202, standin: 7902 },
+  webhooks: { dashboard: 3200, standin: 7900, webhook: 3210 },
+  reconcile: { dashboard: 3201, standin: 7901, webhook: 3211 },
+  load: { dashboard: 3202, standin: 7902, webhook: 3212 },
 };
 
 /** Dashboards of this run: SQLite, in-process bus, defaults made explicit. */
@@ -87,18 +90,27 @@ function assertPortFree(port: number): Promise<void> {
 
 async function startPair(
   name: string,
-  ports: { dashboard: number; standin: number },
+  ports: { dashboard: number; standin: number; webhook: number },
   webhooks: boolean,
-): Promise<{ standin: StandinProcess; dashboard: Dashboard; stop(): Promise<void> }> {
-  await assertPortFree(ports.dashboard);
-  await assertPortFree(ports.standin);
-  const webhookUrl = `http://127.0.0.1:${ports.dashboard}/api/livekit/webhook`;
+): Promise<{
+  standin: StandinProcess;
+  dashboard: Dashboard;
+  webhookUrl: string;
+  stop(): Promise<void>;
+}> {
+  for (const port of Object.values(ports)) await assertPortFree(port);
+  // Deployed as the README recommends for high event rates: LiveKit posts to the dedicated port.
+  const webhookUrl = `http://127.0.0.1:${ports.webhook}/api/livekit/webhook`;
   const standin = await startStandinProcess(ports.standin, webhooks ? webhookUrl : null);
   let dashboard: Dashboard;
   try {
     dashboard = await startDashboard(`bench:live-${name}`, standin.url, {
       port: ports.dashboard,
-      env: DASHBOARD_ENV,
+      env: {
+        ...DASHBOARD_ENV,
+        MODERATO_WEBHOOK_PORT: String(ports.webhook),
+        MODERATO_WEBHOOK_HOST: '127.0.0.1',
+      },
     });
   } catch (err) {
     await standin.stop();
@@ -111,6 +123,7 @@ async function startPair(
   return {
     standin,
     dashboard,
+    webhookUrl,
     async stop() {
       const exited = new Promise<void>((resolve) => {
         if (dashboard.proc.exitCode !== null || dashboard.proc.signalCode !== null) resolve();
@@ -290,6 +303,7 @@ async function main(): Promise<void> {
 
     let sse: Awaited<ReturnType<typeof ssePhase>> | null = null;
     let receiver: WebhookLoadResult | null = null;
+    let routeReceiver: WebhookLoadResult | null = null;
     if (phases.has('sse') || phases.has('webhooks')) {
       const load = await startPair('load', PORTS.load, true);
       cleanups.push(() => load.stop());
@@ -310,15 +324,21 @@ async function main(): Promise<void> {
         log(
           `floor, GET /api/health: ${floor.sent} requests at ${floor.rate.toFixed(0)}/s, p50 ${ms(floor.p50, 2)} p99 ${ms(floor.p99, 2)} ms, ${floor.non2xx} non-2xx; event-loop delay p99 ${ms(floorLoop.p99, 1)} max ${ms(floorLoop.max, 1)} ms`,
         );
-        await inspector.startLoopDelay();
-        receiver = await webhookLoad(load.dashboard.url, {
-          rate: WEBHOOK_RATE,
-          seconds: WEBHOOK_SECONDS,
-        });
-        const loop = await inspector.stopLoopDelay();
-        log(
-          `webhooks: ${receiver.sent} deliveries at ${receiver.rate.toFixed(0)}/s, p50 ${ms(receiver.p50, 2)} p99 ${ms(receiver.p99, 2)} max ${ms(receiver.max, 1)} ms, outcomes ${[...receiver.outcomes].map(([k, n]) => `${k}×${n}`).join(', ')}; event-loop delay p99 ${ms(loop.p99, 1)} max ${ms(loop.max, 1)} ms; next-server RSS ${rssMb(pid).toFixed(1)} MB`,
-        );
+        // Both doors, the same load: the route inside Next.js, then the dedicated port.
+        const doors = [
+          ['route', `${load.dashboard.url}/api/livekit/webhook`],
+          ['dedicated port', load.webhookUrl],
+        ] as const;
+        for (const [door, url] of doors) {
+          await inspector.startLoopDelay();
+          const result = await webhookLoad(url, { rate: WEBHOOK_RATE, seconds: WEBHOOK_SECONDS });
+          const loop = await inspector.stopLoopDelay();
+          log(
+            `webhooks, ${door}: ${result.sent} deliveries at ${result.rate.toFixed(0)}/s, p50 ${ms(result.p50, 2)} p99 ${ms(result.p99, 2)} max ${ms(result.max, 1)} ms, outcomes ${[...result.outcomes].map(([k, n]) => `${k}×${n}`).join(', ')}; event-loop delay p99 ${ms(loop.p99, 1)} max ${ms(loop.max, 1)} ms; next-server RSS ${rssMb(pid).toFixed(1)} MB`,
+          );
+          if (door === 'route') routeReceiver = result;
+          else receiver = result;
+        }
       }
     }
 
@@ -374,6 +394,8 @@ async function main(): Promise<void> {
         `receiver_p50_ms=${ms(receiver?.p50 ?? Number.NaN, 2)}`,
         `receiver_p99_ms=${ms(receiver?.p99 ?? Number.NaN, 2)}`,
         `receiver_non2xx=${receiver?.non2xx ?? 'na'}`,
+        `receiver_route_rate=${routeReceiver ? routeReceiver.rate.toFixed(0) : 'na'}`,
+        `receiver_route_p99_ms=${ms(routeReceiver?.p99 ?? Number.NaN, 2)}`,
         `targets_met=${phases.size === PHASES.length && Object.values(met).every(Boolean)}`,
       ].join(' '),
     );

@@ -14,7 +14,8 @@ import { liveEvents, liveIndicator, recordLiveEvents } from './support/live';
 
 /**
  * Two instances behind one Redis and one PostgreSQL. The stand-in delivers its webhooks to
- * instance A only (e2e-multi/support/cluster.ts), so whatever B shows of a join came from A.
+ * instance A only, on A's dedicated webhook port (MODERATO_WEBHOOK_PORT,
+ * e2e-multi/support/cluster.ts), so whatever B shows of a join came from A.
  */
 
 const enc = encodeURIComponent;

@@ -170,11 +170,11 @@ async function sendAtRate(
   return { answers: await Promise.all(pending), startedAt };
 }
 
+/** `url`: the receiver, the dashboard's route or its dedicated port. */
 export async function webhookLoad(
-  dashboardUrl: string,
+  url: string,
   { rate, seconds, warmupSeconds = 1 }: { rate: number; seconds: number; warmupSeconds?: number },
 ): Promise<WebhookLoadResult> {
-  const url = `${dashboardUrl}/api/livekit/webhook`;
   const warmup = Math.round(rate * warmupSeconds);
   const measured = Math.round(rate * seconds);
   const signingStarted = performance.now();

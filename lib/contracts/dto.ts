@@ -192,6 +192,8 @@ export const webhookHealthSchema = z
     receiverPath: z.string(),
     /** The absolute receiver URL when the public URL is configured (NEXTAUTH_URL), else null. */
     receiverUrl: z.string().nullable(),
+    /** The port this instance also receives webhooks on (MODERATO_WEBHOOK_PORT), else null. */
+    dedicatedPort: z.number().int().nullable(),
     /** The API key LiveKit must sign webhooks with (`webhook.api_key`); never the secret. */
     apiKey: z.string(),
     lastGoodAtMs: ms.nullable(),

@@ -178,6 +178,54 @@ describe.each(testStores())('session history store on $kind', ({ store: makeStor
     expect(await findRoomSession('RM_never')).toBeNull();
   });
 
+  it('counts the peak from overlapping sessions, late joins included', async () => {
+    const db = await getDb();
+    const peak = room('RM_peak', 'peak');
+    await openRoomSession(db, { ...peak, startedAtMs: T0, numParticipants: 0 });
+    const leave = (sid: string, atMs: number) =>
+      recordParticipantLeave(db, peak, {
+        participantSid: sid,
+        identity: sid,
+        reason: 'CLIENT_INITIATED',
+        atMs,
+      });
+    await recordParticipantJoin(db, peak, join('PA_p1', 'a', T0 + MIN));
+    await recordParticipantJoin(db, peak, join('PA_p2', 'b', T0 + 2 * MIN));
+    await recordParticipantJoin(db, peak, join('PA_p3', 'c', T0 + 3 * MIN));
+    await leave('PA_p1', T0 + 4 * MIN);
+    await leave('PA_p2', T0 + 5 * MIN);
+    await recordParticipantJoin(db, peak, join('PA_p4', 'd', T0 + 6 * MIN));
+    expect(await findRoomSession('RM_peak')).toMatchObject({ peakParticipants: 3 });
+    // A join webhook that arrives late: a, b, c and h were all in the room at 3.5 min.
+    await recordParticipantJoin(db, peak, join('PA_p5', 'h', T0 + 3.5 * MIN));
+    expect(await findRoomSession('RM_peak')).toMatchObject({
+      peakParticipants: 4,
+      totalParticipants: 5,
+    });
+  });
+
+  it('never ends a session before it began (leaves are dated in whole seconds)', async () => {
+    const db = await getDb();
+    const quick = room('RM_quick', 'quick');
+    await openRoomSession(db, { ...quick, startedAtMs: T0, numParticipants: 0 });
+    await recordParticipantJoin(db, quick, join('PA_q1', 'quick', T0 + 60_700));
+    await recordParticipantLeave(db, quick, {
+      participantSid: 'PA_q1',
+      identity: 'quick',
+      reason: 'CLIENT_INITIATED',
+      atMs: T0 + 60_000,
+    });
+    await recordParticipantJoin(db, quick, join('PA_q2', 'slow', T0 + 60_700));
+    await closeRoomSession(db, 'RM_quick', T0 + 60_000);
+    const sessions = await listParticipantSessions('RM_quick');
+    expect(sessions.map((p) => [p.joinedAtMs, p.leftAtMs])).toEqual([
+      [T0 + 60_700, T0 + 60_700],
+      [T0 + 60_700, T0 + 60_700],
+    ]);
+    // The one that left is not counted as open at the other's join.
+    expect(await findRoomSession('RM_quick')).toMatchObject({ peakParticipants: 1 });
+  });
+
   it('moves a provisional session to the room’s real sid, merging when both exist', async () => {
     const db = await getDb();
     const provisional = room('~p1', 'gamma');

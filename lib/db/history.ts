@@ -107,7 +107,13 @@ async function countNewParticipant(
   await raisePeak(db, roomSid, span);
 }
 
-/** Raises the room's peak to the most sessions open at once at any join in `span`. */
+/**
+ * Raises the room's peak to the most sessions open at once at any join in `span`. Sessions open at
+ * time T = those joined by T minus those left by T: every session leaves at or after it joins
+ * (recordParticipantLeave keeps it so), so both are counts over an index range
+ * (participant_sessions(room_sid, joined_at) and (room_sid, left_at), migration 0012) with no row
+ * read, instead of reading every earlier session of the room for each join.
+ */
 async function raisePeak(
   db: HistoryDb,
   roomSid: string,
@@ -115,20 +121,25 @@ async function raisePeak(
 ): Promise<void> {
   let joins = db
     .selectFrom('participant_sessions as p')
-    .select((eb) =>
+    .select((eb) => [
       eb
         .selectFrom('participant_sessions as q')
         .select(eb.fn.countAll<number>().as('n'))
         .whereRef('q.room_sid', '=', 'p.room_sid')
         .whereRef('q.joined_at', '<=', 'p.joined_at')
-        .where((q) => q.or([q('q.left_at', 'is', null), q('q.left_at', '>', q.ref('p.joined_at'))]))
-        .as('open'),
-    )
+        .as('joined'),
+      eb
+        .selectFrom('participant_sessions as r')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('r.room_sid', '=', 'p.room_sid')
+        .whereRef('r.left_at', '<=', 'p.joined_at')
+        .as('left'),
+    ])
     .where('p.room_sid', '=', roomSid)
     .where('p.joined_at', '>=', span.joinedAtMs);
   if (span.leftAtMs !== null) joins = joins.where('p.joined_at', '<=', span.leftAtMs);
   const counts = await joins.execute();
-  const peak = Math.max(0, ...counts.map((c) => Number(c.open ?? 0)));
+  const peak = Math.max(0, ...counts.map((c) => Number(c.joined ?? 0) - Number(c.left ?? 0)));
   await db
     .updateTable('room_sessions')
     .set({ peak_participants: larger('peak_participants', peak) })
@@ -236,7 +247,8 @@ export async function recordParticipantLeave(
   const at = Math.trunc(leave.atMs);
   const updated = await db
     .updateTable('participant_sessions')
-    .set({ left_at: at, leave_reason: leave.reason })
+    // Never before the join: webhooks date a leave in whole seconds, a join to the millisecond.
+    .set({ left_at: larger('joined_at', at), leave_reason: leave.reason })
     .where('participant_sid', '=', leave.participantSid)
     .where((eb) =>
       eb.or([
@@ -288,7 +300,7 @@ export async function closeRoomSession(
     .executeTakeFirst();
   await db
     .updateTable('participant_sessions')
-    .set({ left_at: at })
+    .set({ left_at: larger('joined_at', at) })
     .where('room_sid', '=', roomSid)
     .where('left_at', 'is', null)
     .execute();

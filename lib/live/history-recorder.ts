@@ -35,7 +35,11 @@ export interface HistoryRecorderOptions {
   db?: () => Promise<Kysely<Database>>;
   /** Queued events are written at most this long after they happen, ms. */
   flushMs?: number;
-  /** …or as soon as this many are queued; also the most one transaction writes. */
+  /**
+   * …or as soon as this many are queued; also the most one transaction writes. Small on purpose:
+   * the embedded SQLite store writes synchronously, so one transaction is one stall of the event
+   * loop (webhooks, streams and pages all wait for it).
+   */
   batchSize?: number;
   /** While the store is down, the oldest events beyond this many are dropped (with a warning). */
   maxQueue?: number;
@@ -84,7 +88,7 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
   const bus = options.bus;
   const openDb = options.db ?? getDb;
   const flushMs = options.flushMs ?? 250;
-  const batchSize = options.batchSize ?? 200;
+  const batchSize = options.batchSize ?? 50;
   const maxQueue = options.maxQueue ?? 20_000;
   const now = options.now ?? Date.now;
   const log = options.log ?? console;
@@ -186,6 +190,9 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
 
   async function drain(): Promise<void> {
     while (queue.length > 0) {
+      // Between batches, let waiting I/O run: a long queue must not hold the loop for its whole
+      // length (with SQLite no query yields on its own; 200 events stalled deliveries ~100 ms).
+      await new Promise((resolve) => setImmediate(resolve));
       const batch = queue.slice(0, batchSize);
       const created: Array<[string, KnownSid]> = [];
       try {

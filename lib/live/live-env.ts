@@ -23,6 +23,16 @@ const liveEnvSchema = z.object({
     .min(16_384)
     .max(64 * 1024 * 1024)
     .default(256 * 1024),
+  /**
+   * A port of its own for LiveKit's webhooks (lib/live/webhook-listener.ts), besides the route;
+   * unset: the route only.
+   */
+  MODERATO_WEBHOOK_PORT: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.coerce.number().int().min(1).max(65_535).optional(),
+  ),
+  /** The address that port listens on. */
+  MODERATO_WEBHOOK_HOST: z.string().trim().min(1).default('0.0.0.0'),
   /** Session history older than this is deleted, days. */
   MODERATO_HISTORY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
 });

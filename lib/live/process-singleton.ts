@@ -12,6 +12,11 @@ export function processSingleton<T>(name: string, create: () => T): T {
   return holder[key];
 }
 
+/** The instance if one was created, without creating it. */
+export function existingProcessSingleton<T>(name: string): T | undefined {
+  return (globalThis as Record<symbol, T | undefined>)[Symbol.for(`moderato.${name}`)];
+}
+
 /** For tests: forgets a singleton so the next call creates a fresh one. */
 export function resetProcessSingleton(name: string): void {
   delete (globalThis as Record<symbol, unknown>)[Symbol.for(`moderato.${name}`)];

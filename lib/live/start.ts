@@ -13,6 +13,7 @@ import { startReplayBuffer } from './replay-buffer';
 import { shutdownLiveOnSignals } from './shutdown';
 import { startWatchedRooms } from './watched-rooms';
 import { startWebhookHealth } from './webhook-health';
+import { startConfiguredWebhookListener } from './webhook-listener-start';
 
 /**
  * Starts live updates in this process, once (from instrumentation.ts): every part subscribes to the
@@ -23,7 +24,10 @@ export function startLive(): void {
     const bus = liveBus();
     startKnownState(bus);
     startReplayBuffer(bus);
-    startWebhookHealth();
+    // Listening starts now but completes after this function returns, so after every listener
+    // below is subscribed: no delivery can be published to a half-started bus.
+    const webhookListener = startConfiguredWebhookListener();
+    startWebhookHealth(async () => (await webhookListener)?.port ?? null);
     startWatchedRooms();
     startReconciler(bus);
     startEnforcers(bus);

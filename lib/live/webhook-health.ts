@@ -233,8 +233,11 @@ export function recordMissedByWebhooks(count: number, atMs: number): void {
   webhookHealth().recordMissedByWebhooks(count, atMs);
 }
 
-/** Started from start.ts: the domain's getWebhookHealth reads this process's health. */
-export function startWebhookHealth(): void {
+/**
+ * Started from start.ts: the domain's getWebhookHealth reads this process's health, and the port
+ * of its dedicated webhook listener if one is listening.
+ */
+export function startWebhookHealth(dedicatedPort: () => Promise<number | null>): void {
   setWebhookHealthSource({
     async read(nowMs) {
       const reading = await webhookHealth().read();
@@ -247,6 +250,7 @@ export function startWebhookHealth(): void {
         counts: reading.counts,
         deliveries: reading.deliveries,
         scope: reading.scope,
+        dedicatedPort: await dedicatedPort(),
       };
     },
   });

@@ -14,6 +14,7 @@ import { microphoneRestrictionsMigration } from './0008-microphone-restrictions'
 import { roomLocksMigration } from './0009-room-locks';
 import { settingsMigration } from './0010-settings';
 import { permissionPresetsMigration } from './0011-permission-presets';
+import { participantLeavesIndexMigration } from './0012-participant-leaves-index';
 
 /**
  * In-code migrations (no file-system scanning, so they survive bundling). Names sort
@@ -34,6 +35,7 @@ export function migrationProvider(kind: DbKind): MigrationProvider {
         '0009_room_locks': roomLocksMigration(),
         '0010_settings': settingsMigration(),
         '0011_permission_presets': permissionPresetsMigration(),
+        '0012_participant_leaves_index': participantLeavesIndexMigration(),
       };
     },
   };

@@ -1,7 +1,16 @@
 import { Card } from '@/components/ui/card';
 
 /** What to configure on LiveKit's side; the same steps as the README's "Webhooks" section. */
-export function WebhookSetup({ receiverUrl, apiKey }: { receiverUrl: string; apiKey: string }) {
+export function WebhookSetup({
+  receiverUrl,
+  apiKey,
+  dedicatedPort,
+}: {
+  receiverUrl: string;
+  apiKey: string;
+  /** MODERATO_WEBHOOK_PORT when this instance listens on it. */
+  dedicatedPort: number | null;
+}) {
   const yaml = `webhook:\n  api_key: ${apiKey}\n  urls:\n    - ${receiverUrl}`;
 
   return (
@@ -23,6 +32,14 @@ export function WebhookSetup({ receiverUrl, apiKey }: { receiverUrl: string; api
           LiveKit must be able to reach this address. Webhooks must be signed with the API key
           Moderato uses ({apiKey}).
         </p>
+        {dedicatedPort !== null && (
+          <p className="text-muted-foreground text-sm">
+            This instance also receives webhooks on port {dedicatedPort}, path{' '}
+            <code>/api/livekit/webhook</code> (<code>MODERATO_WEBHOOK_PORT</code>), outside the
+            dashboard&apos;s request pipeline: use that address instead when LiveKit can reach it
+            and sends many events.
+          </p>
+        )}
       </div>
       <div className="flex flex-col gap-1">
         <h3 className="text-sm font-medium">Self-hosted LiveKit (livekit.yaml)</h3>

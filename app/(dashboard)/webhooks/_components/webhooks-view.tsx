@@ -28,7 +28,11 @@ export function WebhooksView({ receiverUrl, apiKey }: { receiverUrl: string; api
           </section>
         </>
       )}
-      <WebhookSetup receiverUrl={receiverUrl} apiKey={apiKey} />
+      <WebhookSetup
+        receiverUrl={receiverUrl}
+        apiKey={apiKey}
+        dedicatedPort={health?.dedicatedPort ?? null}
+      />
     </div>
   );
 }
