@@ -24,5 +24,8 @@ export async function register(): Promise<void> {
     // Webhooks, reconciliation, the event bus and session history (docs/ARCHITECTURE.md, "Live").
     const { startLive } = await import('./lib/live/start');
     startLive();
+    // The portal endpoints on a port of their own, when MODERATO_API_PORT asks for it.
+    const { startConfiguredPortalListener } = await import('./lib/http/portal-listener');
+    await startConfiguredPortalListener();
   }
 }

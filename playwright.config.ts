@@ -74,7 +74,12 @@ export default defineConfig({
       url: `http://127.0.0.1:${E2E.dashboardPort}/api/health`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
-      env: dashboardEnv(E2E.dashboardPort, E2E.livekitPort, '.data/e2e-main'),
+      env: {
+        ...dashboardEnv(E2E.dashboardPort, E2E.livekitPort, '.data/e2e-main'),
+        // e2e/api/portal.spec.ts checks the portal endpoints on this port answer as the routes do.
+        MODERATO_API_PORT: String(E2E.dashboardApiPort),
+        MODERATO_API_HOST: '127.0.0.1',
+      },
     },
     {
       command: `npx next start -H 127.0.0.1 -p ${E2E.outageDashboardPort}`,

@@ -14,6 +14,8 @@ import { E2E } from '../support/ports';
  */
 
 const BASE_URL = `http://127.0.0.1:${E2E.dashboardPort}`;
+/** The same endpoints on the dashboard's API port (MODERATO_API_PORT, playwright.config.ts). */
+const API_PORT_URL = `http://127.0.0.1:${E2E.dashboardApiPort}`;
 const standin = new Standin(`http://127.0.0.1:${E2E.livekitPort}`);
 const RATE = 40;
 const ACME = '{"auth_id":"acme"}';
@@ -32,10 +34,10 @@ interface Answer {
 async function portalCall(
   method: 'POST' | 'DELETE',
   body: unknown,
-  options: { key?: string; query?: string; raw?: string; path?: string } = {},
+  options: { key?: string; query?: string; raw?: string; path?: string; baseURL?: string } = {},
 ): Promise<Answer> {
   const ctx = await playwrightRequest.newContext({
-    baseURL: BASE_URL,
+    baseURL: options.baseURL ?? BASE_URL,
     storageState: { cookies: [], origins: [] },
   });
   try {
@@ -462,5 +464,81 @@ test.describe('keys and scope', () => {
     const done = await remove({ room_name: room.name, participant_identity: 'bob' }, { key });
     expect(done.status).toBe(200);
     await expect.poll(async () => (await listed())?.lastUsedAtMs).toEqual(expect.any(Number));
+  });
+});
+
+test.describe('the API port (MODERATO_API_PORT)', () => {
+  const viaPort = { baseURL: API_PORT_URL };
+
+  test('mutes and removes as the routes do, audited the same way', async ({ request, livekit }) => {
+    const room = await seedRoom(livekit, 'api port');
+    const { key, name } = await newKey(request);
+    const body = {
+      room_name: room.name,
+      participant_identity: 'alice',
+      track_sid: room.mic,
+      muted: true,
+    };
+    const muted = await mute(body, { key, ...viaPort });
+    expect(muted.status, muted.text).toBe(200);
+    expect(muted.headers['content-type']).toContain('application/json');
+    expect(muted.headers['cache-control']).toBe('no-store');
+    expect(muted.body).toEqual(body);
+    expect((await standin.track(room.name, 'alice', 'MICROPHONE')).muted).toBe(true);
+
+    const removed = await remove(
+      { room_name: room.name, participant_identity: 'bob' },
+      { query: `?api_key=${key}`, ...viaPort },
+    );
+    expect(removed.status, removed.text).toBe(200);
+    expect(removed.body).toEqual({
+      status: 'removed',
+      room_name: room.name,
+      participant_identity: 'bob',
+    });
+    expect(await identities(room.name)).toEqual(['alice']);
+
+    const audit = await callOperation(request, 'listAuditEvents', {
+      roomName: room.name,
+      limit: 5,
+    });
+    expect((audit.body as { events: unknown[] }).events).toEqual([
+      expect.objectContaining({ action: 'participant.removed', actorName: name, source: 'api' }),
+      expect.objectContaining({ action: 'track.muted', actorName: name, source: 'api' }),
+    ]);
+  });
+
+  test('refuses byte for byte as the routes do: no key, bad JSON, another tenant’s room', async ({
+    request,
+    livekit,
+  }) => {
+    const room = await seedRoom(livekit, 'api port refusals', GLOBEX);
+    const { key } = await newKey(request);
+    const foreign = { room_name: room.name, participant_identity: 'bob' };
+    const cases: [string, Parameters<typeof portalCall>[2], unknown][] = [
+      ['no key', {}, foreign],
+      ['malformed JSON', { key, raw: '{"room_name":' }, undefined],
+      ['another tenant’s room', { key }, foreign],
+    ];
+    for (const [what, options, body] of cases) {
+      const route = await remove(body, options);
+      const port = await remove(body, { ...options, ...viaPort });
+      expect(port.status, what).toBe(route.status);
+      expect(port.text, what).toBe(route.text);
+      expect(port.headers['www-authenticate'], what).toBe(route.headers['www-authenticate']);
+    }
+    expect(await identities(room.name)).toEqual(['alice', 'bob']);
+  });
+
+  test('serves the portal endpoints only', async () => {
+    const other = await portalCall('POST', {}, { path: '/api/v1/rooms', ...viaPort });
+    expectError(other, 404, 'not_found');
+    const wrongMethod = await portalCall(
+      'DELETE',
+      {},
+      { path: '/livekit/participant/mute', ...viaPort },
+    );
+    expectError(wrongMethod, 405, 'method_not_allowed');
+    expect(wrongMethod.headers.allow).toBe('POST');
   });
 });

@@ -3,6 +3,8 @@ export const E2E = {
   livekitPort: 7890,
   oidcPort: 7895,
   dashboardPort: 3100,
+  /** The main dashboard's portal endpoints on a port of their own (MODERATO_API_PORT). */
+  dashboardApiPort: 3104,
   /** A second dashboard whose LiveKit (this port) the outage spec starts and stops itself. */
   outageDashboardPort: 3101,
   outageLivekitPort: 7891,

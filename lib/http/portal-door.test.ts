@@ -22,10 +22,8 @@ function call(
   body: unknown,
   options: { key?: string; raw?: string } = {},
 ) {
-  const method = endpoint === PORTAL_MUTE ? 'POST' : 'DELETE';
-  const path = endpoint === PORTAL_MUTE ? '/livekit/participant/mute' : '/livekit/participant';
-  const request = new Request(`http://moderato.test${path}`, {
-    method,
+  const request = new Request(`http://moderato.test${endpoint.path}`, {
+    method: endpoint.method,
     headers: {
       'content-type': 'application/json',
       ...(options.key ? { authorization: `Bearer ${options.key}` } : {}),

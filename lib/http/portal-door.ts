@@ -26,6 +26,9 @@ import { retryAfter, toDomainError } from './respond';
  * 403 (the key's role lacks the permission) and 429 (its rate limit, with `Retry-After`).
  */
 export interface PortalEndpoint<B extends z.ZodType, I extends z.ZodType, O> {
+  /** The contract's method and path (app/livekit/…/route.ts serve them; so does the API port). */
+  method: 'POST' | 'DELETE';
+  path: string;
   body: B;
   operation: Operation<I, O>;
   toInput(body: z.output<B>): z.input<I>;

@@ -8,6 +8,8 @@ import type { PortalEndpoint } from './portal-door';
 
 /** `POST /livekit/participant/mute`: the registry's muteTrack, in the portal contract's words. */
 export const PORTAL_MUTE = {
+  method: 'POST',
+  path: '/livekit/participant/mute',
   body: portalMuteBodySchema,
   operation: muteTrack,
   toInput: (body) => ({
@@ -34,6 +36,8 @@ export const PORTAL_MUTE = {
 
 /** `DELETE /livekit/participant`: the registry's removeParticipant, in the portal contract's words. */
 export const PORTAL_REMOVE = {
+  method: 'DELETE',
+  path: '/livekit/participant',
   body: portalRemoveBodySchema,
   operation: removeParticipant,
   toInput: (body) => ({ roomName: body.room_name, identity: body.participant_identity }),
@@ -47,3 +51,6 @@ export const PORTAL_REMOVE = {
   failed:
     'The participant could not be removed: LiveKit is not configured, unreachable or refused. The cause is in the server log.',
 } satisfies PortalEndpoint<typeof portalRemoveBodySchema, typeof removeParticipant.input, null>;
+
+/** Every portal endpoint, for the doors that route them by method and path themselves. */
+export const PORTAL_ENDPOINTS = [PORTAL_MUTE, PORTAL_REMOVE] as const;

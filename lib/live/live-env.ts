@@ -2,6 +2,8 @@ import 'server-only';
 
 import { z } from 'zod';
 
+import { optionalPortSchema } from '@/lib/http/bare-listener';
+
 /** Configuration of live updates; every value has a default, so nothing needs setting. */
 const liveEnvSchema = z.object({
   /** When set, events, leadership and webhook de-duplication are shared by every instance. */
@@ -27,10 +29,7 @@ const liveEnvSchema = z.object({
    * A port of its own for LiveKit's webhooks (lib/live/webhook-listener.ts), besides the route;
    * unset: the route only.
    */
-  MODERATO_WEBHOOK_PORT: z.preprocess(
-    (v) => (v === '' ? undefined : v),
-    z.coerce.number().int().min(1).max(65_535).optional(),
-  ),
+  MODERATO_WEBHOOK_PORT: optionalPortSchema,
   /** The address that port listens on. */
   MODERATO_WEBHOOK_HOST: z.string().trim().min(1).default('0.0.0.0'),
   /** Session history older than this is deleted, days. */

@@ -1,14 +1,16 @@
 import 'server-only';
 
+import type { BareListener } from '@/lib/http/bare-listener';
+
 import { liveEnv } from './live-env';
 import { existingProcessSingleton, processSingleton } from './process-singleton';
-import { startWebhookListener, type WebhookListener } from './webhook-listener';
+import { startWebhookListener } from './webhook-listener';
 import { webhookReceiver } from './webhook-receiver';
 
 const SINGLETON = 'live.webhookListener';
 
 /** Starts this process's dedicated webhook listener once; null when MODERATO_WEBHOOK_PORT is unset. */
-export function startConfiguredWebhookListener(): Promise<WebhookListener | null> {
+export function startConfiguredWebhookListener(): Promise<BareListener | null> {
   return processSingleton(SINGLETON, () => {
     const { MODERATO_WEBHOOK_PORT: port, MODERATO_WEBHOOK_HOST: host } = liveEnv();
     if (port === undefined) return Promise.resolve(null);
@@ -30,5 +32,5 @@ export function startConfiguredWebhookListener(): Promise<WebhookListener | null
 
 /** Closes the listener if this process started one (on shutdown). */
 export async function closeWebhookListener(): Promise<void> {
-  await (await existingProcessSingleton<Promise<WebhookListener | null>>(SINGLETON))?.close();
+  await (await existingProcessSingleton<Promise<BareListener | null>>(SINGLETON))?.close();
 }

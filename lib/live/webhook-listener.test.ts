@@ -3,20 +3,21 @@ import { Agent, request } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { LiveEvent } from '@/lib/contracts/live-events';
+import type { BareListener } from '@/lib/http/bare-listener';
 import { signWebhookBody, webhookBody, webhookEvents } from '@/lib/livekit/webhook-fixtures';
 
 import { createMemoryBus } from './bus';
 import { KnownState } from './known-state';
 import { createWebhookDedup } from './webhook-dedup';
 import { createLocalWebhookHealth, type WebhookHealth } from './webhook-health';
-import { startWebhookListener, type WebhookListener } from './webhook-listener';
+import { startWebhookListener } from './webhook-listener';
 import { createWebhookReceiver } from './webhook-receiver';
 
 const KEY = 'listener-test-key';
 const SECRET = 'listener-test-secret-long-enough-for-hs256';
 const saved = { key: process.env.LIVEKIT_API_KEY, secret: process.env.LIVEKIT_API_SECRET };
 
-let listener: WebhookListener;
+let listener: BareListener;
 let published: LiveEvent[];
 let health: WebhookHealth;
 const agent = new Agent({ keepAlive: true });
