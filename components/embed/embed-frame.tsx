@@ -134,7 +134,8 @@ export function EmbedFrame({
       : state;
 
   return (
-    <div ref={content} className="p-3 sm:p-4">
+    // The host's frame grows with this content (`data-embedded`, components/ui/virtual-table.tsx).
+    <div ref={content} data-embedded className="p-3 sm:p-4">
       {shown.status === 'ready' ? (
         <EmbedSession session={shown.session} portalId={portalId} refreshMs={refreshMs}>
           {children}

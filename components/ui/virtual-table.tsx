@@ -11,6 +11,11 @@ import { handleRowKeyDown, TableCells, TableHead } from './table-parts';
 /**
  * A react-table model rendered as an ARIA table whose body is virtualized: only the rows in view
  * (plus overscan) are in the DOM. `gridClassName` sets the shared `grid-cols-[…]` template.
+ *
+ * In the dashboard the table scrolls within the window's height. Inside a portal's iframe
+ * (`data-embedded`, components/embed/embed-frame.tsx) the host sizes the frame to its content,
+ * so a cap tied to the frame's own height grew with every resize the host made — one round trip
+ * to the host per step, until every row was shown. There the table takes its full height at once.
  */
 export function VirtualTable<T>({
   table,
@@ -68,7 +73,7 @@ export function VirtualTable<T>({
       aria-label={label}
       aria-rowcount={rows.length + 1}
       className={cn(
-        'bg-card relative max-h-[calc(100dvh-16rem)] min-h-48 overflow-auto rounded-lg border',
+        'bg-card relative max-h-[calc(100dvh-16rem)] min-h-48 overflow-auto rounded-lg border in-data-embedded:max-h-none',
         className,
       )}
     >
