@@ -4,6 +4,7 @@ import { KeyRoundIcon, LoaderCircleIcon } from 'lucide-react';
 import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 
 import { EmptyState } from '@/components/ui/empty-state';
+import { EveryRowContext } from '@/components/ui/every-row';
 import {
   EMBED_REFRESH_BEFORE_MS,
   FRAME_MESSAGES,
@@ -134,8 +135,7 @@ export function EmbedFrame({
       : state;
 
   return (
-    // The host's frame grows with this content (`data-embedded`, components/ui/virtual-table.tsx).
-    <div ref={content} data-embedded className="p-3 sm:p-4">
+    <div ref={content} className="p-3 sm:p-4">
       {shown.status === 'ready' ? (
         <EmbedSession session={shown.session} portalId={portalId} refreshMs={refreshMs}>
           {children}
@@ -181,7 +181,8 @@ function EmbedSession({
       >
         <LiveStreamProvider>
           <RoomLinksProvider base={`/embed/${encodeURIComponent(portalId)}/rooms`}>
-            {children}
+            {/* The host sizes the frame to the content: tables show all their rows at once. */}
+            <EveryRowContext value>{children}</EveryRowContext>
           </RoomLinksProvider>
         </LiveStreamProvider>
       </ActorProvider>
