@@ -89,7 +89,8 @@ async function main(): Promise<void> {
         );
         const ms = renderedAt - embedAt;
         timings.push(ms);
-        // Where the time went: the iframe's `ready` is its page loaded and hydrated.
+        // Where the time went: the iframe's `ready` is its boot script asking for the token
+        // (lib/embed/embed-boot-script.ts), before its JavaScript has loaded.
         const readyAt = await page
           .getByRole('list', { name: 'Moderato events' })
           .getByText(/^ready/)
