@@ -4,20 +4,22 @@ import { KeyRoundIcon, LoaderCircleIcon } from 'lucide-react';
 import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 
 import { EmptyState } from '@/components/ui/empty-state';
+import { EveryRowContext } from '@/components/ui/every-row';
 import {
   EMBED_REFRESH_BEFORE_MS,
   FRAME_MESSAGES,
   type EmbedSessionDto,
 } from '@/lib/contracts/embed';
 import { ActorProvider } from '@/lib/queries/actor-context';
+import { embedHostOrigin, onEmbedSession } from '@/lib/queries/embed-boot';
 import { setEmbedSessionToken } from '@/lib/queries/embed-credentials';
-import { fetchJson, isApiError } from '@/lib/queries/fetch-json';
+import { isApiError } from '@/lib/queries/fetch-json';
 import { RefreshIntervalProvider } from '@/lib/queries/live-refresh';
 import { LiveStreamProvider } from '@/lib/queries/live-stream';
 import { onOperationSettled } from '@/lib/queries/mutations/call-operation';
 import { RoomLinksProvider } from '@/lib/queries/room-links';
 
-import { hostOrigin, postToHost, tokenFromHost } from './embed-protocol';
+import { postToHost } from './embed-protocol';
 
 type FrameState =
   | { status: 'waiting' }
@@ -25,20 +27,18 @@ type FrameState =
   | { status: 'failed'; title: string; message: string };
 
 /**
- * The embedded pages' shell (docs/embedding.md): finds its host among the portal's allowed
- * origins, says `ready`, exchanges the embed token the host answers for an in-memory session,
- * asks for a fresh token before that session expires, and tells the host its height and the
- * outcome of every action. The room views render only once a session exists, so their first
- * request already carries it.
+ * The embedded pages' shell (docs/embedding.md): takes the sessions the boot script exchanged
+ * for the host's tokens (lib/embed/embed-boot-script.ts, which found the host and said `ready`),
+ * keeps the current one in memory, asks for a fresh token before it expires, and tells the host
+ * its height and the outcome of every action. The room views render only once a session exists,
+ * so their first request already carries it.
  */
 export function EmbedFrame({
   portalId,
-  allowedOrigins,
   refreshMs,
   children,
 }: {
   portalId: string;
-  allowedOrigins: string[];
   refreshMs: number;
   children: ReactNode;
 }) {
@@ -46,11 +46,7 @@ export function EmbedFrame({
   const content = useRef<HTMLDivElement>(null);
   // Undefined while rendering on the server (nothing is known there), null when not framed by an
   // allowed origin. The page's parent does not change, so there is nothing to subscribe to.
-  const origin = useSyncExternalStore(
-    noSubscription,
-    () => hostOrigin(allowedOrigins),
-    () => undefined,
-  );
+  const origin = useSyncExternalStore(noSubscription, embedHostOrigin, () => undefined);
 
   useEffect(() => {
     if (!origin) return;
@@ -59,13 +55,9 @@ export function EmbedFrame({
     let hasSession = false;
     let disposed = false;
 
-    const exchange = async (token: string) => {
+    const accept = async (exchange: Promise<EmbedSessionDto>) => {
       try {
-        const session = await fetchJson<EmbedSessionDto>('/api/embed/session', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ token }),
-        });
+        const session = await exchange;
         if (disposed) return;
         setEmbedSessionToken(session.sessionToken);
         hasSession = true;
@@ -100,21 +92,16 @@ export function EmbedFrame({
       }
     };
 
-    const onMessage = (event: MessageEvent) => {
-      const token = tokenFromHost(event, origin);
-      if (token) void exchange(token);
-    };
-    window.addEventListener('message', onMessage);
+    const stopSessions = onEmbedSession((exchange) => void accept(exchange));
     const stopActions = onOperationSettled(({ operation, target, error }) =>
       error
         ? postToHost(origin, FRAME_MESSAGES.actionFailed, { operation, target, error })
         : postToHost(origin, FRAME_MESSAGES.actionSucceeded, { operation, target }),
     );
-    postToHost(origin, FRAME_MESSAGES.ready);
 
     return () => {
       disposed = true;
-      window.removeEventListener('message', onMessage);
+      stopSessions();
       stopActions();
       clearTimeout(refreshTimer);
       clearTimeout(expiryTimer);
@@ -194,7 +181,8 @@ function EmbedSession({
       >
         <LiveStreamProvider>
           <RoomLinksProvider base={`/embed/${encodeURIComponent(portalId)}/rooms`}>
-            {children}
+            {/* The host sizes the frame to the content: tables show all their rows at once. */}
+            <EveryRowContext value>{children}</EveryRowContext>
           </RoomLinksProvider>
         </LiveStreamProvider>
       </ActorProvider>

@@ -22,7 +22,6 @@ import { buttonClassName } from '@/components/ui/button';
 import { ReturnFocusTo } from '@/components/ui/return-focus';
 import type { ParticipantDto } from '@/lib/contracts/dto';
 import { mayShareScreen, microphoneState } from '@/lib/contracts/participant-media';
-import type { Permission } from '@/lib/contracts/permissions';
 import { useCan } from '@/lib/queries/actor-context';
 import { useKeepParticipant } from '@/lib/queries/room-liveness';
 import { useScreenSharePermission } from '@/lib/queries/mutations/use-moderation-commands';
@@ -57,16 +56,6 @@ const FORCE_MUTE_UNAVAILABLE = {
   muted: 'Their microphone is already muted.',
   none: 'They publish no microphone.',
 } as const;
-
-/** Every permission this menu offers an item for: without any of them there is no menu. */
-export const PARTICIPANT_MENU_PERMISSIONS = [
-  'tracks.mute',
-  'participants.update',
-  'participants.subscriptions',
-  'participants.move',
-  'participants.remove',
-  'participants.ban',
-] as const satisfies readonly Permission[];
 
 const itemClassName =
   'data-[highlighted]:bg-muted flex cursor-default items-center gap-2 rounded px-2 py-1.5 text-sm outline-none data-[disabled]:opacity-50 [&_svg]:size-4 [&_svg]:shrink-0';
@@ -111,9 +100,12 @@ function Item({
 export function ParticipantActionsMenu({
   roomName,
   participant,
+  defaultOpen = false,
 }: {
   roomName: string;
   participant: ParticipantDto;
+  /** Open from the start: a table row's stand-in trigger was just used. */
+  defaultOpen?: boolean;
 }) {
   const { identity, tracks } = participant;
   const [dialog, setDialog] = useState<DialogName | null>(null);
@@ -144,7 +136,7 @@ export function ParticipantActionsMenu({
     // React events bubble through portals: without this, a click in the menu or in a dialog would
     // also reach the table row and open the participant panel on top.
     <div className="contents" onClick={(e) => e.stopPropagation()}>
-      <DropdownMenu.Root modal={false}>
+      <DropdownMenu.Root modal={false} defaultOpen={defaultOpen}>
         <DropdownMenu.Trigger
           ref={triggerRef}
           className={buttonClassName({ variant: 'ghost', size: 'icon' })}

@@ -2,8 +2,9 @@ import type { Permission, Role } from './permissions';
 
 /**
  * The embedding contract, written once and read by the server (token checks, /embed.js), the
- * iframe (lib/embed/embed-frame.tsx) and the host script Moderato serves at /embed.js
- * (docs/embedding.md). Universal: no server-only imports.
+ * iframe (its boot script, lib/embed/embed-boot-script.ts, and components/embed/embed-frame.tsx)
+ * and the host script Moderato serves at /embed.js (docs/embedding.md). Universal: no server-only
+ * imports.
  */
 
 /** Every postMessage of the protocol carries these two fields; anything else is ignored. */
@@ -54,6 +55,13 @@ export type EmbedRole = (typeof EMBED_ROLES)[number];
 
 /** `rooms` claim value meaning every room of the token's tenant. */
 export const ALL_ROOMS = '*';
+
+/**
+ * The window property where an embedded page's boot script (lib/embed/embed-boot-script.ts) leaves
+ * the host's origin, the session exchanges it started and the page's early reads for the React
+ * side (lib/queries/embed-boot.ts).
+ */
+export const EMBED_BOOT_GLOBAL = '__moderatoEmbedBoot';
 
 /** The `Authorization` scheme of embed session tokens (`Bearer` is the API keys'). */
 export const EMBED_AUTH_SCHEME = 'Embed';

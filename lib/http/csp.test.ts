@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { contentSecurityPolicy, createNonce } from './csp';
+import { contentSecurityPolicy, createNonce, nonceOf } from './csp';
 
 function directives(policy: string): Record<string, string> {
   return Object.fromEntries(
@@ -32,5 +32,12 @@ describe('the Content Security Policy', () => {
     const nonces = new Set(Array.from({ length: 100 }, createNonce));
     expect(nonces.size).toBe(100);
     for (const nonce of nonces) expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+  });
+
+  it('reads its nonce back, for inline scripts a page renders itself', () => {
+    const nonce = createNonce();
+    expect(nonceOf(contentSecurityPolicy(nonce, ['https://portal.example.com']))).toBe(nonce);
+    expect(nonceOf("script-src 'self'")).toBeUndefined();
+    expect(nonceOf(null)).toBeUndefined();
   });
 });

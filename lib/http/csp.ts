@@ -46,3 +46,12 @@ export function createNonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return btoa(String.fromCharCode(...bytes));
 }
+
+/**
+ * The nonce of a policy made above: what proxy.ts put on the request, read back by a server
+ * component that renders an inline script of its own (the embed boot script), as Next does for
+ * its own scripts. Undefined without one.
+ */
+export function nonceOf(policy: string | null): string | undefined {
+  return policy ? /'nonce-([A-Za-z0-9+/]+={0,2})'/.exec(policy)?.[1] : undefined;
+}

@@ -1,57 +1,24 @@
 import { embedAuthHeaders } from './embed-credentials';
+import { takeEarlyRead } from './embed-boot';
+import { ApiError, readJson } from './read-json';
 
-/** An error answer of our REST API: `{ error: { code, message } }` with its HTTP status. */
-export class ApiError extends Error {
-  readonly status: number;
-  readonly code: string;
+export { ApiError, isApiError } from './read-json';
 
-  constructor(status: number, code: string, message: string) {
-    super(message);
-    this.name = 'ApiError';
-    this.status = status;
-    this.code = code;
-  }
-}
-
-function parseErrorBody(body: unknown): { code: string; message: string } | null {
-  if (typeof body !== 'object' || body === null || !('error' in body)) return null;
-  const error = (body as { error: unknown }).error;
-  if (typeof error !== 'object' || error === null) return null;
-  const { code, message } = error as { code?: unknown; message?: unknown };
-  if (typeof code !== 'string') return null;
-
-  return { code, message: typeof message === 'string' ? message : 'Request failed.' };
-}
-
-/** Fetches one of our own `/api/v1` routes and returns the parsed JSON, or throws `ApiError`. */
-export async function fetchJson<T>(path: string, init?: RequestInit): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      ...init,
-      // Embedded pages authenticate with their in-memory embed session, the dashboard by cookie.
-      headers: { accept: 'application/json', ...embedAuthHeaders(), ...init?.headers },
-      cache: 'no-store',
-    });
-  } catch {
-    throw new ApiError(0, 'network_error', 'The dashboard server could not be reached.');
-  }
-
-  const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    const parsed = parseErrorBody(body);
-    throw new ApiError(
-      response.status,
-      parsed?.code ?? 'internal',
-      parsed?.message ?? `Request failed with status ${response.status}.`,
-    );
-  }
-
-  return body as T;
-}
-
-export function isApiError(error: unknown, code?: string): error is ApiError {
-  return error instanceof ApiError && (code === undefined || error.code === code);
+/**
+ * Fetches one of our own `/api/v1` routes and returns the parsed JSON, or throws `ApiError`. A
+ * read the embed boot script already started for this path is used instead of a second request.
+ */
+export function fetchJson<T>(path: string, init?: RequestInit): Promise<T> {
+  const early = init?.method === undefined ? takeEarlyRead(path) : null;
+  return readJson<T>(
+    early ??
+      fetch(path, {
+        ...init,
+        // Embedded pages authenticate with their in-memory embed session, the dashboard by cookie.
+        headers: { accept: 'application/json', ...embedAuthHeaders(), ...init?.headers },
+        cache: 'no-store',
+      }),
+  );
 }
 
 declare module '@tanstack/react-query' {

@@ -17,7 +17,7 @@ import {
 } from '@/lib/queries/history-filters';
 import { useLiveEvents } from '@/lib/queries/live-stream';
 
-import { roomPath } from './rooms';
+import { roomPath } from './api-paths';
 
 /** History's query keys (session lists and room timelines). */
 export const historyKeys = {

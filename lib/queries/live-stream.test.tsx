@@ -51,6 +51,10 @@ class FakeEventSource {
   reset() {
     for (const l of this.named.get('reset') ?? []) l(new MessageEvent('reset', { data: '{}' }));
   }
+  watching(roomName: string) {
+    const data = JSON.stringify({ roomName });
+    for (const l of this.named.get('watching') ?? []) l(new MessageEvent('watching', { data }));
+  }
   send(event: LiveEvent) {
     this.onmessage?.(
       new MessageEvent('message', { data: JSON.stringify(event), lastEventId: event.id }),
@@ -225,6 +229,29 @@ describe('LiveStreamProvider', () => {
     expect(FakeEventSource.all[0]!.readyState).toBe(FakeEventSource.CLOSED);
     expect(new URL(reopened.url, 'http://h').searchParams.get('watch')).toBe('my room');
     expect(new URL(reopened.url, 'http://h').searchParams.get('lastEventId')).toBe('i-7');
+  });
+
+  it('opens one stream naming the room a page watches from its first render', () => {
+    renderStream(new QueryClient(), 'my room');
+    expect(FakeEventSource.all).toHaveLength(1);
+    expect(new URL(FakeEventSource.latest().url, 'http://h').searchParams.get('watch')).toBe(
+      'my room',
+    );
+  });
+
+  it('refetches only the watched room’s participants once the server watches it', () => {
+    const client = new QueryClient();
+    const invalidate = vi.spyOn(client, 'invalidateQueries');
+    renderStream(client, 'my room');
+    act(() => FakeEventSource.latest().hello());
+    invalidate.mockClear();
+
+    act(() => FakeEventSource.latest().watching('my room'));
+    expect(invalidate).toHaveBeenCalledTimes(1);
+    expect(invalidate).toHaveBeenCalledWith(
+      { queryKey: roomKeys.participants('my room'), exact: true },
+      { cancelRefetch: true },
+    );
   });
 
   it('reopens by itself, with back-off, when the browser gives up (non-200 answer)', () => {

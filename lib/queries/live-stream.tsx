@@ -93,6 +93,20 @@ function invalidateRooms(queryClient: QueryClient) {
   void queryClient.invalidateQueries({ queryKey: roomKeys.all }, { cancelRefetch: false });
 }
 
+/**
+ * The watched room is now listed into the server's known state (lib/live/room-baseline.ts): its
+ * rows read before that may include someone whose departure no diff can report. Only the
+ * participants depend on that listing — the room itself, its lock and the rest were refetched on
+ * `hello` and are kept current by events since — and a read already under way may predate the
+ * listing, so it is started again rather than awaited.
+ */
+function refetchParticipants(queryClient: QueryClient, roomName: string) {
+  void queryClient.invalidateQueries(
+    { queryKey: roomKeys.participants(roomName), exact: true },
+    { cancelRefetch: true },
+  );
+}
+
 const RETRY_AFTER_CLOSE_MS = [1000, 2000, 5000, 10_000, 30_000];
 
 /**
@@ -136,11 +150,6 @@ export function LiveStreamProvider({ children }: { children: ReactNode }) {
     watch: new WatchRegistry(),
     ended: new Store<ReadonlyMap<string, number>>(new Map()),
   }));
-  const watched = useSyncExternalStore(
-    value.watch.current.subscribe,
-    value.watch.current.get,
-    () => null,
-  );
   // The id of the last event received, kept across watch changes so a new stream resumes.
   const lastEventId = useRef<string | null>(null);
   const hadConnection = useRef(false);
@@ -160,6 +169,9 @@ export function LiveStreamProvider({ children }: { children: ReactNode }) {
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
     let closedRetries = 0;
     let disposed = false;
+    // Children's effects run before this one, so a page that watches a room has registered it
+    // already: the first stream names it, instead of one stream without it and a second with it.
+    let watched = value.watch.current.get();
 
     let queue: LiveEvent[] = [];
     let flushTimer: ReturnType<typeof setTimeout> | undefined;
@@ -221,9 +233,10 @@ export function LiveStreamProvider({ children }: { children: ReactNode }) {
         lastEventId.current = null;
         invalidateRooms(queryClient);
       });
-      // The watched room's participants are now known to the server: rows read before that may
-      // include someone whose departure it could not report (lib/live/room-baseline.ts).
-      es.addEventListener(STREAM_CONTROL.watching, () => invalidateRooms(queryClient));
+      const room = watched;
+      if (room) {
+        es.addEventListener(STREAM_CONTROL.watching, () => refetchParticipants(queryClient, room));
+      }
       es.onmessage = (message: MessageEvent<string>) => {
         let parsed: unknown;
         try {
@@ -248,18 +261,31 @@ export function LiveStreamProvider({ children }: { children: ReactNode }) {
       };
     };
 
-    open();
-    return () => {
-      disposed = true;
+    // Received events are past lastEventId: the next stream will not send them again.
+    const close = () => {
       clearTimeout(retryTimer);
       source?.close();
-      // Received events are past lastEventId: the next stream will not send them again.
       if (flushTimer !== undefined) {
         clearTimeout(flushTimer);
         flush();
       }
     };
-  }, [queryClient, value, watched]);
+    open();
+    // Another room watched: the same stream, reopened with it and resuming from the last event.
+    const stopWatch = value.watch.current.subscribe(() => {
+      const next = value.watch.current.get();
+      if (next === watched) return;
+      watched = next;
+      close();
+      closedRetries = 0;
+      open();
+    });
+    return () => {
+      disposed = true;
+      stopWatch();
+      close();
+    };
+  }, [queryClient, value]);
 
   return <LiveStreamContext value={value}>{children}</LiveStreamContext>;
 }

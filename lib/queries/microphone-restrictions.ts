@@ -5,10 +5,10 @@ import { useEffect, useRef } from 'react';
 
 import type { ParticipantDto } from '@/lib/contracts/dto';
 import type { MicrophoneRestrictionsDto } from '@/lib/contracts/moderation-commands';
+import { roomPath } from '@/lib/queries/api-paths';
 import { fetchJson } from '@/lib/queries/fetch-json';
 import { roomKeys } from '@/lib/queries/keys';
 import { useLiveRefresh } from '@/lib/queries/live-refresh';
-import { roomPath } from '@/lib/queries/rooms';
 
 export function microphoneRestrictionsQueryOptions(roomName: string) {
   return queryOptions({

@@ -3,9 +3,9 @@
 import { useQuery } from '@tanstack/react-query';
 
 import type { ParticipantSubscriptionsDto } from '@/lib/contracts/subscriptions';
+import { roomPath } from '@/lib/queries/api-paths';
 import { fetchJson } from '@/lib/queries/fetch-json';
 import { roomKeys } from '@/lib/queries/keys';
-import { roomPath } from '@/lib/queries/rooms';
 
 /** The subscription changes made through Moderato to this participant (getParticipantSubscriptions). */
 export function useParticipantSubscriptions(roomName: string, identity: string) {

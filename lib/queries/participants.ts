@@ -3,20 +3,17 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 
 import type { ParticipantDto } from '@/lib/contracts/dto';
+import { participantsPath } from '@/lib/queries/api-paths';
 import { fetchJson } from '@/lib/queries/fetch-json';
 import { roomKeys } from '@/lib/queries/keys';
 import { useLiveRefresh } from '@/lib/queries/live-refresh';
-import { roomPath } from '@/lib/queries/rooms';
 
 export function participantsQueryOptions(roomName: string) {
   return queryOptions({
     queryKey: roomKeys.participants(roomName),
     queryFn: async ({ signal }) =>
-      (
-        await fetchJson<{ participants: ParticipantDto[] }>(`${roomPath(roomName)}/participants`, {
-          signal,
-        })
-      ).participants,
+      (await fetchJson<{ participants: ParticipantDto[] }>(participantsPath(roomName), { signal }))
+        .participants,
   });
 }
 

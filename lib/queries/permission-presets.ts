@@ -3,6 +3,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 
 import { BUILT_IN_PRESETS, type PermissionPresetDto } from '@/lib/contracts/permission-presets';
+import { PERMISSION_PRESETS_PATH } from '@/lib/queries/api-paths';
 import { fetchJson } from '@/lib/queries/fetch-json';
 import { presetKeys } from '@/lib/queries/keys';
 
@@ -11,7 +12,7 @@ export function permissionPresetsQueryOptions() {
     queryKey: presetKeys.list(),
     queryFn: async ({ signal }) =>
       (
-        await fetchJson<{ presets: PermissionPresetDto[] }>('/api/v1/permission-presets', {
+        await fetchJson<{ presets: PermissionPresetDto[] }>(PERMISSION_PRESETS_PATH, {
           signal,
         })
       ).presets,

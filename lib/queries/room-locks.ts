@@ -7,11 +7,11 @@ import {
   type RoomLockDto,
   type RoomLockListDto,
 } from '@/lib/contracts/room-locks';
+import { roomPath } from '@/lib/queries/api-paths';
 import { fetchJson } from '@/lib/queries/fetch-json';
 import { roomKeys } from '@/lib/queries/keys';
 import { useLiveRefresh } from '@/lib/queries/live-refresh';
 import { useLiveEvents } from '@/lib/queries/live-stream';
-import { roomPath } from '@/lib/queries/rooms';
 
 export function roomLockQueryOptions(roomName: string) {
   return queryOptions({

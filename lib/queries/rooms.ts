@@ -3,17 +3,16 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 
 import type { RoomDto } from '@/lib/contracts/dto';
+import { ROOMS_PATH, roomPath } from '@/lib/queries/api-paths';
 import { fetchJson } from '@/lib/queries/fetch-json';
 import { roomKeys } from '@/lib/queries/keys';
 import { useLiveRefresh } from '@/lib/queries/live-refresh';
-
-export const roomPath = (roomName: string) => `/api/v1/rooms/${encodeURIComponent(roomName)}`;
 
 export function roomsQueryOptions() {
   return queryOptions({
     queryKey: roomKeys.list(),
     queryFn: async ({ signal }) =>
-      (await fetchJson<{ rooms: RoomDto[] }>('/api/v1/rooms', { signal })).rooms,
+      (await fetchJson<{ rooms: RoomDto[] }>(ROOMS_PATH, { signal })).rooms,
   });
 }
 

@@ -2,7 +2,7 @@
 
 import { UsersIcon } from 'lucide-react';
 import { useSearchParams } from 'next/navigation';
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useState } from 'react';
 
 import { EmptyState } from '@/components/ui/empty-state';
 import { RetryErrorState } from '@/components/ui/retry-error-state';
@@ -10,7 +10,7 @@ import { SearchInput } from '@/components/ui/search-input';
 import { Select } from '@/components/ui/select';
 import { TableSkeleton } from '@/components/ui/table-skeleton';
 import { BulkActionsBar } from '@/components/moderation/bulk/bulk-actions-bar';
-import { PARTICIPANT_MENU_PERMISSIONS } from '@/components/moderation/participant-actions-menu';
+import { PARTICIPANT_MENU_PERMISSIONS } from '@/components/moderation/participant-menu-permissions';
 import type { ParticipantDto, ParticipantKind } from '@/lib/contracts/dto';
 import { PARTICIPANT_KIND_LABELS } from '@/lib/contracts/tracks';
 import { useCanAny } from '@/lib/queries/actor-context';
@@ -18,8 +18,12 @@ import { useParticipants } from '@/lib/queries/participants';
 import { ParticipantPinsProvider, useParticipantPins } from '@/lib/queries/room-liveness';
 import type { InitialError } from '@/lib/queries/upstream-error';
 
-import { ParticipantSheet } from './participant-sheet';
 import { ParticipantsTable } from './participants-table';
+
+// The panel (and the participant menu it holds) loads when a participant is first opened.
+const ParticipantSheet = lazy(() =>
+  import('./participant-sheet').then((m) => ({ default: m.ParticipantSheet })),
+);
 
 const PARTICIPANT_PARAM = 'participant';
 
@@ -174,12 +178,16 @@ export function ParticipantsPanel({
             onOpenParticipant={setOpenIdentity}
           />
         )}
-        <ParticipantSheet
-          roomName={roomName}
-          identity={openIdentity}
-          participant={openParticipant}
-          onClose={() => setOpenIdentity(null)}
-        />
+        {openIdentity !== null ? (
+          <Suspense fallback={null}>
+            <ParticipantSheet
+              roomName={roomName}
+              identity={openIdentity}
+              participant={openParticipant}
+              onClose={() => setOpenIdentity(null)}
+            />
+          </Suspense>
+        ) : null}
       </section>
     </ParticipantPinsProvider>
   );

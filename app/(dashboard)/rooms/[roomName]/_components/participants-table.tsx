@@ -7,17 +7,21 @@ import {
   type ColumnDef,
   type SortingState,
 } from '@tanstack/react-table';
-import { useMemo, useRef, useState } from 'react';
+import { createContext, useContext, useMemo, useRef, useState } from 'react';
 
 import { Badge } from '@/components/ui/badge';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { VirtualTable } from '@/components/ui/virtual-table';
 import type { ParticipantDto } from '@/lib/contracts/dto';
-import { presetOf } from '@/lib/contracts/permission-presets';
+import {
+  BUILT_IN_PRESETS,
+  presetOf,
+  type PermissionPresetDto,
+} from '@/lib/contracts/permission-presets';
 import { usePermissionPresets } from '@/lib/queries/permission-presets';
 import { PARTICIPANT_KIND_LABELS } from '@/lib/contracts/tracks';
 
-import { ParticipantActions } from './participant-actions';
+import { ParticipantActions, usePreloadParticipantActions } from './participant-actions';
 import { permissionSummary, STATE_LABELS } from './participant-labels';
 import { TrackChip } from './track-chip';
 
@@ -71,10 +75,14 @@ function selectColumn(select: SelectHandlers): ColumnDef<ParticipantDto> {
 }
 
 /**
- * The permissions column: a preset's badge where the permission equals one. Its own component,
- * reading the presets itself: the columns must stay the same objects when the admins' presets
- * arrive, or every cell would remount (closing a row's open menu).
+ * The presets the permissions column compares against: read once for the table (not by each row,
+ * fifty query observers in a room of fifty), and handed down by context, not through the columns:
+ * those must stay the same objects when the admins' presets arrive, or every cell would remount
+ * (closing a row's open menu).
  */
+const PresetsContext = createContext<readonly PermissionPresetDto[]>(BUILT_IN_PRESETS);
+
+/** The permissions column: a preset's badge where the permission equals one. */
 function PermissionsCell({
   permission,
   summary,
@@ -82,7 +90,7 @@ function PermissionsCell({
   permission: ParticipantDto['permission'];
   summary: string;
 }) {
-  const preset = presetOf(permission, usePermissionPresets());
+  const preset = presetOf(permission, useContext(PresetsContext));
   return (
     <span className="flex flex-wrap items-center gap-1">
       {preset ? (
@@ -209,6 +217,8 @@ export function ParticipantsTable({
   const latest = useRef({ selection, rows: [] as ParticipantDto[] });
   const lastClicked = useRef<number | null>(null);
   const selectable = withActions && selection !== undefined;
+  usePreloadParticipantActions(withActions);
+  const presets = usePermissionPresets();
   const columns = useMemo(() => {
     const select: SelectHandlers = {
       isSelected: (identity) => latest.current.selection?.selected.has(identity) ?? false,
@@ -259,15 +269,17 @@ export function ParticipantsTable({
   latest.current = { selection, rows: table.getRowModel().rows.map((row) => row.original) };
 
   return (
-    <VirtualTable
-      table={table}
-      label="Participants"
-      gridClassName={
-        selectable ? GRID_WITH_SELECT_AND_ACTIONS : withActions ? GRID_WITH_ACTIONS : GRID
-      }
-      estimateRowHeight={52}
-      dynamicRowHeight
-      onRowActivate={(row) => onOpenParticipant(row.original.identity)}
-    />
+    <PresetsContext value={presets}>
+      <VirtualTable
+        table={table}
+        label="Participants"
+        gridClassName={
+          selectable ? GRID_WITH_SELECT_AND_ACTIONS : withActions ? GRID_WITH_ACTIONS : GRID
+        }
+        estimateRowHeight={52}
+        dynamicRowHeight
+        onRowActivate={(row) => onOpenParticipant(row.original.identity)}
+      />
+    </PresetsContext>
   );
 }
