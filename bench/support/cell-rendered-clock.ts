@@ -7,30 +7,34 @@ import type { BrowserContext } from '@playwright/test';
  * Playwright's own waiting would add the test driver's time to the product's: its polling backs
  * off to 500 ms between looks, and the script it injects into each frame competes with the page
  * for the CPU while the page loads. Only frames whose path starts with `pathPrefix` are watched.
- * Call before the context opens the page; the returned function waits for the answer.
+ * Call before the context opens the page. Every load of a watched frame reports once; the
+ * returned function waits for the first report after it was called (call it before navigating).
  */
 export async function reportCellRendered(
   context: BrowserContext,
   { pathPrefix, text }: { pathPrefix: string; text: string },
-): Promise<(timeoutMs: number) => Promise<number>> {
-  let resolve: (atMs: number) => void = () => {};
-  const rendered = new Promise<number>((r) => (resolve = r));
-  await context.exposeBinding('moderatoBenchCellRendered', (_source, atMs: number) =>
-    resolve(atMs),
-  );
+): Promise<() => (timeoutMs: number) => Promise<number>> {
+  let waiting: ((atMs: number) => void) | null = null;
+  await context.exposeBinding('moderatoBenchCellRendered', (_source, atMs: number) => {
+    waiting?.(atMs);
+    waiting = null;
+  });
   await context.addInitScript(watchForCell, { pathPrefix, text });
 
-  return (timeoutMs) =>
-    new Promise<number>((res, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`no cell reading ${text} within ${timeoutMs} ms`)),
-        timeoutMs,
-      );
-      void rendered.then((atMs) => {
-        clearTimeout(timer);
-        res(atMs);
+  return () => {
+    const rendered = new Promise<number>((resolve) => (waiting = resolve));
+    return (timeoutMs) =>
+      new Promise<number>((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error(`no cell reading ${text} within ${timeoutMs} ms`)),
+          timeoutMs,
+        );
+        void rendered.then((atMs) => {
+          clearTimeout(timer);
+          resolve(atMs);
+        });
       });
-    });
+  };
 }
 
 /**

@@ -43,6 +43,9 @@ export function VirtualTable<T>({
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: everyRow ? 0 : rows.length,
+    // Off where every row is in the flow: even with no rows, an enabled virtualizer reads its
+    // element's size during the first commit, forcing a layout of the page before it is complete.
+    enabled: !everyRow,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => estimateRowHeight,
     overscan: 8,
