@@ -2,7 +2,7 @@
 
 import { flexRender, type Header, type Row, type RowData, type Table } from '@tanstack/react-table';
 import { ArrowDownIcon, ArrowUpDownIcon, ArrowUpIcon } from 'lucide-react';
-import type { KeyboardEvent } from 'react';
+import { memo, type KeyboardEvent, type ReactNode } from 'react';
 
 import { cn } from '@/lib/utils';
 
@@ -105,6 +105,25 @@ export function TableCells<T>({ row }: { row: Row<T> }) {
     );
   });
 }
+
+/**
+ * TableCells that render again only when what they show changed: the row's data item, the
+ * table's columns (and which are visible), or `rowState`, what the cells read from outside the
+ * item (whether the row is selected). react-table builds new Row objects for every row whenever
+ * the data changes, so a live patch of one participant would otherwise re-render every cell of
+ * every row in view; with this, the rows around it keep their cells and only their position is
+ * updated (React's memo: https://react.dev/reference/react/memo).
+ */
+export const MemoTableCells = memo(
+  function MemoTableCells<T>({ row }: { row: Row<T>; columns: unknown; rowState: unknown }) {
+    return <TableCells row={row} />;
+  },
+  (before, after) =>
+    before.row.original === after.row.original &&
+    before.row.id === after.row.id &&
+    before.columns === after.columns &&
+    Object.is(before.rowState, after.rowState),
+) as <T>(props: { row: Row<T>; columns: unknown; rowState: unknown }) => ReactNode;
 
 /**
  * The keys of a focused row: Enter or Space activates it, the arrows move one row, Home and End to

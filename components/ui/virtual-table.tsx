@@ -7,7 +7,7 @@ import { useRef, type CSSProperties, type Key, type Ref } from 'react';
 import { cn } from '@/lib/utils';
 
 import { useEveryRow } from './every-row';
-import { handleRowKeyDown, TableCells, TableHead } from './table-parts';
+import { handleRowKeyDown, MemoTableCells, TableHead } from './table-parts';
 
 /**
  * A react-table model rendered as an ARIA table whose body is virtualized: only the rows in view
@@ -23,6 +23,7 @@ export function VirtualTable<T>({
   dynamicRowHeight = false,
   onRowActivate,
   getRowLabel,
+  getRowState,
   className,
 }: {
   table: Table<T>;
@@ -34,10 +35,17 @@ export function VirtualTable<T>({
   /** Makes rows focusable; called on click, Enter or Space. */
   onRowActivate?: (row: Row<T>) => void;
   getRowLabel?: (row: Row<T>) => string;
+  /**
+   * What a row's cells show besides its data item (e.g. whether it is selected): cells render
+   * again only when their item, the columns or this value changes (MemoTableCells).
+   */
+  getRowState?: (row: Row<T>) => unknown;
   className?: string;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = table.getRowModel().rows;
+  // Memoized by react-table: the same array until the columns or their visibility change.
+  const columns = table.getVisibleLeafColumns();
   const everyRow = useEveryRow();
   // Not memoized by the React Compiler (unused here); the virtualizer re-renders on scroll itself.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -109,7 +117,7 @@ export function VirtualTable<T>({
       )}
       style={placement.style}
     >
-      <TableCells row={row} />
+      <MemoTableCells row={row} columns={columns} rowState={getRowState?.(row)} />
     </div>
   );
 

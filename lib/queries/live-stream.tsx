@@ -111,12 +111,14 @@ const RETRY_AFTER_CLOSE_MS = [1000, 2000, 5000, 10_000, 30_000];
 
 /**
  * Events are applied to the caches in batches: one render per batch instead of one per event. A
- * lone event waits LIVE_BATCH_MS; while events pour in (a bulk action on a big room brings
+ * lone event waits only for the end of the current task (a zero timer): the browser hands over
+ * every event of one received chunk in the same task, so they still land in one write, and a join
+ * shows without waiting out a window. While events pour in (a bulk action on a big room brings
  * thousands in a few seconds), batches are LIVE_BUSY_BATCH_MS apart, so the page renders a few
  * times a second rather than sixty and leaves the machine it shares to the work. A timer, not an
  * animation frame, so a background tab still drains its queue.
  */
-export const LIVE_BATCH_MS = 16;
+export const LIVE_BATCH_MS = 0;
 export const LIVE_BUSY_BATCH_MS = 150;
 /** A batch this big means events are pouring in. */
 export const LIVE_BUSY_BATCH_SIZE = 20;
@@ -181,26 +183,27 @@ export function LiveStreamProvider({ children }: { children: ReactNode }) {
       const events = queue;
       queue = [];
       busy = events.length >= LIVE_BUSY_BATCH_SIZE;
-      // One notification of the query caches' observers for the whole batch.
+      // One notification of the query caches' observers for the whole batch, the handlers' own
+      // cache writes (the room's activity) included: one render, not one per cache.
       notifyManager.batch(() => {
         for (const event of events) patcher.current?.apply(event);
+        const ended = events.filter((e) => e.type === 'room.finished' || e.type === 'room.started');
+        if (ended.length > 0) {
+          const next = new Map(value.ended.get());
+          for (const event of ended) {
+            if (event.type === 'room.finished') next.set(event.roomName, event.atMs);
+            else next.delete(event.roomName);
+          }
+          value.ended.set(next);
+        }
+        for (const handler of value.handlers) {
+          try {
+            handler(events);
+          } catch (err) {
+            console.error('[moderato] live event handler failed', err);
+          }
+        }
       });
-      const ended = events.filter((e) => e.type === 'room.finished' || e.type === 'room.started');
-      if (ended.length > 0) {
-        const next = new Map(value.ended.get());
-        for (const event of ended) {
-          if (event.type === 'room.finished') next.set(event.roomName, event.atMs);
-          else next.delete(event.roomName);
-        }
-        value.ended.set(next);
-      }
-      for (const handler of value.handlers) {
-        try {
-          handler(events);
-        } catch (err) {
-          console.error('[moderato] live event handler failed', err);
-        }
-      }
     };
     const deliver = (event: LiveEvent) => {
       lastEventId.current = event.id;

@@ -279,6 +279,10 @@ export function ParticipantsTable({
         estimateRowHeight={52}
         dynamicRowHeight
         onRowActivate={(row) => onOpenParticipant(row.original.identity)}
+        // The select box is the one cell that reads more than its participant.
+        getRowState={
+          selectable ? (row) => selection.selected.has(row.original.identity) : undefined
+        }
       />
     </PresetsContext>
   );

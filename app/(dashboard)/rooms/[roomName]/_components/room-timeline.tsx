@@ -9,7 +9,7 @@ import {
   ShieldIcon,
   type LucideIcon,
 } from 'lucide-react';
-import { useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { toast } from 'sonner';
 
 import { Button } from '@/components/ui/button';
@@ -21,6 +21,7 @@ import { Skeleton } from '@/components/ui/skeleton';
 import {
   TIMELINE_KIND_NAMES,
   TIMELINE_KINDS,
+  type RoomEventDto,
   type RoomEventType,
   type TimelineKind,
 } from '@/lib/contracts/history';
@@ -46,6 +47,33 @@ const KIND_ICON: Record<TimelineKind, LucideIcon> = {
   moderation: ShieldIcon,
   room: ActivityIcon,
 };
+
+/**
+ * One entry. Memoized: a live room prepends an entry per event, and the entries already shown
+ * (up to TIMELINE_SHOWN_STEP of them) stay as they were.
+ */
+const TimelineItem = memo(function TimelineItem({
+  event,
+  trackSource,
+}: {
+  event: RoomEventDto;
+  /** What the track this entry names is, when another entry said (a moderator action's). */
+  trackSource: TrackSource | undefined;
+}) {
+  const Icon = KIND_ICON[KIND_OF.get(event.type) ?? 'changes'];
+  const sources = new Map<string, TrackSource>();
+  if (event.trackSid && trackSource) sources.set(event.trackSid, trackSource);
+  return (
+    <li className="flex items-start gap-3 py-2 text-sm">
+      <Icon aria-hidden className="text-muted-foreground mt-0.5 size-4 shrink-0" />
+      <span className="min-w-0 flex-1 break-words">{describeRoomEvent(event, sources)}</span>
+      <RelativeTime
+        atMs={event.atMs}
+        className="text-muted-foreground shrink-0 text-xs whitespace-nowrap"
+      />
+    </li>
+  );
+});
 
 /**
  * A room's activity, newest first: joins, leaves with their reason, publishing, mutes, changes and
@@ -141,21 +169,13 @@ export function RoomTimeline({
         </EmptyState>
       ) : (
         <ol aria-label="Room activity, newest first" className="flex flex-col divide-y">
-          {visible.map((event) => {
-            const Icon = KIND_ICON[KIND_OF.get(event.type) ?? 'changes'];
-            return (
-              <li key={event.id} className="flex items-start gap-3 py-2 text-sm">
-                <Icon aria-hidden className="text-muted-foreground mt-0.5 size-4 shrink-0" />
-                <span className="min-w-0 flex-1 break-words">
-                  {describeRoomEvent(event, trackSources)}
-                </span>
-                <RelativeTime
-                  atMs={event.atMs}
-                  className="text-muted-foreground shrink-0 text-xs whitespace-nowrap"
-                />
-              </li>
-            );
-          })}
+          {visible.map((event) => (
+            <TimelineItem
+              key={event.id}
+              event={event}
+              trackSource={event.trackSid ? trackSources.get(event.trackSid) : undefined}
+            />
+          ))}
         </ol>
       )}
       {shown.length > limit ? (
