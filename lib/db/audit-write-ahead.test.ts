@@ -1,3 +1,6 @@
+import SqliteDatabase from 'better-sqlite3';
+import { sql } from 'kysely';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import {
@@ -7,7 +10,9 @@ import {
   queryAuditEvents,
   settleAuditEvent,
 } from './audit';
-import { closeDb, openDb } from './index';
+import { MAX_AUDIT_BATCH } from './audit-group-commit';
+import { DB_LOCK_TIMEOUT_MS } from './connect';
+import { closeDb, type DbTarget, getDb, openDb } from './index';
 import { testStores, type TestStore } from './test-stores';
 
 const T0 = 1_700_000_000_000;
@@ -25,12 +30,34 @@ const attempt = (roomName: string, over: Partial<AuditEventInput> = {}): AuditEv
 
 const rowOf = async (roomName: string) => (await queryAuditEvents({ roomName })).events[0]!;
 
+/** Another connection takes the write lock (lib/domain/write-ahead-audit.test.ts does the same). */
+async function holdWriteLock(target: DbTarget): Promise<() => Promise<void>> {
+  if (target.kind === 'sqlite') {
+    const other = new SqliteDatabase(target.file);
+    other.exec('BEGIN EXCLUSIVE');
+    return async () => {
+      other.exec('COMMIT');
+      other.close();
+    };
+  }
+  const other = new pg.Client({ connectionString: target.url });
+  await other.connect();
+  await other.query('BEGIN');
+  await other.query('LOCK TABLE audit_events IN EXCLUSIVE MODE');
+  return async () => {
+    await other.query('COMMIT');
+    await other.end();
+  };
+}
+
 describe.each(testStores())('write-ahead audit rows on $kind', ({ store: makeStore }) => {
   let store: TestStore;
+  let target: DbTarget;
 
   beforeAll(async () => {
     store = makeStore();
-    await openDb(await store.create());
+    target = await store.create();
+    await openDb(target);
   });
   afterAll(async () => {
     await closeDb();
@@ -82,5 +109,76 @@ describe.each(testStores())('write-ahead audit rows on $kind', ({ store: makeSto
     await insertAuditEvent(attempt('filter-pending', { action: 'track.muted' }));
     const { events } = await queryAuditEvents({ outcome: 'pending', action: 'track.muted' });
     expect(events.map((e) => e.roomName)).toEqual(['filter-pending']);
+  });
+
+  it('commits writes that arrive together in one go, each under its own id', async () => {
+    // More than one transaction's worth, so the queue is drained in several batches.
+    const count = MAX_AUDIT_BATCH + 100;
+    const written = await Promise.all(
+      Array.from({ length: count }, (_, i) =>
+        insertAuditEvent(attempt('batch-ids', { identity: `p-${i}`, params: { i } })),
+      ),
+    );
+    expect(new Set(written.map((row) => row.id)).size).toBe(count);
+    written.forEach((row, i) => expect(row).toMatchObject({ identity: `p-${i}`, params: { i } }));
+    // The ids each caller got are those of its own rows.
+    const { events } = await queryAuditEvents({ roomName: 'batch-ids', limit: 1000 });
+    expect(events).toHaveLength(count);
+    const identityById = new Map(events.map((e) => [e.id, e.identity]));
+    written.forEach((row, i) => expect(identityById.get(row.id)).toBe(`p-${i}`));
+
+    // Settlements arriving together, each with its own outcome; a second one of the same row
+    // in the same turn changes nothing, as when they came one after another.
+    const settled = await Promise.all([
+      ...written.map((row, i) =>
+        settleAuditEvent(
+          row.id,
+          i % 2
+            ? { outcome: 'success', params: { i, done: true } }
+            : { outcome: 'error', errorCode: 'not_found' },
+        ),
+      ),
+      settleAuditEvent(written[0]!.id, { outcome: 'success' }),
+    ]);
+    expect(settled.slice(0, count).every(Boolean)).toBe(true);
+    expect(settled[count]).toBe(false);
+    const after = await queryAuditEvents({ roomName: 'batch-ids', limit: 1000 });
+    const byId = new Map(after.events.map((e) => [e.id, e]));
+    written.forEach((row, i) =>
+      expect(byId.get(row.id)).toMatchObject(
+        i % 2
+          ? { outcome: 'success', errorCode: null, params: { i, done: true } }
+          : { outcome: 'error', errorCode: 'not_found', params: { i } },
+      ),
+    );
+  });
+
+  it('refuses every write of a transaction that cannot be committed', async () => {
+    const db = await getDb();
+    const settleable = await insertAuditEvent(attempt('batch-refused-settle'));
+    // better-sqlite3 waits out SQLite's busy timeout synchronously: a short one keeps this quick.
+    if (target.kind === 'sqlite') await sql.raw('PRAGMA busy_timeout = 200').execute(db);
+    const release = await holdWriteLock(target);
+    let results: PromiseSettledResult<unknown>[];
+    try {
+      results = await Promise.allSettled([
+        ...Array.from({ length: 20 }, (_, i) =>
+          insertAuditEvent(attempt('batch-refused', { identity: `p-${i}` })),
+        ),
+        settleAuditEvent(settleable.id, { outcome: 'success' }),
+      ]);
+    } finally {
+      await release();
+      if (target.kind === 'sqlite') {
+        await sql.raw(`PRAGMA busy_timeout = ${DB_LOCK_TIMEOUT_MS}`).execute(db);
+      }
+    }
+    expect(results.map((r) => r.status)).toEqual(Array(21).fill('rejected'));
+    expect((await queryAuditEvents({ roomName: 'batch-refused' })).events).toEqual([]);
+    expect((await rowOf('batch-refused-settle')).outcome).toBe('pending');
+    // The next transaction goes through.
+    expect(await settleAuditEvent(settleable.id, { outcome: 'success' })).toBe(true);
+    await insertAuditEvent(attempt('batch-refused'));
+    expect((await queryAuditEvents({ roomName: 'batch-refused' })).events).toHaveLength(1);
   });
 });

@@ -11,6 +11,7 @@ import {
 } from '@/lib/contracts/audit';
 import type { AuditEventDto, AuditOutcome, AuditSource } from '@/lib/contracts/dto';
 
+import { type AuditValues, insertInBatch, settleInBatch } from './audit-group-commit';
 import { getDb } from './index';
 import type { AuditEventRow, Database } from './schema';
 
@@ -99,11 +100,11 @@ function toDto(row: AuditEventRow): AuditEventDto {
 /**
  * Writes one audit row and resolves once it is durable. Callers await it before acknowledging
  * the action, so an acknowledged action always has its row; a write inserts its row as `pending`
- * before it is attempted and settles it afterwards (settleAuditEvent).
+ * before it is attempted and settles it afterwards (settleAuditEvent). Rows arriving together are
+ * committed together (audit-group-commit.ts); a failed commit rejects every one of them.
  */
 export async function insertAuditEvent(input: AuditEventInput): Promise<AuditEventDto> {
-  const db = await getDb();
-  const values = {
+  const values: AuditValues = {
     at: input.atMs ?? Date.now(),
     actor_id: input.actorId ?? null,
     actor_name: input.actorName,
@@ -118,12 +119,8 @@ export async function insertAuditEvent(input: AuditEventInput): Promise<AuditEve
     error_code: input.errorCode ?? null,
     source: input.source,
   };
-  const { id } = await db
-    .insertInto('audit_events')
-    .values(values)
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return toDto({ id: Number(id), ...values });
+  const id = await insertInBatch(getDb, values);
+  return toDto({ id, ...values });
 }
 
 export interface AuditSettlement {
@@ -139,20 +136,13 @@ export interface AuditSettlement {
  * flight here, and the real outcome is better than none. Resolves whether the row changed.
  */
 export async function settleAuditEvent(id: string, settlement: AuditSettlement): Promise<boolean> {
-  const db = await getDb();
-  const result = await db
-    .updateTable('audit_events')
-    .set({
-      outcome: settlement.outcome,
-      error_code: settlement.errorCode ?? null,
-      ...(settlement.params !== undefined
-        ? { params: settlement.params ? JSON.stringify(settlement.params) : null }
-        : {}),
-    })
-    .where('id', '=', Number(id))
-    .where('outcome', 'in', ['pending', 'unknown'])
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  return settleInBatch(getDb, Number(id), {
+    outcome: settlement.outcome,
+    error_code: settlement.errorCode ?? null,
+    ...(settlement.params !== undefined
+      ? { params: settlement.params ? JSON.stringify(settlement.params) : null }
+      : {}),
+  });
 }
 
 /**

@@ -10,10 +10,10 @@ import {
   sendNotServed,
   startBareListener,
 } from './bare-listener';
-import { sendWebResponse, webRequestOf } from './node-web-bridge';
-import { handlePortalRequest } from './portal-door';
+import { nodeRequestOf, sendJson } from './node-web-bridge';
+import { answerPortalCall } from './portal-door';
 import { PORTAL_ENDPOINTS } from './portal-endpoints';
-import { MAX_BODY_BYTES } from './read-request';
+import { jsonBodyOf, MAX_BODY_BYTES } from './read-request';
 
 const portalListenerEnvSchema = z.object({
   /** A port of its own for the portal endpoints (docs/rest-api.md); unset: the routes only. */
@@ -39,10 +39,12 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     const allowed = PORTAL_ENDPOINTS.filter((e) => e.path === path).map((e) => e.method);
     return sendNotServed(res, allowed);
   }
-  const { request, truncated } = await webRequestOf(req, MAX_BODY_BYTES);
+  const { request, body, truncated } = await nodeRequestOf(req, MAX_BODY_BYTES);
   // The door's handler is typed per endpoint; both endpoints share its shape.
-  const response = await handlePortalRequest(endpoint as (typeof PORTAL_ENDPOINTS)[0], request);
-  await sendWebResponse(res, response, {
+  const answer = await answerPortalCall(endpoint as (typeof PORTAL_ENDPOINTS)[0], request, () =>
+    jsonBodyOf(body, request.headers.get('content-type'), truncated),
+  );
+  sendJson(res, answer, {
     'x-content-type-options': 'nosniff',
     ...(truncated ? { connection: 'close' } : {}),
   });

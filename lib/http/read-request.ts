@@ -43,9 +43,25 @@ export function queryObject(request: Request): Record<string, string> {
 export async function jsonBody(request: Request): Promise<Record<string, unknown>> {
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > MAX_BODY_BYTES) throw tooLarge();
-  const text = await readLimited(request);
+  return parseJsonBody(await readLimited(request), request.headers.get('content-type'));
+}
+
+/**
+ * jsonBody's checks on a body already read (at most MAX_BODY_BYTES of it; `truncated`: there was
+ * more), for listeners that read it from a Node request themselves.
+ */
+export function jsonBodyOf(
+  bytes: Uint8Array,
+  contentType: string | null,
+  truncated = false,
+): Record<string, unknown> {
+  if (truncated || bytes.byteLength > MAX_BODY_BYTES) throw tooLarge();
+  return parseJsonBody(decodeUtf8(bytes), contentType);
+}
+
+function parseJsonBody(text: string, contentType: string | null): Record<string, unknown> {
   if (text.trim() === '') return {};
-  const type = request.headers.get('content-type') ?? '';
+  const type = contentType ?? '';
   if (!/^application\/(.+\+)?json\b/i.test(type)) {
     throw new DomainError('unsupported_media_type', 'Send the body as application/json.');
   }
@@ -76,8 +92,12 @@ async function readLimited(request: Request): Promise<string> {
     }
     chunks.push(value);
   }
+  return decodeUtf8(Buffer.concat(chunks));
+}
+
+function decodeUtf8(bytes: Uint8Array): string {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw new DomainError('invalid_input', 'The body is not valid UTF-8.');
   }

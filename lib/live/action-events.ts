@@ -44,7 +44,7 @@ const defaultTimers: Timers = {
  * Moderator actions published at once, on the instance that took them (leader or not): the
  * `moderation.action` event as soon as the audit row settles, then the action's effect, read back
  * from LiveKit by a reconciliation of just that room (origin `action`), so views change without
- * waiting for a webhook or the next tick. Deleting a room finishes it at once: LiveKit has already
+ * waiting for a webhook or the next tick; a track mute's effect is known without reading it back. Deleting a room finishes it at once: LiveKit has already
  * disconnected everyone with ROOM_DELETED (docs/livekit-behaviour.md §3.3).
  */
 export class ActionEvents {
@@ -78,7 +78,7 @@ export class ActionEvents {
     }
     if (entry.outcome !== 'success') return;
     if (entry.action === 'room.deleted') this.finishRoom(roomName, entry.atMs);
-    else this.refreshRoom(roomName);
+    else if (!this.publishTrackMute(entry, roomName)) this.refreshRoom(roomName);
     const destination = entry.params?.destinationRoom;
     if (typeof destination === 'string' && destination) this.refreshRoom(destination);
   }
@@ -158,6 +158,38 @@ export class ActionEvents {
     }
     this.refreshes.delete(roomName);
     refresh.resolve();
+  }
+
+  /**
+   * A track muted or unmuted by a moderator, published from what is known: LiveKit answered the
+   * call with that track (lib/domain/participants/mute-track.ts), so reading the room back would
+   * only confirm it, at the cost of listing every participant once per burst — most of the live
+   * layer's share of a bulk mute of a thousand tracks (bench:bulk profile). Answers false when the
+   * participant or track is not known here; the room is then read back as for any action.
+   */
+  private publishTrackMute(entry: SettledAudit, roomName: string): boolean {
+    const muted =
+      entry.action === 'track.muted' ? true : entry.action === 'track.unmuted' ? false : null;
+    const { identity, trackSid } = entry.target ?? {};
+    if (muted === null || !identity || !trackSid) return false;
+    const { known, bus } = this.options;
+    const tenant = known.tenantOf(roomName);
+    const participant = known.participant(roomName, identity);
+    const track = participant?.tracks.find((t) => t.sid === trackSid);
+    if (tenant === undefined || !participant || !track) return false;
+    if (track.muted === muted) return true;
+    const event: NewLiveEvent = {
+      type: muted ? 'track.muted' : 'track.unmuted',
+      atMs: entry.atMs,
+      origin: 'action',
+      roomName,
+      tenant,
+      identity,
+      participantSid: participant.sid,
+      track: { ...track, muted },
+    };
+    if (!known.isStale(event)) bus.publish(event);
+    return true;
   }
 
   private finishRoom(roomName: string, atMs: number): void {
