@@ -40,7 +40,7 @@ export async function webRequestOf(
 export async function sendWebResponse(
   res: ServerResponse,
   response: Response,
-  extraHeaders: Record<string, string> = {},
+  extraHeaders: Record<string, string | string[]> = {},
 ): Promise<void> {
   const body = Buffer.from(await response.arrayBuffer());
   const headers: Record<string, string | string[]> = { ...extraHeaders };
