@@ -9,8 +9,10 @@ export async function register(): Promise<void> {
     recordPeerAddresses();
     // Requests Next answers with a 500 and a stack before our proxy runs, and clients hanging up
     // mid-request, which Next logs with a stack: see the modules.
+    // The live stream is served there too, outside Next's per-request pipeline (see the module).
     const { guardNodeRequests } = await import('./lib/http/node-request-guard');
-    guardNodeRequests();
+    const { liveNodeDoor } = await import('./lib/live/live-node-door');
+    guardNodeRequests([liveNodeDoor]);
     const { quietClientAborts } = await import('./lib/http/client-abort-log');
     quietClientAborts();
     const { bootstrap } = await import('./lib/auth/bootstrap');

@@ -1,5 +1,11 @@
 import type { NextConfig } from 'next';
 
+import {
+  EVERY_PATH_HEADERS,
+  SELF_FRAMED_HEADERS,
+  SELF_FRAMED_SOURCE,
+} from './lib/http/static-headers';
+
 const nextConfig: NextConfig = {
   // `MODERATO_STANDALONE=1 npm run build` produces the self-contained server in .next/standalone for
   // deployment; tests and the demo use `next start`, which does not work with standalone output.
@@ -11,20 +17,9 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['better-sqlite3', 'pg', 'livekit-server-sdk'],
   async headers() {
     return [
-      {
-        source: '/:path*',
-        headers: [
-          { key: 'X-Content-Type-Options', value: 'nosniff' },
-          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-        ],
-      },
-      {
-        // Every page but the embedded ones (/embed/{portalId}/…), which their portal's origins
-        // may frame. For browsers that predate CSP's frame-ancestors; the Content Security Policy
-        // itself carries a nonce per request, so proxy.ts sets it (lib/http/csp.ts).
-        source: '/((?!embed/).*)',
-        headers: [{ key: 'X-Frame-Options', value: 'SAMEORIGIN' }],
-      },
+      { source: '/:path*', headers: [...EVERY_PATH_HEADERS] },
+      // lib/http/static-headers.ts says why; its Node door sends the same.
+      { source: SELF_FRAMED_SOURCE, headers: [...SELF_FRAMED_HEADERS] },
     ];
   },
 };

@@ -3,13 +3,10 @@ import { type NextRequestWithAuth, withAuth } from 'next-auth/middleware';
 
 import { PATH_HEADER } from '@/lib/auth/path-header';
 import { getAuthSecret } from '@/lib/auth/secret';
-import { dropUnusableCallbackCookies } from '@/lib/http/callback-cookie';
-import { contentSecurityPolicy, createNonce } from '@/lib/http/csp';
-import { embedFrameAncestors } from '@/lib/http/embed-framing';
+import { dropUnusableCallbackCookies, expireCookies } from '@/lib/http/callback-cookie';
 import { refuseMalformedRequest } from '@/lib/http/request-guard';
+import { policyFor, securityHeaders } from '@/lib/http/response-security';
 import { refuseBadServerAction } from '@/lib/http/server-action-guard';
-import { strictTransportSecurity } from '@/lib/http/transport-security';
-import { watchConnectSources } from '@/lib/http/watch-connect-sources';
 
 /**
  * Paths that need no sign-in redirect: the API (and the portal's /livekit/… endpoints) answers 401
@@ -40,26 +37,20 @@ export async function proxy(request: NextRequest): Promise<Response> {
     if (bounce) return secured(bounce, request);
   }
 
-  const policy = contentSecurityPolicy(
-    createNonce(),
-    await embedFrameAncestors(pathname),
-    watchConnectSources(pathname),
-  );
+  const policy = await policyFor(pathname);
   const headers = new Headers(request.headers);
   headers.set('content-security-policy', policy);
   headers.set(PATH_HEADER, `${pathname}${search}`);
   const dropped = dropUnusableCallbackCookies(headers);
   const response = NextResponse.next({ request: { headers } });
-  for (const name of dropped) {
-    response.cookies.set(name, '', { path: '/', maxAge: 0, secure: name.startsWith('__Secure-') });
-  }
+  expireCookies(response.cookies, dropped);
   return secured(response, request, policy);
 }
 
 function secured(response: Response, request: NextRequest, policy?: string): Response {
-  response.headers.set('content-security-policy', policy ?? contentSecurityPolicy(createNonce()));
-  const hsts = strictTransportSecurity(request.headers);
-  if (hsts) response.headers.set('strict-transport-security', hsts);
+  for (const [name, value] of Object.entries(securityHeaders(request.headers, policy))) {
+    response.headers.set(name, value);
+  }
   return response;
 }
 

@@ -91,6 +91,46 @@ test.describe('live stream over HTTP', () => {
     );
   });
 
+  test('carries the headers every other response of the app carries', async ({
+    baseURL,
+    loginAs,
+  }) => {
+    // The stream is answered before Next's pipeline (lib/live/live-node-door.ts): what proxy.ts and
+    // next.config.ts put on responses must be there all the same, on the stream and its refusals.
+    const withoutNonce = (policy: string | null) =>
+      policy?.replace(/'nonce-[^']+'/, "'nonce'") ?? null;
+    const shared = (headers: Headers) =>
+      Object.fromEntries(
+        [
+          'x-content-type-options',
+          'referrer-policy',
+          'x-frame-options',
+          'strict-transport-security',
+        ]
+          .map((name) => [name, headers.get(name)])
+          .concat([
+            ['content-security-policy', withoutNonce(headers.get('content-security-policy'))],
+          ]),
+      );
+    const other = await fetch(`${baseURL}/api/v1/rooms`);
+    expect(other.status).toBe(401);
+    const refused = await fetch(`${baseURL}/api/live`);
+    expect(refused.headers.get('content-type')).toBe(other.headers.get('content-type'));
+    expect(shared(refused.headers)).toEqual(shared(other.headers));
+
+    const stream = await LiveStream.open(baseURL!, await loginAs('admin'));
+    try {
+      expect(stream.status).toBe(200);
+      expect(stream.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+      expect(stream.headers.get('cache-control')).toBe('no-cache, no-transform');
+      expect(stream.headers.get('x-accel-buffering')).toBe('no');
+      expect(stream.headers.get('content-encoding')).toBeNull();
+      expect(shared(stream.headers)).toEqual(shared(other.headers));
+    } finally {
+      await stream.close();
+    }
+  });
+
   test('a tenant user never receives, nor can infer, another tenant’s events', async ({
     baseURL,
     livekit,

@@ -2,6 +2,7 @@ import 'server-only';
 
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { RequestCookies } from 'next/dist/server/web/spec-extension/cookies';
 import { getServerSession } from 'next-auth';
 
 import { findUserById } from '@/lib/db/users';
@@ -20,14 +21,24 @@ const SESSION_COOKIE = 'next-auth.session-token';
  * lib/auth/sessions.ts: cached ≤ 2 s, dropped at once on revocation), so a signed-out or revoked
  * session is refused although its JWT has not expired; and the user is re-read from the database,
  * so a disabled account or a changed role or tenant takes effect immediately.
+ *
+ * `request`: read the cookies and headers from it rather than from Next's request scope — what
+ * route handlers have, and the only way outside Next's pipeline (lib/live/live-node-door.ts).
  */
-export async function getActor(source: ActorSource = 'ui'): Promise<Actor | null> {
+export async function getActor(
+  source: ActorSource = 'ui',
+  request?: Request,
+): Promise<Actor | null> {
   // Cookies first: a request without a session cookie needs no crypto or DB work, and reading a
   // request API before the auth options makes Next bail out of build-time prerendering before
   // anything (the generated secret file) is touched with build-time env.
-  const cookieStore = await cookies();
-  if (!cookieStore.getAll().some((c) => c.name.includes(SESSION_COOKIE))) return null;
-  const session = await getServerSession(getAuthOptions());
+  const cookieList = request
+    ? new RequestCookies(request.headers).getAll()
+    : (await cookies()).getAll();
+  if (!cookieList.some((c) => c.name.includes(SESSION_COOKIE))) return null;
+  const session = request
+    ? await sessionOf(request, cookieList)
+    : await getServerSession(getAuthOptions());
   const userId = session?.user?.id;
   if (!userId) return null;
   const user = await findUserById(userId);
@@ -40,6 +51,21 @@ export async function getActor(source: ActorSource = 'ui'): Promise<Actor | null
     tenant: user.tenant,
     source,
   });
+}
+
+/**
+ * next-auth v4's `getServerSession(req, res, options)`: what its no-argument form does with Next's
+ * `headers()` and `cookies()`, done with the request's own. As in that form, cookies next-auth would
+ * set while reading a session are not sent: `res` drops them (a read never needs them).
+ */
+function sessionOf(request: Request, cookieList: { name: string; value: string }[]) {
+  const req = {
+    headers: Object.fromEntries(request.headers),
+    cookies: Object.fromEntries(cookieList.map((c) => [c.name, c.value])),
+  };
+  const res = { getHeader() {}, setCookie() {}, setHeader() {} };
+  type Args = Parameters<typeof getServerSession<ReturnType<typeof getAuthOptions>>>;
+  return getServerSession(...([req, res, getAuthOptions()] as unknown as Args));
 }
 
 /** Only same-origin paths: anything else (other hosts, `//evil`) becomes `/`. */

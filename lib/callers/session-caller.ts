@@ -16,7 +16,7 @@ import type { CallerStrategy } from './types';
 export const sessionCaller: CallerStrategy = {
   name: 'session',
   async resolve({ request, source }) {
-    const actor = await getActor(source);
+    const actor = await getActor(source, request);
     if (!actor) return null;
     const method = request?.method ?? 'POST';
     if (method !== 'GET' && method !== 'HEAD') {

@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 
 import { z } from 'zod';
 
+import { withoutDoors } from './node-request-guard';
+
 /** Slow or stalled clients are cut off: what these ports serve are single small requests. */
 const REQUEST_TIMEOUT_MS = 10_000;
 const HEADERS_TIMEOUT_MS = 5_000;
@@ -45,6 +47,7 @@ export function startBareListener(
       sendJson(res, 500, { error: { code: 'internal', message: 'The request failed.' } });
     });
   });
+  withoutDoors(server);
   server.requestTimeout = REQUEST_TIMEOUT_MS;
   server.headersTimeout = HEADERS_TIMEOUT_MS;
   return new Promise((resolve, reject) => {

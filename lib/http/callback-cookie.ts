@@ -22,6 +22,22 @@ export function dropUnusableCallbackCookies(headers: Headers): string[] {
   return dropped;
 }
 
+/** Where a response's cookies are set: `NextResponse.cookies`, or `ResponseCookies` over headers. */
+interface CookieJar {
+  set(
+    name: string,
+    value: string,
+    options: { path: string; maxAge: number; secure: boolean },
+  ): unknown;
+}
+
+/** Expires the cookies dropUnusableCallbackCookies took off the request, so the browser forgets them. */
+export function expireCookies(jar: CookieJar, names: readonly string[]): void {
+  for (const name of names) {
+    jar.set(name, '', { path: '/', maxAge: 0, secure: name.startsWith('__Secure-') });
+  }
+}
+
 /** next-auth's own test (lib/assert.js): absolute http(s), or a path from the site's root. */
 function isHttpUrl(value: string): boolean {
   try {

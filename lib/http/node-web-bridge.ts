@@ -53,3 +53,21 @@ export function sendJson(
   });
   res.end(body);
 }
+
+/** Writes a web `Response` (a door's refusal, say) to a Node response, body buffered. */
+export async function sendWebResponse(
+  res: ServerResponse,
+  response: Response,
+  extraHeaders: Record<string, string | string[]> = {},
+): Promise<void> {
+  const body = Buffer.from(await response.arrayBuffer());
+  const headers: Record<string, string | string[]> = { ...extraHeaders };
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) headers['set-cookie'] = cookies;
+  headers['content-length'] = String(body.byteLength);
+  res.writeHead(response.status, headers);
+  res.end(body);
+}

@@ -24,6 +24,7 @@ export interface HelloMessage {
 
 export interface LiveStreamOptions {
   actor: Actor;
+  /** Read for `watch`, `lastEventId` and the `Last-Event-ID` header (and, by the route, its abort). */
   request: Request;
   buffer: ReplayBuffer;
   instanceId: string;
@@ -51,14 +52,61 @@ export const liveQuerySchema = z.object({
   lastEventId: lastEventIdSchema.optional().catch(undefined),
 });
 
+/** The response headers of every stream, whichever door serves it. */
+export const LIVE_STREAM_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Type': 'text/event-stream; charset=utf-8',
+  // no-transform: Next's (and any proxy's) compression must not buffer the stream.
+  'Cache-Control': 'no-cache, no-transform',
+  'X-Accel-Buffering': 'no',
+};
+
 /**
- * The SSE response of one browser tab. Synchronously, in this order: `hello`, then either the
- * events missed since `Last-Event-ID` (from the replay buffer) or `reset` when that id is gone, then
- * every new event — subscribing and reading the buffer happen in the same tick, so nothing falls
- * between them. Every event passes the actor's filter (lib/live/stream-filter.ts).
+ * The SSE response of one browser tab as a web `Response` (the route, app/api/live/route.ts): the
+ * stream of `feedLiveStream` over a pull stream with no internal buffer (highWaterMark 0), so a
+ * chunk moves into it only when Next's pipe asks for one, once the socket has drained.
  */
 export function openLiveStream(options: LiveStreamOptions): Response {
+  const { request } = options;
+  const client = new SseClient(options.maxQueuedBytes);
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      start: (c) => {
+        controller = c;
+      },
+      pull: () => client.drained(),
+      cancel: () => client.close('disconnected'),
+    },
+    { highWaterMark: 0 },
+  );
+  client.attach(
+    {
+      write: (chunk) => {
+        controller.enqueue(chunk);
+        return false;
+      },
+      end: () => controller.close(),
+    },
+    false,
+  );
+  const onAbort = () => client.close('disconnected');
+  client.onClosed(() => request.signal.removeEventListener('abort', onAbort));
+  if (request.signal.aborted) client.close('disconnected');
+  else request.signal.addEventListener('abort', onAbort);
+  feedLiveStream(client, options);
+  return new Response(stream, { headers: LIVE_STREAM_HEADERS });
+}
+
+/**
+ * What one browser tab's stream says, whatever carries it. Synchronously, in this order: `hello`,
+ * then either the events missed since `Last-Event-ID` (from the replay buffer) or `reset` when that
+ * id is gone, then every new event — subscribing and reading the buffer happen in the same tick, so
+ * nothing falls between them. Every event passes the actor's filter (lib/live/stream-filter.ts).
+ * The request is read here and not kept: everything held until the stream closes is per client.
+ */
+export function feedLiveStream(client: SseClient, options: LiveStreamOptions): void {
   const { actor, request, buffer, maxQueuedBytes } = options;
+  if (client.isClosed) return;
   const url = new URL(request.url);
   const query = liveQuerySchema.parse({
     watch: url.searchParams.get('watch') ?? undefined,
@@ -68,7 +116,6 @@ export function openLiveStream(options: LiveStreamOptions): Response {
   // The header wins: EventSource sends it on its own reconnects, newer than the URL's.
   const lastEventId = (headerId.success && headerId.data) || query.lastEventId || undefined;
 
-  const client = new SseClient(maxQueuedBytes);
   trackStream(client);
   const missed = lastEventId ? buffer.since(lastEventId) : null;
   const frames = missed?.flatMap((entry) => {
@@ -104,17 +151,13 @@ export function openLiveStream(options: LiveStreamOptions): Response {
   expiry?.unref?.();
 
   let releaseWatch: (() => void) | null = null;
-  const onAbort = () => client.close('disconnected');
   client.onClosed(() => {
     unsubscribe();
     clearInterval(heartbeat);
     clearTimeout(expiry);
-    request.signal.removeEventListener('abort', onAbort);
     releaseWatch?.();
     releaseWatch = null;
   });
-  if (request.signal.aborted) client.close('disconnected');
-  else request.signal.addEventListener('abort', onAbort);
 
   if (query.watch && options.watchRoom && !client.isClosed) {
     const roomName = query.watch;
@@ -132,13 +175,4 @@ export function openLiveStream(options: LiveStreamOptions): Response {
       () => {},
     );
   }
-
-  return new Response(client.stream, {
-    headers: {
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      // no-transform: Next's (and any proxy's) compression must not buffer the stream.
-      'Cache-Control': 'no-cache, no-transform',
-      'X-Accel-Buffering': 'no',
-    },
-  });
 }
