@@ -42,6 +42,8 @@ export const ERROR_CODES = {
   },
   /** LiveKit is unreachable, timed out, or answered 5xx. */
   upstream_unavailable: { status: 503, summary: 'LiveKit is unreachable or failing.' },
+  /** This instance is stopping, and opens no new live stream: another instance will. */
+  shutting_down: { status: 503, summary: 'This instance is shutting down; retry.' },
   /** A write could not be recorded in the audit log first, so it was not attempted. */
   audit_unavailable: {
     status: 503,

@@ -8,6 +8,7 @@ import { errorResponse } from '@/lib/http/respond';
 
 import { liveBus } from './hub';
 import { liveEnv } from './live-env';
+import { streamsStopped } from './open-streams';
 import { replayBuffer } from './replay-buffer';
 import { roomBaseline } from './room-baseline';
 import type { LiveStreamOptions } from './sse-stream';
@@ -18,9 +19,19 @@ import { watchedRooms } from './watched-rooms';
  * Who may open GET /api/live, and with what: the one decision behind both doors of the stream
  * (the route, app/api/live/route.ts, and the Node door, lib/live/live-node-door.ts). The caller
  * is resolved like on every route (session cookie, embed session or API key), and must be allowed
- * to list rooms; a refusal is the API's `{ error }` JSON (401, 403, 429 for a throttled key).
+ * to list rooms; a refusal is the API's `{ error }` JSON (401, 403, 429 for a throttled key, 503
+ * while this instance shuts down: `Connection: close` sends the browser's retry to a new
+ * connection, which the load balancer gives to an instance still running).
  */
 export async function admitLiveStream(request: Request): Promise<Response | LiveStreamOptions> {
+  if (streamsStopped()) {
+    return errorResponse(
+      new DomainError('shutting_down', 'This instance is shutting down; reconnect.', {
+        retryAfterSeconds: 1,
+      }),
+      { Connection: 'close' },
+    );
+  }
   let actor: Actor | null;
   try {
     actor = await resolveCaller({ request, source: 'ui' });

@@ -1,4 +1,4 @@
-import { createServer, request, type IncomingMessage, type Server } from 'node:http';
+import { Agent, createServer, request, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -10,8 +10,10 @@ import { guardNodeRequests, withoutDoors } from '@/lib/http/node-request-guard';
 import { liveBus } from './hub';
 import { liveNodeDoor } from './live-node-door';
 import { openStreams } from './open-streams';
+import { resetProcessSingleton } from './process-singleton';
 import { participant } from './reconciler-test-fixtures';
 import { replayBuffer } from './replay-buffer';
+import { shutdownLive } from './shutdown';
 import { actor, events } from './sse-test-fixtures';
 
 // The caller is resolved by the real strategies unless a test names the actor (the strategies
@@ -47,10 +49,14 @@ interface Frame {
 }
 
 /** One stream: its response, and its frames as they arrive. */
-function openStream(url: string, headers: Record<string, string> = {}) {
+function openStream(
+  url: string,
+  headers: Record<string, string> = {},
+  agent: Agent | false = false,
+) {
   return new Promise<{ res: IncomingMessage; next: () => Promise<Frame | null>; body: string }>(
     (resolve, reject) => {
-      const req = request(url, { headers, agent: false }, (res) => {
+      const req = request(url, { headers, agent }, (res) => {
         res.setEncoding('utf8');
         let text = '';
         let ended = false;
@@ -239,6 +245,33 @@ describe('the Node door of GET /api/live', () => {
       expect(await (await fetch(`${bare.url}/api/live`)).text()).toBe('next');
     } finally {
       bare.server.close();
+    }
+  });
+
+  it('at shutdown, ends each stream with its connection and opens no new one', async () => {
+    caller.actor = actor('admin', 'A');
+    // A browser keeps its connections alive, and reuses them.
+    const agent = new Agent({ keepAlive: true });
+    const { res, next: frame } = await openStream(`${next.url}/api/live`, {}, agent);
+    expect(res.headers.connection).toBe('close');
+    expect((await frame())?.event).toBe('hello');
+    const socketClosed = new Promise<void>((resolve) => res.socket.once('close', () => resolve()));
+    try {
+      await shutdownLive();
+      // Node's server.close() waits for connections in use: this one must not stay open for the
+      // EventSource's reconnection.
+      expect(await frame()).toBeNull();
+      await socketClosed;
+
+      const again = await openStream(`${next.url}/api/live`, {}, agent);
+      await again.next();
+      expect(again.res.statusCode).toBe(503);
+      expect(again.res.headers).toMatchObject({ connection: 'close', 'retry-after': '1' });
+      expect(JSON.parse(again.body).error.code).toBe('shutting_down');
+      expect(openStreams().size).toBe(0);
+    } finally {
+      agent.destroy();
+      resetProcessSingleton('live.streamState');
     }
   });
 });

@@ -62,6 +62,9 @@ export async function serveLiveStream(req: IncomingMessage, res: ServerResponse)
   if (decided instanceof Response) return sendWebResponse(res, decided, plain(answer));
 
   for (const [name, value] of Object.entries(LIVE_STREAM_HEADERS)) answer.set(name, value);
+  // When the stream ends, so does its connection: ended by a shutdown (lib/live/shutdown.ts), the
+  // EventSource's reconnection must not reuse this socket, which would keep the server open.
+  answer.set('connection', 'close');
   res.writeHead(200, plain(answer));
   const client = new SseClient(decided.maxQueuedBytes);
   client.attach(

@@ -11,6 +11,23 @@ export function openStreams(): Set<SseClient> {
   return processSingleton('live.openStreams', () => new Set<SseClient>());
 }
 
+/**
+ * From shutdown on (shutdown.ts), no stream is opened any more. A browser's EventSource
+ * reconnects at once over a keep-alive connection that Node's `server.close()` leaves open while
+ * it is in use, so a stream opened then would hold the closing server open for good.
+ */
+export function stopOpeningStreams(): void {
+  streamState().stopped = true;
+}
+
+export function streamsStopped(): boolean {
+  return streamState().stopped;
+}
+
+function streamState(): { stopped: boolean } {
+  return processSingleton('live.streamState', () => ({ stopped: false }));
+}
+
 /** Keeps `client` in the set while it is open. */
 export function trackStream(client: SseClient): void {
   const streams = openStreams();
