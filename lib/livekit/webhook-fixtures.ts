@@ -36,8 +36,11 @@ export async function signWebhookBody(body: string, options: SignOptions): Promi
     .sign(new TextEncoder().encode(options.secret));
 }
 
+// Unique across processes too: Playwright's workers post to one dashboard, whose de-duplication
+// would take a second worker's event made in the same millisecond for a retry of the first's.
 let counter = 0;
-const eventId = () => `EV_test${Date.now().toString(36)}${(counter += 1)}`;
+const eventId = () =>
+  `EV_test${process.pid.toString(36)}x${Date.now().toString(36)}${(counter += 1)}`;
 
 export interface EventOptions {
   roomName?: string;
