@@ -66,10 +66,10 @@ const queue = ((globalThis as Record<symbol, Queue | undefined>)[KEY] ??= {
  * settlement that arrives while the loop is busy is written by the next transaction, all of them
  * at once: one multi-row INSERT and one UPDATE, one commit. A bulk mute of a thousand tracks or a
  * busy portal then costs at most one commit per MIN_COMMIT_GAP_MS instead of two per action
- * (bench:bulk and bench:api profiles, docs/ARCHITECTURE.md). Each caller still resolves only once its own row is committed; when a
- * transaction fails, every write in it rejects (an insert's caller then refuses its action,
- * lib/domain/audit.ts). One transaction runs at a time per process; what arrives meanwhile waits
- * for the next one.
+ * (bench:bulk and bench:api profiles, docs/ARCHITECTURE.md). Each caller still resolves only once
+ * its own row is committed; when a transaction fails, every write in it rejects (an insert's
+ * caller then refuses its action, lib/domain/audit.ts). One transaction runs at a time per
+ * process; what arrives meanwhile waits for the next one.
  */
 export function enqueueAuditWrite(db: () => Promise<Kysely<Database>>, job: Job): void {
   queue.jobs.push(job);

@@ -1,6 +1,4 @@
-import SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import {
@@ -14,6 +12,7 @@ import { MAX_AUDIT_BATCH } from './audit-group-commit';
 import { DB_LOCK_TIMEOUT_MS } from './connect';
 import { closeDb, type DbTarget, getDb, openDb } from './index';
 import { testStores, type TestStore } from './test-stores';
+import { holdAuditWriteLock } from './test-write-lock';
 
 const T0 = 1_700_000_000_000;
 
@@ -29,26 +28,6 @@ const attempt = (roomName: string, over: Partial<AuditEventInput> = {}): AuditEv
 });
 
 const rowOf = async (roomName: string) => (await queryAuditEvents({ roomName })).events[0]!;
-
-/** Another connection takes the write lock (lib/domain/write-ahead-audit.test.ts does the same). */
-async function holdWriteLock(target: DbTarget): Promise<() => Promise<void>> {
-  if (target.kind === 'sqlite') {
-    const other = new SqliteDatabase(target.file);
-    other.exec('BEGIN EXCLUSIVE');
-    return async () => {
-      other.exec('COMMIT');
-      other.close();
-    };
-  }
-  const other = new pg.Client({ connectionString: target.url });
-  await other.connect();
-  await other.query('BEGIN');
-  await other.query('LOCK TABLE audit_events IN EXCLUSIVE MODE');
-  return async () => {
-    await other.query('COMMIT');
-    await other.end();
-  };
-}
 
 describe.each(testStores())('write-ahead audit rows on $kind', ({ store: makeStore }) => {
   let store: TestStore;
@@ -158,7 +137,7 @@ describe.each(testStores())('write-ahead audit rows on $kind', ({ store: makeSto
     const settleable = await insertAuditEvent(attempt('batch-refused-settle'));
     // better-sqlite3 waits out SQLite's busy timeout synchronously: a short one keeps this quick.
     if (target.kind === 'sqlite') await sql.raw('PRAGMA busy_timeout = 200').execute(db);
-    const release = await holdWriteLock(target);
+    const lock = await holdAuditWriteLock(target);
     let results: PromiseSettledResult<unknown>[];
     try {
       results = await Promise.allSettled([
@@ -168,7 +147,7 @@ describe.each(testStores())('write-ahead audit rows on $kind', ({ store: makeSto
         settleAuditEvent(settleable.id, { outcome: 'success' }),
       ]);
     } finally {
-      await release();
+      await lock.release();
       if (target.kind === 'sqlite') {
         await sql.raw(`PRAGMA busy_timeout = ${DB_LOCK_TIMEOUT_MS}`).execute(db);
       }

@@ -1,12 +1,11 @@
-import SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { queryAuditEvents } from '@/lib/db/audit';
 import { DB_LOCK_TIMEOUT_MS } from '@/lib/db/connect';
 import { closeDb, openDb, type DbTarget } from '@/lib/db';
 import { testStores, type TestStore } from '@/lib/db/test-stores';
+import { holdAuditWriteLock, type WriteLock } from '@/lib/db/test-write-lock';
 import {
   received,
   startTestLiveKit,
@@ -26,35 +25,6 @@ import { runOperation } from './run-operation';
 // reported as a failure because its outcome could not be written at that moment.
 let lk: TestLiveKit;
 const moderator = testActor('moderator');
-
-interface WriteLock {
-  release(): Promise<void>;
-}
-
-/** What the issue did by hand: another connection takes the write lock and keeps it. */
-async function holdWriteLock(target: DbTarget): Promise<WriteLock> {
-  if (target.kind === 'sqlite') {
-    const other = new SqliteDatabase(target.file);
-    other.exec('BEGIN EXCLUSIVE');
-    return {
-      release: async () => {
-        other.exec('COMMIT');
-        other.close();
-      },
-    };
-  }
-  const other = new pg.Client({ connectionString: target.url });
-  await other.connect();
-  await other.query('BEGIN');
-  // Blocks every write to the table; reads (the assertions below) still go through.
-  await other.query('LOCK TABLE audit_events IN EXCLUSIVE MODE');
-  return {
-    release: async () => {
-      await other.query('COMMIT');
-      await other.end();
-    },
-  };
-}
 
 beforeAll(async () => {
   lk = await startTestLiveKit();
@@ -114,7 +84,7 @@ describe.each(testStores())('write-ahead audit on $kind', ({ store: makeStore })
 
   it('refuses a mute whose attempt cannot be recorded, after a bounded wait, without calling LiveKit', async () => {
     const { sid } = await mic();
-    const lock = await holdWriteLock(target);
+    const lock = await holdAuditWriteLock(target);
     const started = Date.now();
     let error: unknown;
     try {
@@ -153,7 +123,7 @@ describe.each(testStores())('write-ahead audit on $kind', ({ store: makeStore })
     const muteUnderLock = defineOperation({
       ...muteTrack,
       act: async (context, input) => {
-        lock = await holdWriteLock(target);
+        lock = await holdAuditWriteLock(target);
         return muteTrack.act(context, input);
       },
     });

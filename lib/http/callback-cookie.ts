@@ -31,7 +31,9 @@ interface CookieJar {
   ): unknown;
 }
 
-/** Expires the cookies dropUnusableCallbackCookies took off the request, so the browser forgets them. */
+/**
+ * Expires the cookies dropUnusableCallbackCookies took off the request: the browser forgets them.
+ */
 export function expireCookies(jar: CookieJar, names: readonly string[]): void {
   for (const name of names) {
     jar.set(name, '', { path: '/', maxAge: 0, secure: name.startsWith('__Secure-') });

@@ -14,10 +14,7 @@ export async function nodeRequestOf(
   req: IncomingMessage,
   maxBodyBytes: number,
 ): Promise<{ request: Request; body: Uint8Array; truncated: boolean }> {
-  const headers = new Headers();
-  for (const [name, values] of Object.entries(req.headersDistinct)) {
-    for (const value of values ?? []) headers.append(name, value);
-  }
+  const headers = webHeadersOf(req);
   const method = req.method ?? 'GET';
   let body = new Uint8Array(0);
   let truncated = false;
@@ -36,6 +33,15 @@ export async function nodeRequestOf(
   }
   const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
   return { request: new Request(url, { method, headers }), body, truncated };
+}
+
+/** A Node request's headers as web `Headers`, repeated ones kept. */
+export function webHeadersOf(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [name, values] of Object.entries(req.headersDistinct)) {
+    for (const value of values ?? []) headers.append(name, value);
+  }
+  return headers;
 }
 
 /** Writes a small JSON answer to a Node response. */

@@ -44,8 +44,9 @@ const defaultTimers: Timers = {
  * Moderator actions published at once, on the instance that took them (leader or not): the
  * `moderation.action` event as soon as the audit row settles, then the action's effect, read back
  * from LiveKit by a reconciliation of just that room (origin `action`), so views change without
- * waiting for a webhook or the next tick; a track mute's effect is known without reading it back. Deleting a room finishes it at once: LiveKit has already
- * disconnected everyone with ROOM_DELETED (docs/livekit-behaviour.md §3.3).
+ * waiting for a webhook or the next tick; a track mute's effect is known without reading it back.
+ * Deleting a room finishes it at once: LiveKit has already disconnected everyone with
+ * ROOM_DELETED (docs/livekit-behaviour.md §3.3).
  */
 export class ActionEvents {
   private readonly now: () => number;

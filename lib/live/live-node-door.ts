@@ -7,7 +7,7 @@ import { NextRequest } from 'next/server';
 
 import { dropUnusableCallbackCookies, expireCookies } from '@/lib/http/callback-cookie';
 import type { NodeDoor } from '@/lib/http/node-request-guard';
-import { sendWebResponse } from '@/lib/http/node-web-bridge';
+import { sendWebResponse, webHeadersOf } from '@/lib/http/node-web-bridge';
 import { refuseMalformedRequest } from '@/lib/http/request-guard';
 import { policyFor, securityHeaders } from '@/lib/http/response-security';
 import { staticHeadersFor } from '@/lib/http/static-headers';
@@ -45,10 +45,7 @@ export async function serveLiveStream(req: IncomingMessage, res: ServerResponse)
   };
   res.once('close', onGone);
 
-  const headers = new Headers();
-  for (const [name, values] of Object.entries(req.headersDistinct)) {
-    for (const value of values ?? []) headers.append(name, value);
-  }
+  const headers = webHeadersOf(req);
   // What proxy.ts does on every path: the cookies next-auth would fail on leave the request, and
   // the response expires them.
   const dropped = dropUnusableCallbackCookies(headers);

@@ -1,12 +1,11 @@
-import SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { closeDb, type DbTarget, getDb, openDb } from '@/lib/db';
 import { queryAuditEvents } from '@/lib/db/audit';
 import { DB_LOCK_TIMEOUT_MS } from '@/lib/db/connect';
 import { testStores, type TestStore } from '@/lib/db/test-stores';
+import { holdAuditWriteLock } from '@/lib/db/test-write-lock';
 import { testActor } from '@/test/standin';
 
 import { AUDIT_UNAVAILABLE_MESSAGE, beginAudit } from '../audit';
@@ -63,14 +62,14 @@ describe.each(testStores())('write-ahead audit rows committed together on $kind'
     const db = await getDb();
     // better-sqlite3 waits out SQLite's busy timeout synchronously: a short one keeps this quick.
     if (target.kind === 'sqlite') await sql.raw('PRAGMA busy_timeout = 200').execute(db);
-    const release = await holdWriteLock(target);
+    const lock = await holdAuditWriteLock(target);
     let results: PromiseSettledResult<unknown>[];
     try {
       results = await Promise.allSettled(
         Array.from({ length: 16 }, (_, i) => beginAudit(attempt('refused', i))),
       );
     } finally {
-      await release();
+      await lock.release();
       if (target.kind === 'sqlite') {
         await sql.raw(`PRAGMA busy_timeout = ${DB_LOCK_TIMEOUT_MS}`).execute(db);
       }
@@ -84,23 +83,3 @@ describe.each(testStores())('write-ahead audit rows committed together on $kind'
     expect((await queryAuditEvents({ roomName: 'refused' })).events).toEqual([]);
   });
 });
-
-/** Another connection takes the write lock (as in lib/domain/write-ahead-audit.test.ts). */
-async function holdWriteLock(target: DbTarget): Promise<() => Promise<void>> {
-  if (target.kind === 'sqlite') {
-    const other = new SqliteDatabase(target.file);
-    other.exec('BEGIN EXCLUSIVE');
-    return async () => {
-      other.exec('COMMIT');
-      other.close();
-    };
-  }
-  const other = new pg.Client({ connectionString: target.url });
-  await other.connect();
-  await other.query('BEGIN');
-  await other.query('LOCK TABLE audit_events IN EXCLUSIVE MODE');
-  return async () => {
-    await other.query('COMMIT');
-    await other.end();
-  };
-}
