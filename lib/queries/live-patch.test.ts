@@ -253,6 +253,37 @@ describe('LiveCachePatcher', () => {
     patcher.dispose();
   });
 
+  it('writes each cache once per batch, with every event of the batch applied in order', () => {
+    const client = new QueryClient();
+    const key = roomKeys.participants('r');
+    const mic = track('TR_a', { muted: false });
+    client.setQueryData(key, [person('a', { tracks: [mic] }), person('b')]);
+    const writes: string[] = [];
+    const unsubscribe = client.getQueryCache().subscribe((cacheEvent) => {
+      if (cacheEvent.type === 'updated' && cacheEvent.action.type === 'success') {
+        writes.push(cacheEvent.query.queryHash);
+      }
+    });
+    const patcher = new LiveCachePatcher(client);
+
+    patcher.applyAll([
+      trackEvent('track.muted', 'a', { ...mic, muted: true }),
+      left('b'),
+      joined(person('c')),
+      trackEvent('track.unmuted', 'a', { ...mic, muted: false }),
+      changed(person('c', { version: 2, name: 'Cee' })),
+    ]);
+
+    const list = client.getQueryData<ParticipantDto[]>(key);
+    expect(list?.map((p) => [p.identity, p.name, p.tracks.map((t) => t.muted)])).toEqual([
+      ['a', 'a', [false]],
+      ['c', 'Cee', []],
+    ]);
+    expect(writes).toEqual([client.getQueryCache().find({ queryKey: key })!.queryHash]);
+    unsubscribe();
+    patcher.dispose();
+  });
+
   it('does not roll a participant back when the answer is newer than the raced event', async () => {
     const client = new QueryClient();
     const key = roomKeys.participants('r');

@@ -116,6 +116,7 @@ export function patchTracks(
 }
 
 type Patch = (data: unknown, event: LiveEvent) => unknown;
+type Step = { patch: Patch; event: LiveEvent };
 
 /** The caches one event concerns, with the pure patch of each. */
 function targets(event: LiveEvent): { queryKey: readonly unknown[]; patch: Patch }[] {
@@ -166,15 +167,35 @@ export class LiveCachePatcher {
   }
 
   apply(event: LiveEvent): void {
-    for (const { queryKey, patch } of targets(event)) {
+    this.applyAll([event]);
+  }
+
+  /**
+   * Applies a batch in order, writing each cache it concerns once: a bulk action on a big room
+   * brings a thousand events for the same participants list, and each write copies and compares
+   * the whole list and notifies its observers.
+   */
+  applyAll(events: readonly LiveEvent[]): void {
+    const writes = new Map<string, { queryKey: readonly unknown[]; steps: Step[] }>();
+    for (const event of events) {
+      for (const { queryKey, patch } of targets(event)) {
+        const hash = JSON.stringify(queryKey);
+        let write = writes.get(hash);
+        if (!write) writes.set(hash, (write = { queryKey, steps: [] }));
+        write.steps.push({ patch, event });
+      }
+    }
+    for (const { queryKey, steps } of writes.values()) {
       const query = this.queryClient.getQueryCache().find({ queryKey, exact: true });
       if (!query) continue;
       if (query.state.fetchStatus === 'fetching') {
-        const events = this.racing.get(query.queryHash) ?? [];
-        events.push(event);
-        this.racing.set(query.queryHash, events);
+        const racing = this.racing.get(query.queryHash) ?? [];
+        for (const step of steps) racing.push(step.event);
+        this.racing.set(query.queryHash, racing);
       }
-      this.queryClient.setQueryData(queryKey, (data: unknown) => patch(data, event));
+      this.queryClient.setQueryData(queryKey, (data: unknown) =>
+        steps.reduce((current, step) => step.patch(current, step.event), data),
+      );
     }
   }
 
