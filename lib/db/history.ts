@@ -109,10 +109,13 @@ async function countNewParticipant(
 
 /**
  * Raises the room's peak to the most sessions open at once at any join in `span`. Sessions open at
- * time T = those joined by T minus those left by T: every session leaves at or after it joins
- * (recordParticipantLeave keeps it so), so both are counts over an index range
- * (participant_sessions(room_sid, joined_at) and (room_sid, left_at), migration 0012) with no row
- * read, instead of reading every earlier session of the room for each join.
+ * time T = those not left by T (still open, or left after T) minus those that joined after T:
+ * every session leaves at or after it joins (recordParticipantLeave keeps it so), so a session
+ * joined after T has not left by T either. All three are counts over index ranges
+ * (participant_sessions(room_sid, left_at), migration 0012, and (room_sid, joined_at)) with no row
+ * read, and each range holds only what happened after T and who is still there: counting joined
+ * by T minus left by T instead visited every earlier session of the room, so a room's thousandth
+ * join cost a thousand index entries, and the history fell behind the webhooks (bench:live).
  */
 async function raisePeak(
   db: HistoryDb,
@@ -126,20 +129,31 @@ async function raisePeak(
         .selectFrom('participant_sessions as q')
         .select(eb.fn.countAll<number>().as('n'))
         .whereRef('q.room_sid', '=', 'p.room_sid')
-        .whereRef('q.joined_at', '<=', 'p.joined_at')
-        .as('joined'),
+        .where('q.left_at', 'is', null)
+        .as('open'),
       eb
         .selectFrom('participant_sessions as r')
         .select(eb.fn.countAll<number>().as('n'))
         .whereRef('r.room_sid', '=', 'p.room_sid')
-        .whereRef('r.left_at', '<=', 'p.joined_at')
-        .as('left'),
+        .whereRef('r.left_at', '>', 'p.joined_at')
+        .as('leftAfter'),
+      eb
+        .selectFrom('participant_sessions as s')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('s.room_sid', '=', 'p.room_sid')
+        .whereRef('s.joined_at', '>', 'p.joined_at')
+        .as('joinedAfter'),
     ])
     .where('p.room_sid', '=', roomSid)
     .where('p.joined_at', '>=', span.joinedAtMs);
   if (span.leftAtMs !== null) joins = joins.where('p.joined_at', '<=', span.leftAtMs);
   const counts = await joins.execute();
-  const peak = Math.max(0, ...counts.map((c) => Number(c.joined ?? 0) - Number(c.left ?? 0)));
+  const peak = Math.max(
+    0,
+    ...counts.map(
+      (c) => Number(c.open ?? 0) + Number(c.leftAfter ?? 0) - Number(c.joinedAfter ?? 0),
+    ),
+  );
   await db
     .updateTable('room_sessions')
     .set({ peak_participants: larger('peak_participants', peak) })
