@@ -8,7 +8,7 @@ class Slot {
 }
 
 interface Template {
-  query: CompiledQuery;
+  query: CompiledQuery<unknown>;
   /** For each parameter of the compiled query: the argument it takes, or null for a constant. */
   sources: (number | null)[];
 }
@@ -25,9 +25,9 @@ const templates = new WeakMap<object, Map<object, Template>>();
  * and it must use each argument as a value as it is, never compute with it (checked: a placeholder
  * missing from the compiled parameters throws).
  */
-export function reusedStatement<DB, Args extends readonly unknown[]>(
-  build: (db: Kysely<DB>, ...args: Args) => Compilable,
-): (db: Kysely<DB>, ...args: Args) => Promise<QueryResult<Record<string, unknown>>> {
+export function reusedStatement<DB, Args extends readonly unknown[], Row>(
+  build: (db: Kysely<DB>, ...args: Args) => Compilable<Row>,
+): (db: Kysely<DB>, ...args: Args) => Promise<QueryResult<Row>> {
   return async (db, ...args) => {
     let statements = templates.get(db);
     if (!statements) {
@@ -49,6 +49,6 @@ export function reusedStatement<DB, Args extends readonly unknown[]>(
     const parameters = sources.map((source, i) =>
       source === null ? query.parameters[i] : args[source],
     );
-    return db.executeQuery<Record<string, unknown>>({ ...query, parameters });
+    return db.executeQuery<Row>({ ...query, parameters } as CompiledQuery<Row>);
   };
 }
