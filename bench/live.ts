@@ -23,13 +23,17 @@
  * Node's inspector (bench/live/inspector.ts) reads next-server's JS heap, after a forced GC once
  * the SSE figures are taken (a leak, or memory not yet handed back?), and its event-loop delay
  * during the webhook loads.
- * BENCH_LIVE_PHASES=joins,sse,webhooks runs a subset.
+ * BENCH_LIVE_PHASES=joins,sse,webhooks runs a subset. BENCH_LIVE_PROFILE=<dir> also saves a CPU
+ * profile of next-server for each webhook door's load (`webhooks-<door>.cpuprofile`, open it in
+ * Chrome DevTools; build with `next build --no-mangling` for readable names): it costs the server
+ * a few percent, so its figures are not the run's figures.
  *
  * Every server is its own process on loopback (stand-ins through their CLI, `next start` in demo
  * mode with the embedded SQLite store and the in-process bus); ports 3200-3202 and 7900-7902, away
  * from e2e's. Ends with one summary line on stdout. Needs a production build (runs `next build`
  * when `.next/BUILD_ID` is missing).
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 
@@ -55,6 +59,7 @@ const SSE_SECONDS = Number(process.env.BENCH_SSE_SECONDS ?? 60);
 const WEBHOOK_RATE = Number(process.env.BENCH_WEBHOOK_RATE ?? 2000);
 const WEBHOOK_SECONDS = Number(process.env.BENCH_WEBHOOK_SECONDS ?? 10);
 const FLOOR_SECONDS = 5;
+const PROFILE_DIR = process.env.BENCH_LIVE_PROFILE || null;
 const SSE_ROOMS = Array.from({ length: 5 }, (_, i) => `bench-sse-${i}`);
 
 const GOALS = {
@@ -331,7 +336,14 @@ async function main(): Promise<void> {
         ] as const;
         for (const [door, url] of doors) {
           await inspector.startLoopDelay();
+          if (PROFILE_DIR) await inspector.startProfile();
           const result = await webhookLoad(url, { rate: WEBHOOK_RATE, seconds: WEBHOOK_SECONDS });
+          if (PROFILE_DIR) {
+            mkdirSync(PROFILE_DIR, { recursive: true });
+            const file = `${PROFILE_DIR}/webhooks-${door.replace(' ', '-')}.cpuprofile`;
+            writeFileSync(file, await inspector.stopProfile());
+            log(`webhooks, ${door}: CPU profile in ${file}`);
+          }
           const loop = await inspector.stopLoopDelay();
           log(
             `webhooks, ${door}: ${result.sent} deliveries at ${result.rate.toFixed(0)}/s, p50 ${ms(result.p50, 2)} p99 ${ms(result.p99, 2)} max ${ms(result.max, 1)} ms, outcomes ${[...result.outcomes].map(([k, n]) => `${k}×${n}`).join(', ')}; event-loop delay p99 ${ms(loop.p99, 1)} max ${ms(loop.max, 1)} ms; next-server RSS ${rssMb(pid).toFixed(1)} MB`,

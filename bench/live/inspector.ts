@@ -11,7 +11,7 @@ const INSPECTOR = 'http://127.0.0.1:9229';
 
 interface Reply {
   id?: number;
-  result?: { result?: { value?: unknown } };
+  result?: { result?: { value?: unknown }; profile?: unknown };
   error?: unknown;
 }
 
@@ -86,6 +86,23 @@ export class Inspector {
     return this.evaluate(
       `(() => { const h = globalThis.__benchLoopDelay; h.disable(); return { p99: h.percentile(99) / 1e6, max: h.max / 1e6 }; })()`,
     );
+  }
+
+  /**
+   * Starts V8's sampling CPU profiler (DevTools protocol `Profiler`), 1 ms interval unless given.
+   * Only for BENCH_LIVE_PROFILE runs: sampling costs the server a few percent.
+   */
+  async startProfile(intervalUs = 1000): Promise<void> {
+    await this.send('Profiler.enable');
+    await this.send('Profiler.setSamplingInterval', { interval: intervalUs });
+    await this.send('Profiler.start');
+  }
+
+  /** Stops the profiler: the profile as DevTools saves it (`.cpuprofile` JSON). */
+  async stopProfile(): Promise<string> {
+    const reply = await this.send('Profiler.stop');
+    await this.send('Profiler.disable');
+    return JSON.stringify(reply.result?.profile ?? null);
   }
 
   close(): void {

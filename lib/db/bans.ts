@@ -2,8 +2,11 @@ import 'server-only';
 
 import { randomUUID } from 'node:crypto';
 
+import type { Kysely } from 'kysely';
+
 import { getDb } from './index';
-import type { BanRow } from './schema';
+import { reusedStatement } from './reused-statement';
+import type { BanRow, Database } from './schema';
 
 /** A ban as the server sees it (lib/domain/bans/ decides what it means). */
 export interface StoredBan {
@@ -89,21 +92,31 @@ export async function listActiveBans(
   join?: { roomName: string; identity: string },
 ): Promise<StoredBan[]> {
   const db = await getDb();
-  let query = db
+  if (join) {
+    // Asked for every join the bus reports (lib/live/ban-enforcer.ts): built once.
+    const { rows } = await activeBansCovering(db, nowMs, join.roomName, join.identity);
+    return rows.map(toBan);
+  }
+  const rows = await activeBans(db, nowMs).orderBy('created_at').orderBy('id').execute();
+  return rows.map(toBan);
+}
+
+function activeBans(db: Kysely<Database>, nowMs: number) {
+  return db
     .selectFrom('bans')
     .selectAll()
     .where('lifted_at', 'is', null)
     .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', nowMs)]));
-  if (join) {
-    query = query
-      .where((eb) => eb.or([eb('room_name', 'is', null), eb('room_name', '=', join.roomName)]))
-      .where((eb) =>
-        eb.or([eb('identity', '=', join.identity), eb('name_pattern', 'is not', null)]),
-      );
-  }
-  const rows = await query.orderBy('created_at').orderBy('id').execute();
-  return rows.map(toBan);
 }
+
+const activeBansCovering = reusedStatement(
+  (db: Kysely<Database>, nowMs: number, roomName: string, identity: string) =>
+    activeBans(db, nowMs)
+      .where((eb) => eb.or([eb('room_name', 'is', null), eb('room_name', '=', roomName)]))
+      .where((eb) => eb.or([eb('identity', '=', identity), eb('name_pattern', 'is not', null)]))
+      .orderBy('created_at')
+      .orderBy('id'),
+);
 
 /** Lifts a ban. True when it was not lifted until now (an expired ban can still be lifted). */
 export async function liftBan(id: string, by: string, atMs: number): Promise<boolean> {

@@ -11,6 +11,7 @@ import type {
 import type { LeaveReason } from '@/lib/contracts/live-events';
 
 import { getDb } from './index';
+import { reusedStatement } from './reused-statement';
 import type { Database, ParticipantSessionRow, RoomEventRow, RoomSessionRow } from './schema';
 
 /**
@@ -20,9 +21,6 @@ import type { Database, ParticipantSessionRow, RoomEventRow, RoomSessionRow } fr
  * process's store, like the audit log's.
  */
 export type HistoryDb = Kysely<Database> | Transaction<Database>;
-
-/** Room events written per statement: 9 columns each stays far below SQLite's variable limit. */
-const EVENT_CHUNK = 100;
 
 export interface RoomFacts {
   roomSid: string;
@@ -68,21 +66,129 @@ export async function openRoomSession(
     .execute();
 }
 
+/*
+ * The statements every participant event writes, built once per transaction (reused-statement.ts):
+ * their arguments are values only, so each shape is compiled once and run again with new ones.
+ */
+
+const insertRoomSessionIfNew = reusedStatement(
+  (db: Kysely<Database>, roomSid: string, roomName: string, tenant: string | null, at: number) =>
+    db
+      .insertInto('room_sessions')
+      .values({
+        room_sid: roomSid,
+        room_name: roomName,
+        tenant,
+        started_at: at,
+        ended_at: null,
+        peak_participants: 0,
+        total_participants: 0,
+      })
+      .onConflict((oc) => oc.column('room_sid').doNothing()),
+);
+
+const insertParticipantSessionIfNew = reusedStatement(
+  (
+    db: Kysely<Database>,
+    participantSid: string,
+    roomSid: string,
+    roomName: string,
+    tenant: string | null,
+    identity: string,
+    name: string,
+    kind: string,
+    joinedAt: number,
+    leftAt: number | null,
+    leaveReason: string | null,
+  ) =>
+    db
+      .insertInto('participant_sessions')
+      .values({
+        participant_sid: participantSid,
+        room_sid: roomSid,
+        room_name: roomName,
+        tenant,
+        identity,
+        name,
+        kind,
+        joined_at: joinedAt,
+        left_at: leftAt,
+        leave_reason: leaveReason,
+      })
+      .onConflict((oc) => oc.column('participant_sid').doNothing()),
+);
+
+const selectRoomEndedAt = reusedStatement((db: Kysely<Database>, roomSid: string) =>
+  db.selectFrom('room_sessions').select('ended_at').where('room_sid', '=', roomSid),
+);
+
+const countParticipant = reusedStatement((db: Kysely<Database>, roomSid: string) =>
+  db
+    .updateTable('room_sessions')
+    .set((eb) => ({ total_participants: eb('total_participants', '+', 1) }))
+    .where('room_sid', '=', roomSid),
+);
+
+const raisePeakTo = reusedStatement((db: Kysely<Database>, peak: number, roomSid: string) =>
+  db
+    .updateTable('room_sessions')
+    .set({ peak_participants: larger('peak_participants', peak) })
+    .where('room_sid', '=', roomSid),
+);
+
+const endParticipantSession = reusedStatement(
+  (db: Kysely<Database>, at: number, reason: string, participantSid: string) =>
+    db
+      .updateTable('participant_sessions')
+      // Never before the join: webhooks date a leave in whole seconds, a join to the millisecond.
+      .set({ left_at: larger('joined_at', at), leave_reason: reason })
+      .where('participant_sid', '=', participantSid)
+      .where((eb) =>
+        eb.or([
+          eb('left_at', 'is', null),
+          eb('leave_reason', 'is', null),
+          eb('leave_reason', '=', 'UNKNOWN_REASON'),
+        ]),
+      ),
+);
+
+const insertRoomEventIfNew = reusedStatement(
+  (
+    db: Kysely<Database>,
+    id: string,
+    roomSid: string | null,
+    roomName: string,
+    tenant: string | null,
+    at: number,
+    seq: number,
+    type: string,
+    identity: string | null,
+    trackSid: string | null,
+    detail: string | null,
+  ) =>
+    db
+      .insertInto('room_events')
+      .values({
+        id,
+        room_sid: roomSid,
+        room_name: roomName,
+        tenant,
+        at,
+        seq,
+        type,
+        identity,
+        track_sid: trackSid,
+        detail,
+      })
+      .onConflict((oc) => oc.column('id').doNothing()),
+);
+
+/** Rows an insert or update changed. */
+const changed = (result: { numAffectedRows?: bigint }) => Number(result.numAffectedRows ?? 0);
+
 /** Makes sure a room session row exists (a participant event may come before the room's). */
 async function ensureRoomSession(db: HistoryDb, room: RoomFacts, atMs: number): Promise<void> {
-  await db
-    .insertInto('room_sessions')
-    .values({
-      room_sid: room.roomSid,
-      room_name: room.roomName,
-      tenant: room.tenant,
-      started_at: Math.trunc(atMs),
-      ended_at: null,
-      peak_participants: 0,
-      total_participants: 0,
-    })
-    .onConflict((oc) => oc.column('room_sid').doNothing())
-    .execute();
+  await insertRoomSessionIfNew(db, room.roomSid, room.roomName, room.tenant, Math.trunc(atMs));
 }
 
 /**
@@ -99,53 +205,70 @@ async function countNewParticipant(
   // The update comes first: it locks the room's row, so two instances counting joins of the same
   // room take turns, and the count below (a new snapshot per statement in PostgreSQL's READ
   // COMMITTED; SQLite has one writer) sees the other's committed join.
-  await db
-    .updateTable('room_sessions')
-    .set((eb) => ({ total_participants: eb('total_participants', '+', 1) }))
-    .where('room_sid', '=', roomSid)
-    .execute();
+  await countParticipant(db, roomSid);
   await raisePeak(db, roomSid, span);
 }
 
 /**
  * Raises the room's peak to the most sessions open at once at any join in `span`. Sessions open at
- * time T = those joined by T minus those left by T: every session leaves at or after it joins
- * (recordParticipantLeave keeps it so), so both are counts over an index range
- * (participant_sessions(room_sid, joined_at) and (room_sid, left_at), migration 0012) with no row
- * read, instead of reading every earlier session of the room for each join.
+ * time T = those not left by T (still open, or left after T) minus those that joined after T:
+ * every session leaves at or after it joins (recordParticipantLeave keeps it so), so a session
+ * joined after T has not left by T either. All three are counts over index ranges
+ * (participant_sessions(room_sid, left_at), migration 0012, and (room_sid, joined_at)) with no row
+ * read, and each range holds only what happened after T and who is still there: counting joined
+ * by T minus left by T instead visited every earlier session of the room, so a room's thousandth
+ * join cost a thousand index entries, and the history fell behind the webhooks (bench:live).
  */
 async function raisePeak(
   db: HistoryDb,
   roomSid: string,
   span: { joinedAtMs: number; leftAtMs: number | null },
 ): Promise<void> {
-  let joins = db
+  const { rows } =
+    span.leftAtMs === null
+      ? await peakCountsFrom(db, roomSid, span.joinedAtMs)
+      : await peakCountsBetween(db, roomSid, span.joinedAtMs, span.leftAtMs);
+  const peak = Math.max(
+    0,
+    ...rows.map((c) => Number(c.open ?? 0) + Number(c.leftAfter ?? 0) - Number(c.joinedAfter ?? 0)),
+  );
+  await raisePeakTo(db, peak, roomSid);
+}
+
+/** For each join of the room from `from` on: who was in, as the three counts raisePeak adds up. */
+function peakCounts(db: Kysely<Database>, roomSid: string, from: number) {
+  return db
     .selectFrom('participant_sessions as p')
     .select((eb) => [
       eb
         .selectFrom('participant_sessions as q')
         .select(eb.fn.countAll<number>().as('n'))
         .whereRef('q.room_sid', '=', 'p.room_sid')
-        .whereRef('q.joined_at', '<=', 'p.joined_at')
-        .as('joined'),
+        .where('q.left_at', 'is', null)
+        .as('open'),
       eb
         .selectFrom('participant_sessions as r')
         .select(eb.fn.countAll<number>().as('n'))
         .whereRef('r.room_sid', '=', 'p.room_sid')
-        .whereRef('r.left_at', '<=', 'p.joined_at')
-        .as('left'),
+        .whereRef('r.left_at', '>', 'p.joined_at')
+        .as('leftAfter'),
+      eb
+        .selectFrom('participant_sessions as s')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('s.room_sid', '=', 'p.room_sid')
+        .whereRef('s.joined_at', '>', 'p.joined_at')
+        .as('joinedAfter'),
     ])
     .where('p.room_sid', '=', roomSid)
-    .where('p.joined_at', '>=', span.joinedAtMs);
-  if (span.leftAtMs !== null) joins = joins.where('p.joined_at', '<=', span.leftAtMs);
-  const counts = await joins.execute();
-  const peak = Math.max(0, ...counts.map((c) => Number(c.joined ?? 0) - Number(c.left ?? 0)));
-  await db
-    .updateTable('room_sessions')
-    .set({ peak_participants: larger('peak_participants', peak) })
-    .where('room_sid', '=', roomSid)
-    .execute();
+    .where('p.joined_at', '>=', from);
 }
+
+const peakCountsFrom = reusedStatement(peakCounts);
+
+const peakCountsBetween = reusedStatement(
+  (db: Kysely<Database>, roomSid: string, from: number, to: number) =>
+    peakCounts(db, roomSid, from).where('p.joined_at', '<=', to),
+);
 
 export interface ParticipantJoin {
   participantSid: string;
@@ -167,30 +290,23 @@ export async function recordParticipantJoin(
 ): Promise<boolean> {
   const joinedAt = Math.trunc(join.joinedAtMs);
   await ensureRoomSession(db, room, joinedAt);
-  const inserted = await db
-    .insertInto('participant_sessions')
-    .values({
-      participant_sid: join.participantSid,
-      room_sid: room.roomSid,
-      room_name: room.roomName,
-      tenant: room.tenant,
-      identity: join.identity,
-      name: join.name,
-      kind: join.kind,
-      joined_at: joinedAt,
-      left_at: null,
-      leave_reason: null,
-    })
-    .onConflict((oc) => oc.column('participant_sid').doNothing())
-    .executeTakeFirst();
-  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) {
+  const inserted = await insertParticipantSessionIfNew(
+    db,
+    join.participantSid,
+    room.roomSid,
+    room.roomName,
+    room.tenant,
+    join.identity,
+    join.name,
+    join.kind,
+    joinedAt,
+    null,
+    null,
+  );
+  if (changed(inserted) > 0) {
     // Its room may have ended already (a finish written before this join): it ended with it.
-    const room_ = await db
-      .selectFrom('room_sessions')
-      .select('ended_at')
-      .where('room_sid', '=', room.roomSid)
-      .executeTakeFirst();
-    const endedAt = room_?.ended_at == null ? null : Math.max(Number(room_.ended_at), joinedAt);
+    const endedAtValue = (await selectRoomEndedAt(db, room.roomSid)).rows[0]?.ended_at;
+    const endedAt = endedAtValue == null ? null : Math.max(Number(endedAtValue), joinedAt);
     if (endedAt !== null) {
       await db
         .updateTable('participant_sessions')
@@ -245,38 +361,23 @@ export async function recordParticipantLeave(
   leave: ParticipantLeave,
 ): Promise<void> {
   const at = Math.trunc(leave.atMs);
-  const updated = await db
-    .updateTable('participant_sessions')
-    // Never before the join: webhooks date a leave in whole seconds, a join to the millisecond.
-    .set({ left_at: larger('joined_at', at), leave_reason: leave.reason })
-    .where('participant_sid', '=', leave.participantSid)
-    .where((eb) =>
-      eb.or([
-        eb('left_at', 'is', null),
-        eb('leave_reason', 'is', null),
-        eb('leave_reason', '=', 'UNKNOWN_REASON'),
-      ]),
-    )
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) > 0) return;
+  const updated = await endParticipantSession(db, at, leave.reason, leave.participantSid);
+  if (changed(updated) > 0) return;
   await ensureRoomSession(db, room, at);
-  const inserted = await db
-    .insertInto('participant_sessions')
-    .values({
-      participant_sid: leave.participantSid,
-      room_sid: room.roomSid,
-      room_name: room.roomName,
-      tenant: room.tenant,
-      identity: leave.identity,
-      name: leave.identity,
-      kind: 'STANDARD',
-      joined_at: at,
-      left_at: at,
-      leave_reason: leave.reason,
-    })
-    .onConflict((oc) => oc.column('participant_sid').doNothing())
-    .executeTakeFirst();
-  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) {
+  const inserted = await insertParticipantSessionIfNew(
+    db,
+    leave.participantSid,
+    room.roomSid,
+    room.roomName,
+    room.tenant,
+    leave.identity,
+    leave.identity,
+    'STANDARD',
+    at,
+    at,
+    leave.reason,
+  );
+  if (changed(inserted) > 0) {
     await countNewParticipant(db, room.roomSid, { joinedAtMs: at, leftAtMs: at });
   }
 }
@@ -327,24 +428,21 @@ function sequenceOf(id: string): number {
 
 /** Adds timeline entries; an id already stored is skipped (the entry is the event). */
 export async function insertRoomEvents(db: HistoryDb, events: NewRoomEvent[]): Promise<void> {
-  for (let i = 0; i < events.length; i += EVENT_CHUNK) {
-    const rows = events.slice(i, i + EVENT_CHUNK).map((e) => ({
-      id: e.id,
-      room_sid: e.roomSid,
-      room_name: e.roomName,
-      tenant: e.tenant,
-      at: Math.trunc(e.atMs),
-      seq: sequenceOf(e.id),
-      type: e.type,
-      identity: e.identity,
-      track_sid: e.trackSid,
-      detail: e.detail ? JSON.stringify(e.detail) : null,
-    }));
-    await db
-      .insertInto('room_events')
-      .values(rows)
-      .onConflict((oc) => oc.column('id').doNothing())
-      .execute();
+  // One reused single-row statement each: cheaper than building one statement of many rows.
+  for (const e of events) {
+    await insertRoomEventIfNew(
+      db,
+      e.id,
+      e.roomSid,
+      e.roomName,
+      e.tenant,
+      Math.trunc(e.atMs),
+      sequenceOf(e.id),
+      e.type,
+      e.identity,
+      e.trackSid,
+      e.detail ? JSON.stringify(e.detail) : null,
+    );
   }
 }
 

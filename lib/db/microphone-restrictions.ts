@@ -5,8 +5,9 @@ import { randomUUID } from 'node:crypto';
 import type { PublishSource } from '@/lib/contracts/tracks';
 
 import { getDb } from './index';
-import type { Selectable } from 'kysely';
-import type { MicrophoneRestrictionTakingsTable } from './schema';
+import type { Kysely, Selectable } from 'kysely';
+import { reusedStatement } from './reused-statement';
+import type { Database, MicrophoneRestrictionTakingsTable } from './schema';
 
 /** A room's microphone restrictions while they are on. */
 export interface StoredMicRestriction {
@@ -44,13 +45,13 @@ function toTaking(row: Selectable<MicrophoneRestrictionTakingsTable>): StoredMic
   };
 }
 
+/** Asked for joins and microphone publications on the bus (lib/live/): built once. */
+const micRestrictionOf = reusedStatement((db: Kysely<Database>, roomName: string) =>
+  db.selectFrom('microphone_restrictions').selectAll().where('room_name', '=', roomName),
+);
+
 export async function findMicRestriction(roomName: string): Promise<StoredMicRestriction | null> {
-  const db = await getDb();
-  const row = await db
-    .selectFrom('microphone_restrictions')
-    .selectAll()
-    .where('room_name', '=', roomName)
-    .executeTakeFirst();
+  const [row] = (await micRestrictionOf(await getDb(), roomName)).rows;
   if (!row) return null;
   return {
     roomName: row.room_name,

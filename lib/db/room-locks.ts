@@ -1,11 +1,12 @@
 import 'server-only';
 
-import type { Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 
 import type { PublishSource } from '@/lib/contracts/tracks';
 
 import { getDb } from './index';
-import type { RoomLocksTable, RoomSuspensionTakingsTable } from './schema';
+import { reusedStatement } from './reused-statement';
+import type { Database, RoomLocksTable, RoomSuspensionTakingsTable } from './schema';
 
 /** A locked room (and, while suspended, its suspension). */
 export interface StoredRoomLock {
@@ -64,14 +65,14 @@ function toTaking(row: Selectable<RoomSuspensionTakingsTable>): StoredSuspension
 }
 
 export async function findRoomLock(roomName: string): Promise<StoredRoomLock | null> {
-  const db = await getDb();
-  const row = await db
-    .selectFrom('room_locks')
-    .selectAll()
-    .where('room_name', '=', roomName)
-    .executeTakeFirst();
+  const [row] = (await roomLockOf(await getDb(), roomName)).rows;
   return row ? toLock(row) : null;
 }
+
+/** Asked for every join the bus reports (lib/live/room-lock-enforcer.ts): built once. */
+const roomLockOf = reusedStatement((db: Kysely<Database>, roomName: string) =>
+  db.selectFrom('room_locks').selectAll().where('room_name', '=', roomName),
+);
 
 /** Every locked room, by name. */
 export async function listRoomLocks(): Promise<StoredRoomLock[]> {

@@ -13,13 +13,14 @@ import {
   insertRoomEvents,
   lastActivityAt,
   listOpenRoomSessions,
+  type NewRoomEvent,
   openRoomSession,
   pruneHistory,
   recordParticipantJoin,
   recordParticipantLeave,
   type RoomFacts,
 } from '@/lib/db/history';
-import { getDb } from '@/lib/db/index';
+import { getDb, getDbKind } from '@/lib/db/index';
 import type { Database } from '@/lib/db/schema';
 import { listRooms } from '@/lib/livekit/room-service';
 
@@ -28,6 +29,8 @@ import { liveEnv } from './live-env';
 import { processSingleton } from './process-singleton';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** The longest one history transaction holds the loop with the embedded store, ms (roughly). */
+const SQLITE_BUDGET_MS = 4;
 
 export interface HistoryRecorderOptions {
   bus: LiveBus;
@@ -41,6 +44,13 @@ export interface HistoryRecorderOptions {
    * loop (webhooks, streams and pages all wait for it).
    */
   batchSize?: number;
+  /**
+   * A transaction takes no more events once it has run this long, ms (it always takes one): what
+   * bounds the stall, whatever an event costs to write; the rest waits for the next transaction,
+   * after the loop has served the I/O that waited. By default 4 ms with the embedded SQLite store
+   * and no bound with PostgreSQL, whose queries wait without holding the loop.
+   */
+  batchBudgetMs?: number;
   /** While the store is down, the oldest events beyond this many are dropped (with a warning). */
   maxQueue?: number;
   retentionDays?: number;
@@ -193,13 +203,28 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
       // Between batches, let waiting I/O run: a long queue must not hold the loop for its whole
       // length (with SQLite no query yields on its own; 200 events stalled deliveries ~100 ms).
       await new Promise((resolve) => setImmediate(resolve));
-      const batch = queue.slice(0, batchSize);
+      const candidates = queue.slice(0, batchSize);
+      let batch = candidates;
       const created: Array<[string, KnownSid]> = [];
       try {
         const db = await openDb();
+        const budgetMs =
+          options.batchBudgetMs ?? (getDbKind() === 'postgres' ? Infinity : SQLITE_BUDGET_MS);
         await db.transaction().execute(async (trx) => {
           created.length = 0;
-          for (const job of batch) await apply(trx, job, created);
+          // Timeline rows are written together, one statement per transaction.
+          const entries: NewRoomEvent[] = [];
+          const startedAt = performance.now();
+          let taken = 0;
+          for (const job of candidates) {
+            if (taken > 0 && performance.now() - startedAt >= budgetMs) break;
+            // An adoption moves the timeline rows of its sid: those of this batch first.
+            if (job.kind === 'adopt') await insertRoomEvents(trx, entries.splice(0));
+            await apply(trx, job, created, entries);
+            taken += 1;
+          }
+          await insertRoomEvents(trx, entries);
+          batch = candidates.slice(0, taken);
         });
       } catch (err) {
         failures += 1;
@@ -266,7 +291,12 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
     return { roomSid: provisional, roomName: event.roomName, tenant: event.tenant };
   }
 
-  async function apply(db: HistoryDb, job: Job, created: Array<[string, KnownSid]>): Promise<void> {
+  async function apply(
+    db: HistoryDb,
+    job: Job,
+    created: Array<[string, KnownSid]>,
+    entries: NewRoomEvent[],
+  ): Promise<void> {
     if (job.kind === 'adopt') {
       await adoptRoomSid(db, job.from, job.to);
       return;
@@ -314,7 +344,7 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
     }
     // A participant.updated of presence or tracks only has no entry: those have events of their own.
     const entry = job.timeline ? toTimelineEntry(event, room?.roomSid ?? null) : null;
-    if (entry) await insertRoomEvents(db, [{ ...entry, tenant: event.tenant }]);
+    if (entry) entries.push({ ...entry, tenant: event.tenant });
   }
 
   async function closeEndedWhileDown(): Promise<void> {
