@@ -2,45 +2,14 @@
  * The dashboard's resident memory, read where the kernel keeps it (/proc/<pid>/status VmRSS) for
  * the `next-server` process under the `npx next start` the benchmark spawned.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 
+import { commandOf, descendantsOf } from '../support/processes';
 import { log } from './stats';
-
-function parentOf(pid: number): number | null {
-  try {
-    // "pid (comm) state ppid …": comm may contain spaces, so split after its closing parenthesis.
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-  } catch {
-    return null;
-  }
-}
-
-function commandOf(pid: number): string {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ').trim();
-  } catch {
-    return '';
-  }
-}
 
 /** The `next-server` process among the descendants of `rootPid` (Next sets that process title). */
 export function nextServerPid(rootPid: number): number {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync('/proc')) {
-    const pid = Number(entry);
-    if (!Number.isInteger(pid)) continue;
-    const parent = parentOf(pid);
-    if (parent === null) continue;
-    children.set(parent, [...(children.get(parent) ?? []), pid]);
-  }
-  const descendants: number[] = [];
-  const queue = [rootPid];
-  while (queue.length > 0) {
-    const pid = queue.shift()!;
-    descendants.push(pid);
-    queue.push(...(children.get(pid) ?? []));
-  }
+  const descendants = descendantsOf(rootPid);
   const server = descendants.find((pid) => commandOf(pid).startsWith('next-server'));
   if (server === undefined) {
     throw new Error(

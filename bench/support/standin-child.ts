@@ -35,6 +35,7 @@ async function standinChild(): Promise<void> {
 
 export interface StandinChild {
   url: string;
+  pid: number;
   counts(): Promise<Counts>;
   stop(): Promise<void>;
 }
@@ -54,6 +55,7 @@ export async function spawnStandin(): Promise<StandinChild> {
   });
   return {
     url,
+    pid: child.pid!,
     counts: () =>
       new Promise((resolve) => {
         const onMessage = (message: ChildMessage) => {
