@@ -12,10 +12,12 @@ import {
   pruneHistory,
   queryRoomEvents,
   queryRoomSessions,
+  raisePendingPeaks,
   recordParticipantJoin,
   recordParticipantLeave,
   roomHasHistory,
   type NewRoomEvent,
+  type PendingPeaks,
 } from './history';
 import { closeDb, getDb, openDb } from './index';
 import type { DbTarget } from './target';
@@ -201,6 +203,35 @@ describe.each(testStores())('session history store on $kind', ({ store: makeStor
     expect(await findRoomSession('RM_peak')).toMatchObject({
       peakParticipants: 4,
       totalParticipants: 5,
+    });
+  });
+
+  it('raises the peak once per transaction with the same count as join by join', async () => {
+    const db = await getDb();
+    const burst = room('RM_burst', 'burst');
+    await openRoomSession(db, { ...burst, startedAtMs: T0, numParticipants: 0 });
+    // A room found full at once (reconciliation after a restart), written in no particular order,
+    // then one of them leaving and two joining later: at most 41 were in together.
+    await db.transaction().execute(async (trx) => {
+      const peaks: PendingPeaks = new Map();
+      for (let i = 0; i < 40; i += 1) {
+        const joinedAtMs = T0 + ((i * 7) % 40) * 1000;
+        await recordParticipantJoin(trx, burst, join(`PA_burst${i}`, `b${i}`, joinedAtMs), peaks);
+      }
+      await recordParticipantLeave(
+        trx,
+        burst,
+        { participantSid: 'PA_burst0', identity: 'b0', reason: 'CLIENT_INITIATED', atMs: T0 + MIN },
+        peaks,
+      );
+      await recordParticipantJoin(trx, burst, join('PA_late1', 'late1', T0 + 0.5 * MIN), peaks);
+      await recordParticipantJoin(trx, burst, join('PA_late2', 'late2', T0 + 2 * MIN), peaks);
+      expect(peaks).toEqual(new Map([['RM_burst', T0]]));
+      await raisePendingPeaks(trx, peaks);
+    });
+    expect(await findRoomSession('RM_burst')).toMatchObject({
+      peakParticipants: 41,
+      totalParticipants: 42,
     });
   });
 

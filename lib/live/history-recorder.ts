@@ -15,7 +15,9 @@ import {
   listOpenRoomSessions,
   type NewRoomEvent,
   openRoomSession,
+  type PendingPeaks,
   pruneHistory,
+  raisePendingPeaks,
   recordParticipantJoin,
   recordParticipantLeave,
   type RoomFacts,
@@ -212,18 +214,23 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
           options.batchBudgetMs ?? (getDbKind() === 'postgres' ? Infinity : SQLITE_BUDGET_MS);
         await db.transaction().execute(async (trx) => {
           created.length = 0;
-          // Timeline rows are written together, one statement per transaction.
+          // Timeline rows are written together, one statement per transaction; so are peaks.
           const entries: NewRoomEvent[] = [];
+          const peaks: PendingPeaks = new Map();
           const startedAt = performance.now();
           let taken = 0;
           for (const job of candidates) {
             if (taken > 0 && performance.now() - startedAt >= budgetMs) break;
-            // An adoption moves the timeline rows of its sid: those of this batch first.
-            if (job.kind === 'adopt') await insertRoomEvents(trx, entries.splice(0));
-            await apply(trx, job, created, entries);
+            // An adoption moves the timeline rows and sessions of its sid: this batch's first.
+            if (job.kind === 'adopt') {
+              await insertRoomEvents(trx, entries.splice(0));
+              await raisePendingPeaks(trx, peaks);
+            }
+            await apply(trx, job, created, entries, peaks);
             taken += 1;
           }
           await insertRoomEvents(trx, entries);
+          await raisePendingPeaks(trx, peaks);
           batch = candidates.slice(0, taken);
         });
       } catch (err) {
@@ -296,6 +303,7 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
     job: Job,
     created: Array<[string, KnownSid]>,
     entries: NewRoomEvent[],
+    peaks: PendingPeaks,
   ): Promise<void> {
     if (job.kind === 'adopt') {
       await adoptRoomSid(db, job.from, job.to);
@@ -319,24 +327,34 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
         break;
       case 'participant.joined':
         room = await sessionOf(db, event, job.roomSid, created, true);
-        await recordParticipantJoin(db, room!, {
-          participantSid: event.participant.sid,
-          identity: event.participant.identity,
-          name: event.participant.name,
-          kind: event.participant.kind,
-          joinedAtMs: event.participant.joinedAtMs || event.atMs,
-        });
+        await recordParticipantJoin(
+          db,
+          room!,
+          {
+            participantSid: event.participant.sid,
+            identity: event.participant.identity,
+            name: event.participant.name,
+            kind: event.participant.kind,
+            joinedAtMs: event.participant.joinedAtMs || event.atMs,
+          },
+          peaks,
+        );
         // Joined a session already over: they left when it ended (a later leave gives the reason).
         if (room?.endedAtMs !== undefined) await closeRoomSession(db, room.roomSid, room.endedAtMs);
         break;
       case 'participant.left':
         room = await sessionOf(db, event, job.roomSid, created, true);
-        await recordParticipantLeave(db, room!, {
-          participantSid: event.participantSid,
-          identity: event.identity,
-          reason: event.reason,
-          atMs: event.atMs,
-        });
+        await recordParticipantLeave(
+          db,
+          room!,
+          {
+            participantSid: event.participantSid,
+            identity: event.identity,
+            reason: event.reason,
+            atMs: event.atMs,
+          },
+          peaks,
+        );
         break;
       default:
         room = await sessionOf(db, event, job.roomSid, created, false);
