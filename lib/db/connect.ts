@@ -4,10 +4,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 
 import type { Database } from './schema';
+import { QueuedSqliteDialect } from './queued-sqlite-dialect';
 import { withStatementCache } from './statement-cache';
 import type { DbTarget } from './target';
 
@@ -59,6 +60,6 @@ export function connect(target: DbTarget): Kysely<Database> {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   return new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    dialect: new QueuedSqliteDialect({ database: withStatementCache(sqlite) }),
   });
 }
