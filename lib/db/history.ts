@@ -193,9 +193,10 @@ async function ensureRoomSession(db: HistoryDb, room: RoomFacts, atMs: number): 
 
 /**
  * Rooms whose peak a transaction must still raise, each with the earliest time from which it may
- * have changed. A history batch notes its joins here and raises each room's peak once, at its
- * end (raisePendingPeaks): a room of a thousand participants discovered at once (reconciliation
- * after a restart, webhooks off) is then a handful of sweeps, not one per join.
+ * have changed. A history batch notes its joins here and raises each room's peak once for a run
+ * of joins (raisePendingPeaks, before the next leave and at the batch's end): a room of a
+ * thousand participants discovered at once (reconciliation after a restart, webhooks off) is
+ * then a handful of sweeps, not one per join.
  */
 export type PendingPeaks = Map<string, number>;
 

@@ -176,6 +176,34 @@ describe.each(testStores())('history recorder on $kind', ({ kind, store: makeSto
     expect(recorder.stats()).toMatchObject({ queued: 0, dropped: 0, written: 10 });
   });
 
+  it('counts the peak at each join, before a leave dated in whole seconds closes a session', async () => {
+    const bus = createMemoryBus('solo');
+    const recorder = createHistoryRecorder({ bus, log: quiet });
+    recorders.push(recorder);
+    const t = T0 + 10_000;
+    const r = room('seconds', { creationTimeMs: t, tenant: 'acme' });
+    const joins = ['ann', 'bob', 'cid'].map((identity, i) =>
+      participant(identity, { sid: `PA_seconds_${identity}`, joinedAtMs: t + 400 + i * 100 }),
+    );
+    bus.publish({ ...base('seconds', t), type: 'room.started', room: r });
+    for (const p of joins)
+      bus.publish({ ...base('seconds', p.joinedAtMs), type: 'participant.joined', participant: p });
+    // LiveKit dates the leave t (whole seconds): before bob's join, so his session ends as it
+    // began. The three were in together all the same.
+    bus.publish({
+      ...base('seconds', t),
+      type: 'participant.left',
+      identity: 'bob',
+      participantSid: joins[1]!.sid,
+      reason: 'PARTICIPANT_REMOVED',
+    });
+    await recorder.flush();
+    expect(await findRoomSession(r.sid)).toMatchObject({
+      peakParticipants: 3,
+      totalParticipants: 3,
+    });
+  });
+
   it('writes only the events its own instance published', async () => {
     const [a, b] = sharedBus('own-a', 'own-b');
     const recorder = createHistoryRecorder({ bus: b, log: quiet });

@@ -214,7 +214,8 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
           options.batchBudgetMs ?? (getDbKind() === 'postgres' ? Infinity : SQLITE_BUDGET_MS);
         await db.transaction().execute(async (trx) => {
           created.length = 0;
-          // Timeline rows are written together, one statement per transaction; so are peaks.
+          // Timeline rows are written together, one statement per transaction; peaks are raised
+          // once for each run of joins (before a leave or a room's end, and at the end).
           const entries: NewRoomEvent[] = [];
           const peaks: PendingPeaks = new Map();
           const startedAt = performance.now();
@@ -323,6 +324,9 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
         break;
       case 'room.finished':
         room = await sessionOf(db, event, job.roomSid, created, false);
+        // Peaks are counted as joins are written, before later leaves close sessions: webhooks
+        // date a leave in whole seconds, so a leave can close a session at its own join's time.
+        await raisePendingPeaks(db, peaks);
         if (room) await closeRoomSession(db, room.roomSid, event.atMs);
         break;
       case 'participant.joined':
@@ -340,10 +344,14 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
           peaks,
         );
         // Joined a session already over: they left when it ended (a later leave gives the reason).
-        if (room?.endedAtMs !== undefined) await closeRoomSession(db, room.roomSid, room.endedAtMs);
+        if (room?.endedAtMs !== undefined) {
+          await raisePendingPeaks(db, peaks);
+          await closeRoomSession(db, room.roomSid, room.endedAtMs);
+        }
         break;
       case 'participant.left':
         room = await sessionOf(db, event, job.roomSid, created, true);
+        await raisePendingPeaks(db, peaks);
         await recordParticipantLeave(
           db,
           room!,
