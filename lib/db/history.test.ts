@@ -16,6 +16,7 @@ import {
   recordParticipantJoin,
   recordParticipantLeave,
   roomHasHistory,
+  type HistoryDb,
   type NewRoomEvent,
   type PendingPeaks,
 } from './history';
@@ -206,27 +207,44 @@ describe.each(testStores())('session history store on $kind', ({ store: makeStor
     });
   });
 
-  it('raises the peak once per transaction with the same count as join by join', async () => {
+  it('raises the peak once per run of joins, before a leave, with the same count as join by join', async () => {
     const db = await getDb();
     const burst = room('RM_burst', 'burst');
     await openRoomSession(db, { ...burst, startedAtMs: T0, numParticipants: 0 });
     // A room found full at once (reconciliation after a restart), written in no particular order,
     // then one of them leaving and two joining later: at most 41 were in together.
+    // Read inside the transaction: its writes are not committed yet.
+    const peakIn = async (trx: HistoryDb) =>
+      Number(
+        (
+          await trx
+            .selectFrom('room_sessions')
+            .select('peak_participants')
+            .where('room_sid', '=', 'RM_burst')
+            .executeTakeFirstOrThrow()
+        ).peak_participants,
+      );
     await db.transaction().execute(async (trx) => {
       const peaks: PendingPeaks = new Map();
       for (let i = 0; i < 40; i += 1) {
         const joinedAtMs = T0 + ((i * 7) % 40) * 1000;
         await recordParticipantJoin(trx, burst, join(`PA_burst${i}`, `b${i}`, joinedAtMs), peaks);
       }
+      // Noted from the earliest join on, not raised yet.
+      expect(peaks).toEqual(new Map([['RM_burst', T0]]));
+      expect(await peakIn(trx)).toBe(0);
+      // A leave raises the noted peaks before it ends a session.
       await recordParticipantLeave(
         trx,
         burst,
         { participantSid: 'PA_burst0', identity: 'b0', reason: 'CLIENT_INITIATED', atMs: T0 + MIN },
         peaks,
       );
+      expect(peaks.size).toBe(0);
+      expect(await peakIn(trx)).toBe(40);
       await recordParticipantJoin(trx, burst, join('PA_late1', 'late1', T0 + 0.5 * MIN), peaks);
       await recordParticipantJoin(trx, burst, join('PA_late2', 'late2', T0 + 2 * MIN), peaks);
-      expect(peaks).toEqual(new Map([['RM_burst', T0]]));
+      expect(peaks).toEqual(new Map([['RM_burst', T0 + 0.5 * MIN]]));
       await raisePendingPeaks(trx, peaks);
     });
     expect(await findRoomSession('RM_burst')).toMatchObject({

@@ -193,10 +193,12 @@ async function ensureRoomSession(db: HistoryDb, room: RoomFacts, atMs: number): 
 
 /**
  * Rooms whose peak a transaction must still raise, each with the earliest time from which it may
- * have changed. A history batch notes its joins here and raises each room's peak once for a run
- * of joins (raisePendingPeaks, before the next leave and at the batch's end): a room of a
- * thousand participants discovered at once (reconciliation after a restart, webhooks off) is
- * then a handful of sweeps, not one per join.
+ * have changed. The writes of a history batch take one: joins note their room here, and the peaks
+ * are raised once for a run of joins — by any write that ends sessions or moves them (a leave, a
+ * room's end, an adoption), before it does, and by raisePendingPeaks at the batch's end. A room
+ * of a thousand participants discovered at once (reconciliation after a restart, webhooks off)
+ * is then one sweep, not one per join. Before, not after, a leave: LiveKit dates a leave in whole
+ * seconds, so a leave can end a session at its own join's time, and the join still counted.
  */
 export type PendingPeaks = Map<string, number>;
 
@@ -238,9 +240,9 @@ async function countNewParticipant(
  * time order, summed as it goes (a window function: SQLite 3.25+, PostgreSQL). At the same
  * instant leaves come first: a session left at T is not in at T. Every range is an index range
  * (participant_sessions(room_sid, joined_at) and (room_sid, left_at), migration 0012) holding
- * only what happened after `fromMs` and who is still in. Per join, counts at each later join
- * instead cost the square of the joins since, per join: 1,000 participants found at once took
- * 13 s with SQLite and 75 s with PostgreSQL.
+ * only what happened after `fromMs` and who is still in. Counting who was in at every later join,
+ * for each join, cost the square of the joins since: 1,000 participants found at once took 13 s
+ * with SQLite and 75 s with PostgreSQL.
  */
 async function raisePeak(db: HistoryDb, roomSid: string, fromMs: number): Promise<void> {
   const { rows } = await sql<{ atFrom: number | string | null; rise: number | string | null }>`
@@ -355,6 +357,7 @@ export async function recordParticipantLeave(
   leave: ParticipantLeave,
   pending?: PendingPeaks,
 ): Promise<void> {
+  if (pending) await raisePendingPeaks(db, pending);
   const at = Math.trunc(leave.atMs);
   const updated = await endParticipantSession(db, at, leave.reason, leave.participantSid);
   if (changed(updated) > 0) return;
@@ -386,7 +389,9 @@ export async function closeRoomSession(
   db: HistoryDb,
   roomSid: string,
   atMs: number,
+  pending?: PendingPeaks,
 ): Promise<boolean> {
+  if (pending) await raisePendingPeaks(db, pending);
   const at = Math.trunc(atMs);
   const ended = await db
     .updateTable('room_sessions')
@@ -525,8 +530,14 @@ export async function lastActivityAt(db: HistoryDb, roomSid: string): Promise<nu
  * Moves what was recorded under a provisional sid (events seen before their room's) to the room's
  * real sid, merging into the real session if it exists already.
  */
-export async function adoptRoomSid(db: HistoryDb, from: string, to: string): Promise<void> {
+export async function adoptRoomSid(
+  db: HistoryDb,
+  from: string,
+  to: string,
+  pending?: PendingPeaks,
+): Promise<void> {
   if (from === to) return;
+  if (pending) await raisePendingPeaks(db, pending);
   const provisional = await db
     .selectFrom('room_sessions')
     .selectAll()

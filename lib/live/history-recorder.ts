@@ -13,7 +13,6 @@ import {
   insertRoomEvents,
   lastActivityAt,
   listOpenRoomSessions,
-  type NewRoomEvent,
   openRoomSession,
   type PendingPeaks,
   pruneHistory,
@@ -214,23 +213,15 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
           options.batchBudgetMs ?? (getDbKind() === 'postgres' ? Infinity : SQLITE_BUDGET_MS);
         await db.transaction().execute(async (trx) => {
           created.length = 0;
-          // Timeline rows are written together, one statement per transaction; peaks are raised
-          // once for each run of joins (before a leave or a room's end, and at the end).
-          const entries: NewRoomEvent[] = [];
+          // Peaks are raised once for each run of joins (lib/db/history.ts PendingPeaks).
           const peaks: PendingPeaks = new Map();
           const startedAt = performance.now();
           let taken = 0;
           for (const job of candidates) {
             if (taken > 0 && performance.now() - startedAt >= budgetMs) break;
-            // An adoption moves the timeline rows and sessions of its sid: this batch's first.
-            if (job.kind === 'adopt') {
-              await insertRoomEvents(trx, entries.splice(0));
-              await raisePendingPeaks(trx, peaks);
-            }
-            await apply(trx, job, created, entries, peaks);
+            await apply(trx, job, created, peaks);
             taken += 1;
           }
-          await insertRoomEvents(trx, entries);
           await raisePendingPeaks(trx, peaks);
           batch = candidates.slice(0, taken);
         });
@@ -303,11 +294,10 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
     db: HistoryDb,
     job: Job,
     created: Array<[string, KnownSid]>,
-    entries: NewRoomEvent[],
     peaks: PendingPeaks,
   ): Promise<void> {
     if (job.kind === 'adopt') {
-      await adoptRoomSid(db, job.from, job.to);
+      await adoptRoomSid(db, job.from, job.to, peaks);
       return;
     }
     const { event } = job;
@@ -324,10 +314,7 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
         break;
       case 'room.finished':
         room = await sessionOf(db, event, job.roomSid, created, false);
-        // Peaks are counted as joins are written, before later leaves close sessions: webhooks
-        // date a leave in whole seconds, so a leave can close a session at its own join's time.
-        await raisePendingPeaks(db, peaks);
-        if (room) await closeRoomSession(db, room.roomSid, event.atMs);
+        if (room) await closeRoomSession(db, room.roomSid, event.atMs, peaks);
         break;
       case 'participant.joined':
         room = await sessionOf(db, event, job.roomSid, created, true);
@@ -345,13 +332,11 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
         );
         // Joined a session already over: they left when it ended (a later leave gives the reason).
         if (room?.endedAtMs !== undefined) {
-          await raisePendingPeaks(db, peaks);
-          await closeRoomSession(db, room.roomSid, room.endedAtMs);
+          await closeRoomSession(db, room.roomSid, room.endedAtMs, peaks);
         }
         break;
       case 'participant.left':
         room = await sessionOf(db, event, job.roomSid, created, true);
-        await raisePendingPeaks(db, peaks);
         await recordParticipantLeave(
           db,
           room!,
@@ -370,7 +355,7 @@ export function createHistoryRecorder(options: HistoryRecorderOptions): HistoryR
     }
     // A participant.updated of presence or tracks only has no entry: those have events of their own.
     const entry = job.timeline ? toTimelineEntry(event, room?.roomSid ?? null) : null;
-    if (entry) entries.push({ ...entry, tenant: event.tenant });
+    if (entry) await insertRoomEvents(db, [{ ...entry, tenant: event.tenant }]);
   }
 
   async function closeEndedWhileDown(): Promise<void> {

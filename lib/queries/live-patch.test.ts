@@ -236,7 +236,7 @@ describe('LiveCachePatcher', () => {
     });
     const patcher = new LiveCachePatcher(client);
 
-    patcher.apply(started(room('b')));
+    patcher.applyAll([started(room('b'))]);
     expect(client.getQueryData<RoomDto[]>(roomKeys.list())?.map((r) => r.name)).toEqual(['a', 'b']);
     // The server read its answer before room b started.
     answer([room('a')]);
@@ -295,7 +295,7 @@ describe('LiveCachePatcher', () => {
       staleTime: 0,
     });
     const patcher = new LiveCachePatcher(client);
-    patcher.apply(changed(person('a', { version: 2, name: 'two' })));
+    patcher.applyAll([changed(person('a', { version: 2, name: 'two' }))]);
     answer([person('a', { version: 3, name: 'three' })]);
     await fetching;
     expect(client.getQueryData<ParticipantDto[]>(key)?.[0]?.name).toBe('three');

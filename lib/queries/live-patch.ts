@@ -1,4 +1,4 @@
-import type { QueryClient } from '@tanstack/react-query';
+import { hashKey, type QueryClient } from '@tanstack/react-query';
 
 import type { ParticipantDto, RoomDto, TrackDto } from '@/lib/contracts/dto';
 import type { LiveEvent } from '@/lib/contracts/live-events';
@@ -166,10 +166,6 @@ export class LiveCachePatcher {
     });
   }
 
-  apply(event: LiveEvent): void {
-    this.applyAll([event]);
-  }
-
   /**
    * Applies a batch in order, writing each cache it concerns once: a bulk action on a big room
    * brings a thousand events for the same participants list, and each write copies and compares
@@ -179,7 +175,7 @@ export class LiveCachePatcher {
     const writes = new Map<string, { queryKey: readonly unknown[]; steps: Step[] }>();
     for (const event of events) {
       for (const { queryKey, patch } of targets(event)) {
-        const hash = JSON.stringify(queryKey);
+        const hash = hashKey(queryKey);
         let write = writes.get(hash);
         if (!write) writes.set(hash, (write = { queryKey, steps: [] }));
         write.steps.push({ patch, event });
@@ -200,9 +196,7 @@ export class LiveCachePatcher {
   }
 
   private patch(queryKey: readonly unknown[], event: LiveEvent): void {
-    const target = targets(event).find(
-      (t) => JSON.stringify(t.queryKey) === JSON.stringify(queryKey),
-    );
+    const target = targets(event).find((t) => hashKey(t.queryKey) === hashKey(queryKey));
     if (target)
       this.queryClient.setQueryData(queryKey, (data: unknown) => target.patch(data, event));
   }
