@@ -195,6 +195,18 @@ describe('LiveStreamProvider', () => {
     act(() => FakeEventSource.latest().send(started('i-51', 'r51')));
     await act(() => vi.advanceTimersByTimeAsync(LIVE_BATCH_MS + 10));
     expect(rooms()).toBe(53);
+
+    // A big batch, then quiet (a reconciliation pass every few seconds): the next batch, coming
+    // after the busy window has passed, is not held back.
+    act(() => {
+      for (let i = 52; i < 82; i++) FakeEventSource.latest().send(started(`i-${i}`, `r${i}`));
+    });
+    await act(() => vi.advanceTimersByTimeAsync(LIVE_BATCH_MS + 10));
+    expect(rooms()).toBe(83);
+    await act(() => vi.advanceTimersByTimeAsync(LIVE_BUSY_BATCH_MS * 3));
+    act(() => FakeEventSource.latest().send(started('i-82', 'r82')));
+    await act(() => vi.advanceTimersByTimeAsync(LIVE_BATCH_MS + 10));
+    expect(rooms()).toBe(84);
   });
 
   it('polls again while reconnecting, and refetches on reset', () => {
