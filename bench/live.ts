@@ -261,7 +261,11 @@ async function ssePhase(
   );
 
   for (const probe of probes) probe.close();
-  const after = await settledRssMb(pid, 'after disconnect');
+  // A window longer than V8's memory reducer takes to start (8 s after the allocation rate drops,
+  // kLongDelayMs in https://github.com/v8/v8/blob/main/src/heap/memory-reducer.cc) and finish its
+  // collections: "back to baseline" is what the idle server hands back by itself, with no forced
+  // GC, and not the RSS of the seconds before it looks.
+  const after = await settledRssMb(pid, 'after disconnect', { windowMs: 20_000 });
   log(
     `SSE: peak RSS ${peakRss.toFixed(1)} MB, after disconnect ${after.rss.toFixed(1)} MB (settled in ${after.waitedMs} ms)`,
   );
