@@ -59,6 +59,7 @@ export function startBareListener(
   });
 }
 
+/** A small JSON answer, with the headers every answer of these ports carries. */
 export function sendJson(
   res: ServerResponse,
   status: number,
@@ -66,9 +67,11 @@ export function sendJson(
   headers: Record<string, string> = {},
 ): void {
   const text = JSON.stringify(body);
+  // Names lowercased: Node sends `Cache-Control` and `cache-control` as two headers, not one.
+  const answer: Record<string, string> = { ...SECURITY_HEADERS };
+  for (const [name, value] of Object.entries(headers)) answer[name.toLowerCase()] = value;
   res.writeHead(status, {
-    ...SECURITY_HEADERS,
-    ...headers,
+    ...answer,
     'content-type': 'application/json',
     'content-length': String(Buffer.byteLength(text)),
   });

@@ -44,22 +44,6 @@ export function webHeadersOf(req: IncomingMessage): Headers {
   return headers;
 }
 
-/** Writes a small JSON answer to a Node response. */
-export function sendJson(
-  res: ServerResponse,
-  answer: { status: number; headers: Record<string, string>; json: unknown },
-  extraHeaders: Record<string, string> = {},
-): void {
-  const body = Buffer.from(JSON.stringify(answer.json));
-  res.writeHead(answer.status, {
-    ...extraHeaders,
-    ...answer.headers,
-    'content-type': 'application/json',
-    'content-length': String(body.byteLength),
-  });
-  res.end(body);
-}
-
 /** Writes a web `Response` (a door's refusal, say) to a Node response, body buffered. */
 export async function sendWebResponse(
   res: ServerResponse,

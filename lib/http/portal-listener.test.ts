@@ -57,7 +57,12 @@ describe('the API port (MODERATO_API_PORT)', () => {
     expect(answer).toMatchObject({
       status: 401,
       json: { error: { code: 'unauthenticated' } },
-      headers: { 'www-authenticate': 'Bearer', 'x-content-type-options': 'nosniff' },
+      headers: {
+        'www-authenticate': 'Bearer',
+        'x-content-type-options': 'nosniff',
+        // Once, though the door's answer names it too (as `Cache-Control`).
+        'cache-control': 'no-store',
+      },
     });
   });
 

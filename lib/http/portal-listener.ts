@@ -7,10 +7,11 @@ import { z } from 'zod';
 import {
   type BareListener,
   optionalPortSchema,
+  sendJson,
   sendNotServed,
   startBareListener,
 } from './bare-listener';
-import { nodeRequestOf, sendJson } from './node-web-bridge';
+import { nodeRequestOf } from './node-web-bridge';
 import { answerPortalCall } from './portal-door';
 import { PORTAL_ENDPOINTS } from './portal-endpoints';
 import { jsonBodyOf, MAX_BODY_BYTES } from './read-request';
@@ -44,8 +45,8 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   const answer = await answerPortalCall(endpoint as (typeof PORTAL_ENDPOINTS)[0], request, () =>
     jsonBodyOf(body, request.headers.get('content-type'), truncated),
   );
-  sendJson(res, answer, {
-    'x-content-type-options': 'nosniff',
+  sendJson(res, answer.status, answer.json, {
+    ...answer.headers,
     ...(truncated ? { connection: 'close' } : {}),
   });
 }
