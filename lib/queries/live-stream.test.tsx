@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider, skipToken, useQuery } from '@tanstack/react-query';
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -153,7 +153,7 @@ describe('LiveStreamProvider', () => {
     const rendered: number[] = [];
     const batches: number[] = [];
     function RoomCount() {
-      const { data } = useQuery<RoomDto[]>({ queryKey: roomKeys.list(), enabled: false });
+      const { data } = useQuery<RoomDto[]>({ queryKey: roomKeys.list(), queryFn: skipToken });
       rendered.push(data?.length ?? 0);
       useLiveEvents((events) => batches.push(events.length));
       return null;
