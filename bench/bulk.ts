@@ -12,8 +12,8 @@
  * CPU for the run, the ratio a bulk run could reach if the dashboard and the browser cost nothing;
  * and `ratio_bound`: one after another over the CPU one side spent on those calls (the SDK in this
  * script, or the stand-in), which no bulk run can beat however it is written. Then issue 12's ban
- * figure (bench/bans/ban-bench.ts: a banned identity rejoining 50 times, join → removal p95 ≤ 200
- * ms).
+ * figure (bench/bans/ban-bench.ts: a banned identity rejoining 50 times, join → removal p95 at most
+ * 200 ms).
  *
  * The stand-in runs in its own child process (bench/support/standin-child.ts), the dashboard is
  * `next start` on a fresh SQLite store. Ends with ONE summary line.
