@@ -13,8 +13,7 @@ import { policyFor, securityHeaders } from '@/lib/http/response-security';
 import { staticHeadersFor } from '@/lib/http/static-headers';
 
 import { admitLiveStream } from './live-admission';
-import { SseClient } from './sse-client';
-import { feedLiveStream, LIVE_STREAM_HEADERS } from './sse-stream';
+import { feedLiveStream, LIVE_STREAM_HEADERS, liveStreamClient } from './sse-stream';
 
 const LIVE_PATH = '/api/live';
 
@@ -63,7 +62,7 @@ export async function serveLiveStream(req: IncomingMessage, res: ServerResponse)
   // EventSource's reconnection must not reuse this socket, which would keep the server open.
   answer.set('connection', 'close');
   res.writeHead(200, plain(answer));
-  const client = new SseClient(decided.maxQueuedBytes);
+  const client = liveStreamClient(decided.maxQueuedBytes);
   client.attach(
     {
       write: (chunk) => res.write(chunk),

@@ -12,12 +12,24 @@ export interface SseSink {
 }
 
 /**
+ * How far past its allowance a client may fall, while its `resync` frame waits to be sent, before
+ * it is dropped: a client that cannot take even that frame has stopped reading.
+ */
+export const RESYNC_SKIP_FACTOR = 4;
+
+/**
  * One SSE response with a bounded queue. A chunk goes to the sink only while the sink is ready for
  * more (a web stream's reader is waiting; a Node response's socket buffer is under its mark).
- * Everything else waits in this queue, capped at `maxQueuedBytes`: a client that reads slower than
- * events arrive fills it and is dropped (the stream closes, the queue is freed at once). Its
- * EventSource reconnects with Last-Event-ID and resumes from the replay buffer, so a slow client
- * costs the server at most the cap, never more over time.
+ * Everything else waits in this queue, capped at `maxQueuedBytes`, so a client costs the server at
+ * most the cap, never more over time. Past the cap:
+ * - with a `resync` frame (the live stream's `reset`): the queue is replaced by that frame, and
+ *   every chunk until it has been handed on is skipped, since the client refetches what it shows
+ *   when it reads it. Why: a burst written in one go (the first listing of a room of a thousand
+ *   participants is ~800 KB of joins) overflows a client that reads perfectly well; dropping it
+ *   cost a reconnection a second later, with the page polling meanwhile. A client that falls a
+ *   further RESYNC_SKIP_FACTOR × the cap behind before even that frame is out is dropped.
+ * - without one, or then: the client is dropped (the stream closes, the queue is freed at once).
+ *   Its EventSource reconnects with Last-Event-ID and resumes from the replay buffer.
  */
 export class SseClient {
   private readonly queue: Uint8Array[] = [];
@@ -26,9 +38,14 @@ export class SseClient {
   /** The sink takes the next chunk at once (nothing queued ahead of it). */
   private ready = false;
   private closed = false;
+  /** Bytes skipped since the queue was replaced by `resync`; null while not resyncing. */
+  private skippedBytes: number | null = null;
   private readonly onClose: Array<(reason: CloseReason) => void> = [];
 
-  constructor(private readonly maxQueuedBytes: number) {}
+  constructor(
+    private readonly maxQueuedBytes: number,
+    private readonly resync: Uint8Array | null = null,
+  ) {}
 
   /** Connects the sink; `ready`: whether it takes a chunk before its first `drained()`. */
   attach(sink: SseSink, ready: boolean): void {
@@ -43,20 +60,43 @@ export class SseClient {
     this.flush();
   }
 
-  /** Queues a chunk; false when the client is gone or was just dropped for falling behind. */
+  /**
+   * Queues a chunk (or skips it while resyncing); false when the client is gone or was just dropped
+   * for falling behind.
+   */
   send(chunk: Uint8Array): boolean {
     if (this.closed) return false;
+    if (this.skippedBytes !== null) return this.skip(chunk);
     if (this.ready && this.queue.length === 0 && this.sink) {
       this.ready = this.sink.write(chunk);
       return true;
     }
     if (this.queuedBytes + chunk.byteLength > this.maxQueuedBytes) {
-      this.close('overflow');
-      return false;
+      if (!this.resync) {
+        this.close('overflow');
+        return false;
+      }
+      this.queue.length = 0;
+      this.queue.push(this.resync);
+      this.queuedBytes = this.resync.byteLength;
+      this.skippedBytes = 0;
+      return this.skip(chunk);
     }
     this.queue.push(chunk);
     this.queuedBytes += chunk.byteLength;
     return true;
+  }
+
+  /** Whether the queue was replaced by the `resync` frame, which has not been handed on yet. */
+  get isResyncing(): boolean {
+    return this.skippedBytes !== null;
+  }
+
+  private skip(chunk: Uint8Array): boolean {
+    this.skippedBytes! += chunk.byteLength;
+    if (this.skippedBytes! <= RESYNC_SKIP_FACTOR * this.maxQueuedBytes) return true;
+    this.close('overflow');
+    return false;
   }
 
   /** Bytes waiting for the client (for tests and diagnostics). */
@@ -77,6 +117,7 @@ export class SseClient {
     this.closed = true;
     this.queue.length = 0;
     this.queuedBytes = 0;
+    this.skippedBytes = null;
     if (reason !== 'disconnected') {
       try {
         this.sink?.end(reason);
@@ -98,6 +139,8 @@ export class SseClient {
       const next = this.queue.shift();
       if (!next) return;
       this.queuedBytes -= next.byteLength;
+      // What comes after the resync frame is news to a client that has refetched: queue it again.
+      if (next === this.resync) this.skippedBytes = null;
       this.ready = this.sink.write(next);
     }
   }

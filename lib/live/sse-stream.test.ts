@@ -125,11 +125,12 @@ describe('openLiveStream', () => {
     const { bus, buffer, open } = setup({ maxQueuedBytes: 16 * 1024 }, 1000);
     const slow = open();
     expect((await slow.frames.next())?.event).toBe('hello');
-    // Read one event, then stop reading while 200 more arrive (≈ 100 KB for a 16 KB allowance).
+    // Read one event, then stop reading while 400 more arrive (≈ 160 KB: past the 16 KB allowance
+    // and the 4 × 16 KB more it may fall behind while its reset waits).
     bus.publish(events.joined('a-room', 'A', 'first'));
     const lastRead = await slow.frames.next();
     expect(buffer.listenerCount).toBe(1);
-    for (let i = 0; i < 200; i += 1) bus.publish(events.joined('a-room', 'A', `p${i}`));
+    for (let i = 0; i < 400; i += 1) bus.publish(events.joined('a-room', 'A', `p${i}`));
 
     // Dropped: unsubscribed at once, and the stream ends after at most what was already handed over.
     expect(buffer.listenerCount).toBe(0);
@@ -141,9 +142,24 @@ describe('openLiveStream', () => {
     const again = open('', { 'last-event-id': lastRead!.id! }, { maxQueuedBytes: 1024 * 1024 });
     expect(JSON.parse((await again.frames.next())!.data!).resumed).toBe(true);
     const ids: string[] = [];
-    for (let i = 0; i < 200; i += 1) ids.push((await again.frames.next())!.id!);
+    for (let i = 0; i < 400; i += 1) ids.push((await again.frames.next())!.id!);
     expect(ids[0]).toBe('inst-2');
-    expect(ids.at(-1)).toBe('inst-201');
+    expect(ids.at(-1)).toBe('inst-401');
+  });
+
+  it('tells a client that reads but got a burst past its allowance to reset, and carries on', async () => {
+    const { bus, buffer, open } = setup({ maxQueuedBytes: 16 * 1024 }, 1000);
+    const { frames } = open();
+    expect((await frames.next())?.event).toBe('hello');
+    // A burst in one go (the first listing of a big room): ≈ 40 KB for a 16 KB allowance.
+    for (let i = 0; i < 100; i += 1) bus.publish(events.joined('a-room', 'A', `p${i}`));
+
+    // The burst is replaced by one reset (the browser refetches what it shows)…
+    expect(await frames.next()).toMatchObject({ event: 'reset' });
+    // …the stream stays open, and what happens next is delivered as usual.
+    expect(buffer.listenerCount).toBe(1);
+    const next = bus.publish(events.joined('a-room', 'A', 'after'));
+    expect((await frames.next())?.id).toBe(next.id);
   });
 
   it('starts over (reset) rather than replay a backlog that would overflow again', async () => {

@@ -61,13 +61,21 @@ export const LIVE_STREAM_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * The queue of one browser tab's stream, whichever door serves it: past its allowance the browser
+ * is told `reset` (it refetches what it shows) instead of being dropped (lib/live/sse-client.ts).
+ */
+export function liveStreamClient(maxQueuedBytes: number): SseClient {
+  return new SseClient(maxQueuedBytes, controlFrame(STREAM_CONTROL.reset, {}));
+}
+
+/**
  * The SSE response of one browser tab as a web `Response` (the route, app/api/live/route.ts): the
  * stream of `feedLiveStream` over a pull stream with no internal buffer (highWaterMark 0), so a
  * chunk moves into it only when Next's pipe asks for one, once the socket has drained.
  */
 export function openLiveStream(options: LiveStreamOptions): Response {
   const { request } = options;
-  const client = new SseClient(options.maxQueuedBytes);
+  const client = liveStreamClient(options.maxQueuedBytes);
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   const stream = new ReadableStream<Uint8Array>(
     {
