@@ -15,7 +15,7 @@ export interface SseSink {
  * How far past its allowance a client may fall, while its `resync` frame waits to be sent, before
  * it is dropped: a client that cannot take even that frame has stopped reading.
  */
-export const RESYNC_SKIP_FACTOR = 4;
+const RESYNC_SKIP_FACTOR = 4;
 
 /**
  * One SSE response with a bounded queue. A chunk goes to the sink only while the sink is ready for
@@ -87,14 +87,10 @@ export class SseClient {
     return true;
   }
 
-  /** Whether the queue was replaced by the `resync` frame, which has not been handed on yet. */
-  get isResyncing(): boolean {
-    return this.skippedBytes !== null;
-  }
-
   private skip(chunk: Uint8Array): boolean {
-    this.skippedBytes! += chunk.byteLength;
-    if (this.skippedBytes! <= RESYNC_SKIP_FACTOR * this.maxQueuedBytes) return true;
+    const skipped = (this.skippedBytes ?? 0) + chunk.byteLength;
+    this.skippedBytes = skipped;
+    if (skipped <= RESYNC_SKIP_FACTOR * this.maxQueuedBytes) return true;
     this.close('overflow');
     return false;
   }
@@ -139,7 +135,7 @@ export class SseClient {
       const next = this.queue.shift();
       if (!next) return;
       this.queuedBytes -= next.byteLength;
-      // What comes after the resync frame is news to a client that has refetched: queue it again.
+      // Chunks sent from now on reach the client after the resync frame: they are queued again.
       if (next === this.resync) this.skippedBytes = null;
       this.ready = this.sink.write(next);
     }
