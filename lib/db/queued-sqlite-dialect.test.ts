@@ -91,4 +91,16 @@ describe('QueuedSqliteDialect', () => {
     await db.insertInto('items').values({ id: 2, label: 'after' }).execute();
     expect(await db.selectFrom('items').select('label').execute()).toEqual([{ label: 'after' }]);
   });
+
+  it('keeps the wrapped driver’s savepoints', async () => {
+    const db = open((database) => new QueuedSqliteDialect({ database }));
+    await sql`create table items (id integer primary key, label text not null)`.execute(db);
+    const trx = await db.startTransaction().execute();
+    await trx.insertInto('items').values({ id: 1, label: 'kept' }).execute();
+    const inner = await trx.savepoint('inner').execute();
+    await inner.insertInto('items').values({ id: 2, label: 'undone' }).execute();
+    await inner.rollbackToSavepoint('inner').execute();
+    await trx.commit().execute();
+    expect(await db.selectFrom('items').select('label').execute()).toEqual([{ label: 'kept' }]);
+  });
 });

@@ -48,7 +48,16 @@ class QueuedDriver implements Driver {
   private readonly turn = new Mutex();
   private releaseTurn: (() => void) | null = null;
 
-  constructor(private readonly driver: Driver) {}
+  // Savepoints exactly as far as the wrapped driver has them: Kysely asks whether they exist.
+  readonly savepoint: Driver['savepoint'];
+  readonly rollbackToSavepoint: Driver['rollbackToSavepoint'];
+  readonly releaseSavepoint: Driver['releaseSavepoint'];
+
+  constructor(private readonly driver: Driver) {
+    this.savepoint = driver.savepoint?.bind(driver);
+    this.rollbackToSavepoint = driver.rollbackToSavepoint?.bind(driver);
+    this.releaseSavepoint = driver.releaseSavepoint?.bind(driver);
+  }
 
   init(): Promise<void> {
     return this.driver.init();
@@ -86,20 +95,6 @@ class QueuedDriver implements Driver {
 
   rollbackTransaction(connection: DatabaseConnection): Promise<void> {
     return this.driver.rollbackTransaction(connection);
-  }
-
-  savepoint(...args: Parameters<NonNullable<Driver['savepoint']>>): Promise<void> {
-    return this.driver.savepoint!(...args);
-  }
-
-  rollbackToSavepoint(
-    ...args: Parameters<NonNullable<Driver['rollbackToSavepoint']>>
-  ): Promise<void> {
-    return this.driver.rollbackToSavepoint!(...args);
-  }
-
-  releaseSavepoint(...args: Parameters<NonNullable<Driver['releaseSavepoint']>>): Promise<void> {
-    return this.driver.releaseSavepoint!(...args);
   }
 
   destroy(): Promise<void> {

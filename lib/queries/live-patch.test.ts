@@ -6,7 +6,6 @@ import type { LiveEvent } from '@/lib/contracts/live-events';
 import { roomKeys } from '@/lib/queries/keys';
 
 import {
-  applyLiveEvent,
   LiveCachePatcher,
   patchParticipants,
   patchRoomDetail,
@@ -201,24 +200,24 @@ describe('patchTracks', () => {
   });
 });
 
-describe('applyLiveEvent', () => {
+describe('LiveCachePatcher.applyAll', () => {
   it('patches the list, the detail and the participants under roomKeys, and creates nothing', () => {
     const client = new QueryClient();
+    const patcher = new LiveCachePatcher(client);
     client.setQueryData(roomKeys.list(), [room('r')]);
     client.setQueryData(roomKeys.detail('r'), room('r'));
     client.setQueryData(roomKeys.participants('r'), [person('a')]);
 
-    applyLiveEvent(client, updated(room('r', { numParticipants: 2 })));
-    applyLiveEvent(client, joined(person('b')));
+    patcher.applyAll([updated(room('r', { numParticipants: 2 })), joined(person('b'))]);
     expect(client.getQueryData<RoomDto>(roomKeys.detail('r'))?.numParticipants).toBe(2);
     expect(client.getQueryData<RoomDto[]>(roomKeys.list())?.[0]?.numParticipants).toBe(2);
     expect(client.getQueryData<ParticipantDto[]>(roomKeys.participants('r'))).toHaveLength(2);
 
-    applyLiveEvent(client, started(room('other')));
+    patcher.applyAll([started(room('other'))]);
     expect(client.getQueryData(roomKeys.detail('other'))).toBeUndefined();
     expect(client.getQueryData(roomKeys.participants('other'))).toBeUndefined();
 
-    applyLiveEvent(client, finished('r', 'RM_r'));
+    patcher.applyAll([finished('r', 'RM_r')]);
     expect(client.getQueryData<RoomDto[]>(roomKeys.list())?.map((r) => r.name)).toEqual(['other']);
     expect(client.getQueryData(roomKeys.participants('r'))).toEqual([]);
   });

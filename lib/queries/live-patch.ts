@@ -148,18 +148,19 @@ function targets(event: LiveEvent): { queryKey: readonly unknown[]; patch: Patch
  * a participant snapshot older than the answer's is refused by its version.
  */
 export class LiveCachePatcher {
-  private readonly racing = new Map<string, LiveEvent[]>();
+  /** Query hash → the patches applied while its fetch was in flight, to apply again on its answer. */
+  private readonly racing = new Map<string, Step[]>();
   private readonly unsubscribe: () => void;
 
   constructor(private readonly queryClient: QueryClient) {
     this.unsubscribe = queryClient.getQueryCache().subscribe((cacheEvent) => {
       if (cacheEvent.type !== 'updated') return;
       const { action, query } = cacheEvent;
-      const events = this.racing.get(query.queryHash);
-      if (!events) return;
+      const steps = this.racing.get(query.queryHash);
+      if (!steps) return;
       if (action.type === 'success' && !action.manual) {
         this.racing.delete(query.queryHash);
-        for (const event of events) this.patch(query.queryKey, event);
+        this.write(query.queryKey, steps);
       } else if (action.type === 'error') {
         this.racing.delete(query.queryHash);
       }
@@ -185,31 +186,21 @@ export class LiveCachePatcher {
       const query = this.queryClient.getQueryCache().find({ queryKey, exact: true });
       if (!query) continue;
       if (query.state.fetchStatus === 'fetching') {
-        const racing = this.racing.get(query.queryHash) ?? [];
-        for (const step of steps) racing.push(step.event);
-        this.racing.set(query.queryHash, racing);
+        this.racing.set(query.queryHash, [...(this.racing.get(query.queryHash) ?? []), ...steps]);
       }
-      this.queryClient.setQueryData(queryKey, (data: unknown) =>
-        steps.reduce((current, step) => step.patch(current, step.event), data),
-      );
+      this.write(queryKey, steps);
     }
   }
 
-  private patch(queryKey: readonly unknown[], event: LiveEvent): void {
-    const target = targets(event).find((t) => hashKey(t.queryKey) === hashKey(queryKey));
-    if (target)
-      this.queryClient.setQueryData(queryKey, (data: unknown) => target.patch(data, event));
+  /** One cache write for every step: one copy of the list, one notification of its observers. */
+  private write(queryKey: readonly unknown[], steps: readonly Step[]): void {
+    this.queryClient.setQueryData(queryKey, (data: unknown) =>
+      steps.reduce((current, step) => step.patch(current, step.event), data),
+    );
   }
 
   dispose(): void {
     this.unsubscribe();
     this.racing.clear();
-  }
-}
-
-/** Applies one event to every cache it concerns, once (no fetch in flight to race with). */
-export function applyLiveEvent(queryClient: QueryClient, event: LiveEvent): void {
-  for (const { queryKey, patch } of targets(event)) {
-    queryClient.setQueryData(queryKey, (data: unknown) => patch(data, event));
   }
 }

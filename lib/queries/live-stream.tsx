@@ -181,14 +181,14 @@ export function LiveStreamProvider({ children }: { children: ReactNode }) {
 
     let queue: LiveEvent[] = [];
     let flushTimer: ReturnType<typeof setTimeout> | undefined;
-    let busy = false;
-    let flushedAt = 0;
+    // After a big batch, the next one waits until then (performance.now() time); else 0.
+    let holdUntil = 0;
     const flush = () => {
       flushTimer = undefined;
-      flushedAt = performance.now();
       const events = queue;
       queue = [];
-      busy = events.length >= LIVE_BUSY_BATCH_SIZE;
+      holdUntil =
+        events.length >= LIVE_BUSY_BATCH_SIZE ? performance.now() + LIVE_BUSY_BATCH_MS : 0;
       // One notification of the query caches' observers for the whole batch, the handlers' own
       // cache writes (the room's activity) included: one render, not one per cache.
       notifyManager.batch(() => {
@@ -214,12 +214,7 @@ export function LiveStreamProvider({ children }: { children: ReactNode }) {
     const deliver = (event: LiveEvent) => {
       lastEventId.current = event.id;
       queue.push(event);
-      flushTimer ??= setTimeout(
-        flush,
-        busy
-          ? Math.max(LIVE_BATCH_MS, flushedAt + LIVE_BUSY_BATCH_MS - performance.now())
-          : LIVE_BATCH_MS,
-      );
+      flushTimer ??= setTimeout(flush, Math.max(LIVE_BATCH_MS, holdUntil - performance.now()));
     };
 
     const open = () => {
