@@ -1,31 +1,18 @@
 'use client';
 
-import {
-  type InfiniteData,
-  infiniteQueryOptions,
-  useInfiniteQuery,
-  useQueryClient,
-} from '@tanstack/react-query';
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 
-import type { RoomEventDto, RoomEventPageDto, RoomSessionPageDto } from '@/lib/contracts/history';
-import { toTimelineEntry } from '@/lib/contracts/timeline-entry';
+import type { RoomEventPageDto, RoomSessionPageDto } from '@/lib/contracts/history';
 import { fetchJson } from '@/lib/queries/fetch-json';
 import {
   HISTORY_PAGE_SIZE,
   historySearchParams,
   type HistoryFilters,
 } from '@/lib/queries/history-filters';
-import { useLiveEvents } from '@/lib/queries/live-stream';
+import { historyKeys } from '@/lib/queries/keys';
+import { LIVE_TIMELINE_META } from '@/lib/queries/live-patch';
 
 import { roomPath } from './api-paths';
-
-/** History's query keys (session lists and room timelines). */
-export const historyKeys = {
-  all: ['history'] as const,
-  sessions: (filters: HistoryFilters) => [...historyKeys.all, 'sessions', filters] as const,
-  events: (roomName: string, roomSid: string | null) =>
-    [...historyKeys.all, 'events', roomName, roomSid] as const,
-};
 
 export function roomSessionsQueryOptions(filters: HistoryFilters) {
   return infiniteQueryOptions({
@@ -73,39 +60,15 @@ export function roomEventsQueryOptions(roomName: string, roomSid: string | null)
 }
 
 /**
- * A room's timeline, newest first. With `live`, events pushed for the room are prepended as they
- * arrive (the same entries the server records), so the timeline moves without polling.
+ * A room's timeline, newest first. With `live`, the stream prepends the room's events as they
+ * arrive (lib/queries/live-patch.ts), so the timeline moves without polling.
  */
 export function useRoomEvents(
   roomName: string,
   options: { roomSid?: string | null; live?: boolean } = {},
 ) {
-  const roomSid = options.roomSid ?? null;
-  const queryClient = useQueryClient();
-  const key = historyKeys.events(roomName, roomSid);
-  useLiveEvents((events) => {
-    if (!options.live) return;
-    // Count changes are not activity; a room's metadata change is refetched with the rest.
-    const entries = events.flatMap((event) =>
-      event.roomName !== roomName || event.type === 'room.updated'
-        ? []
-        : (toTimelineEntry(event) ?? []),
-    );
-    if (entries.length === 0) return;
-    queryClient.setQueryData<InfiniteData<RoomEventPageDto, string | null>>(key, (data) => {
-      if (!data || data.pages.length === 0) return data;
-      const known = new Set(data.pages.flatMap((page) => page.events.map((e) => e.id)));
-      // Newest first, as the timeline reads.
-      const fresh: RoomEventDto[] = [];
-      for (const entry of entries) {
-        if (known.has(entry.id)) continue;
-        known.add(entry.id);
-        fresh.unshift(entry);
-      }
-      if (fresh.length === 0) return data;
-      const [head, ...rest] = data.pages;
-      return { ...data, pages: [{ ...head!, events: [...fresh, ...head!.events] }, ...rest] };
-    });
+  return useInfiniteQuery({
+    ...roomEventsQueryOptions(roomName, options.roomSid ?? null),
+    meta: options.live ? LIVE_TIMELINE_META : undefined,
   });
-  return useInfiniteQuery(roomEventsQueryOptions(roomName, roomSid));
 }

@@ -1,4 +1,5 @@
 import type { AuditFilters } from '@/lib/queries/audit-filters';
+import type { HistoryFilters } from '@/lib/queries/history-filters';
 
 /** The only place query keys are spelled. SSE push (later) patches caches through these keys. */
 export const roomKeys = {
@@ -13,6 +14,16 @@ export const roomKeys = {
   subscriptions: (roomName: string, identity: string) =>
     [...roomKeys.detail(roomName), 'subscriptions', identity] as const,
   participantSearch: (query: string) => [...roomKeys.all, 'participant-search', query] as const,
+};
+
+/** History's query keys (session lists and room timelines). */
+export const historyKeys = {
+  all: ['history'] as const,
+  sessions: (filters: HistoryFilters) => [...historyKeys.all, 'sessions', filters] as const,
+  /** Every timeline of a room: the room page's (`roomSid` null) and its sessions'. */
+  roomEvents: (roomName: string) => [...historyKeys.all, 'events', roomName] as const,
+  events: (roomName: string, roomSid: string | null) =>
+    [...historyKeys.roomEvents(roomName), roomSid] as const,
 };
 
 export const livekitKeys = {

@@ -1,11 +1,13 @@
-import { QueryClient } from '@tanstack/react-query';
+import { type InfiniteData, QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 
 import type { ParticipantDto, RoomDto, TrackDto } from '@/lib/contracts/dto';
+import type { RoomEventPageDto } from '@/lib/contracts/history';
 import type { LiveEvent } from '@/lib/contracts/live-events';
-import { roomKeys } from '@/lib/queries/keys';
+import { historyKeys, roomKeys } from '@/lib/queries/keys';
 
 import {
+  LIVE_TIMELINE_META,
   LiveCachePatcher,
   patchParticipants,
   patchRoomDetail,
@@ -298,6 +300,77 @@ describe('LiveCachePatcher', () => {
     answer([person('a', { version: 3, name: 'three' })]);
     await fetching;
     expect(client.getQueryData<ParticipantDto[]>(key)?.[0]?.name).toBe('three');
+    patcher.dispose();
+  });
+});
+
+describe('LiveCachePatcher and room timelines', () => {
+  type Timeline = InfiniteData<RoomEventPageDto, string | null>;
+  const page = (ids: string[]): Timeline => ({
+    pages: [
+      {
+        events: ids.map((id) => ({
+          id,
+          roomName: 'r',
+          roomSid: null,
+          atMs: 1,
+          type: 'participant.joined',
+          identity: id,
+          trackSid: null,
+          detail: null,
+        })),
+        nextCursor: null,
+      },
+    ],
+    pageParams: [null],
+  });
+  const ids = (client: QueryClient, roomSid: string | null) =>
+    client
+      .getQueryData<Timeline>(historyKeys.events('r', roomSid))
+      ?.pages.flatMap((p) => p.events.map((e) => e.id));
+  const timeline = (client: QueryClient, roomSid: string | null, live: boolean) =>
+    client.fetchInfiniteQuery({
+      queryKey: historyKeys.events('r', roomSid),
+      queryFn: async () => page(['stored']).pages[0]!,
+      initialPageParam: null as string | null,
+      meta: live ? LIVE_TIMELINE_META : undefined,
+    });
+
+  it('prepends each entry once, newest first, to live timelines only', async () => {
+    const client = new QueryClient();
+    await timeline(client, null, true);
+    await timeline(client, 'RM_old', false);
+    const patcher = new LiveCachePatcher(client);
+
+    patcher.applyAll([
+      { ...joined(person('a')), id: 'e1' },
+      { ...updated(room('r')), id: 'e2' },
+      { ...left('a'), id: 'e3' },
+    ]);
+    patcher.applyAll([{ ...left('a'), id: 'e3' }]);
+    // The count change is not activity; the repeated delivery is shown once.
+    expect(ids(client, null)).toEqual(['e3', 'e1', 'stored']);
+    // An ended session's timeline is not the room's current activity.
+    expect(ids(client, 'RM_old')).toEqual(['stored']);
+    patcher.dispose();
+  });
+
+  it('keeps an entry that arrives while the first page is loading', async () => {
+    const client = new QueryClient();
+    const patcher = new LiveCachePatcher(client);
+    let answer: (value: RoomEventPageDto) => void = () => {};
+    const loading = client.fetchInfiniteQuery({
+      queryKey: historyKeys.events('r', null),
+      queryFn: () => new Promise<RoomEventPageDto>((resolve) => (answer = resolve)),
+      initialPageParam: null as string | null,
+      meta: LIVE_TIMELINE_META,
+    });
+
+    patcher.applyAll([{ ...joined(person('ghost')), id: 'e1' }]);
+    // The server read the store before the history recorder wrote the join.
+    answer(page(['stored']).pages[0]!);
+    await loading;
+    expect(ids(client, null)).toEqual(['e1', 'stored']);
     patcher.dispose();
   });
 });

@@ -1,8 +1,10 @@
-import { hashKey, type QueryClient } from '@tanstack/react-query';
+import type { InfiniteData, Query, QueryClient } from '@tanstack/react-query';
 
 import type { ParticipantDto, RoomDto, TrackDto } from '@/lib/contracts/dto';
+import type { RoomEventDto, RoomEventPageDto } from '@/lib/contracts/history';
 import type { LiveEvent } from '@/lib/contracts/live-events';
-import { roomKeys } from '@/lib/queries/keys';
+import { toTimelineEntry } from '@/lib/contracts/timeline-entry';
+import { historyKeys, roomKeys } from '@/lib/queries/keys';
 
 /**
  * How one live event changes the cached rows. Pure: each function takes the cached value and
@@ -115,27 +117,84 @@ export function patchTracks(
   return list.with(index, track);
 }
 
-type Patch = (data: unknown, event: LiveEvent) => unknown;
-type Step = { patch: Patch; event: LiveEvent };
+/**
+ * A live timeline, newest first: each event's entry (the one the server records, so the stored
+ * entry that later replaces it reads the same) goes on top unless the timeline has it already.
+ * A room's count changes are not activity. One copy of the first page for the whole batch: a
+ * bulk run brings a thousand entries at once.
+ */
+export function patchTimeline(
+  data: InfiniteData<RoomEventPageDto, string | null> | undefined,
+  events: readonly LiveEvent[],
+): InfiniteData<RoomEventPageDto, string | null> | undefined {
+  if (!data || data.pages.length === 0) return data;
+  let known: Set<string> | undefined;
+  const fresh: RoomEventDto[] = [];
+  for (const event of events) {
+    if (event.type === 'room.updated') continue;
+    const entry = toTimelineEntry(event);
+    if (!entry) continue;
+    known ??= new Set(data.pages.flatMap((page) => page.events.map((e) => e.id)));
+    if (known.has(entry.id)) continue;
+    known.add(entry.id);
+    fresh.unshift(entry);
+  }
+  if (fresh.length === 0) return data;
+  const [head, ...rest] = data.pages;
+  return { ...data, pages: [{ ...head!, events: [...fresh, ...head!.events] }, ...rest] };
+}
 
-/** The caches one event concerns, with the pure patch of each. */
-function targets(event: LiveEvent): { queryKey: readonly unknown[]; patch: Patch }[] {
-  if (event.type === 'moderation.action' || event.type.startsWith('bulk.')) return [];
-  const found: { queryKey: readonly unknown[]; patch: Patch }[] = [];
+/** Marks a timeline query the stream keeps current (`meta`), as opposed to an ended session's. */
+export const LIVE_TIMELINE_META = { liveTimeline: true } as const;
+
+/** A batch of events applied to one cached value. */
+type Patch = (data: unknown, events: readonly LiveEvent[]) => unknown;
+
+/** A one-event patch applied to a batch in order. */
+const eachEvent =
+  <T>(patch: (data: T, event: LiveEvent) => T): Patch =>
+  (data, events) =>
+    events.reduce((current, event) => patch(current, event), data as T);
+
+const PATCH_ROOM_LIST = eachEvent(patchRoomList);
+const PATCH_ROOM_DETAIL = eachEvent(patchRoomDetail);
+const PATCH_PARTICIPANTS = eachEvent(patchParticipants);
+const PATCH_TIMELINE = patchTimeline as Patch;
+
+type Target = {
+  queryKey: readonly unknown[];
+  patch: Patch;
+  /** False for a key prefix: every live timeline cached under it. */
+  exact: boolean;
+};
+
+const isLiveTimeline = (query: Query) => query.meta?.liveTimeline === true;
+
+/** The caches one event concerns, with the patch of each. */
+function targets(event: LiveEvent): Target[] {
+  // Every event may be activity (moderator actions and bulk runs included).
+  const found: Target[] = [
+    { queryKey: historyKeys.roomEvents(event.roomName), patch: PATCH_TIMELINE, exact: false },
+  ];
+  if (event.type === 'moderation.action' || event.type.startsWith('bulk.')) return found;
   if (event.type.startsWith('room.')) {
     found.push(
-      { queryKey: roomKeys.list(), patch: patchRoomList as Patch },
-      { queryKey: roomKeys.detail(event.roomName), patch: patchRoomDetail as Patch },
+      { queryKey: roomKeys.list(), patch: PATCH_ROOM_LIST, exact: true },
+      { queryKey: roomKeys.detail(event.roomName), patch: PATCH_ROOM_DETAIL, exact: true },
     );
   }
   if (event.type !== 'room.started' && event.type !== 'room.updated') {
     found.push({
       queryKey: roomKeys.participants(event.roomName),
-      patch: patchParticipants as Patch,
+      patch: PATCH_PARTICIPANTS,
+      exact: true,
     });
   }
   return found;
 }
+
+/** The events to apply to one query, in order, with its patch. */
+type Write = { query: Query; patch: Patch; events: LiveEvent[] };
 
 /**
  * Applies events to the query caches (the glue; the decisions are the pure functions above).
@@ -148,19 +207,19 @@ function targets(event: LiveEvent): { queryKey: readonly unknown[]; patch: Patch
  * a participant snapshot older than the answer's is refused by its version.
  */
 export class LiveCachePatcher {
-  /** Query hash → the patches applied while its fetch was in flight, to apply again on its answer. */
-  private readonly racing = new Map<string, Step[]>();
+  /** Query hash → the events applied while its fetch was in flight, to apply again on its answer. */
+  private readonly racing = new Map<string, Write>();
   private readonly unsubscribe: () => void;
 
   constructor(private readonly queryClient: QueryClient) {
     this.unsubscribe = queryClient.getQueryCache().subscribe((cacheEvent) => {
       if (cacheEvent.type !== 'updated') return;
       const { action, query } = cacheEvent;
-      const steps = this.racing.get(query.queryHash);
-      if (!steps) return;
+      const raced = this.racing.get(query.queryHash);
+      if (!raced) return;
       if (action.type === 'success' && !action.manual) {
         this.racing.delete(query.queryHash);
-        this.write(query.queryKey, steps);
+        this.write(raced);
       } else if (action.type === 'error') {
         this.racing.delete(query.queryHash);
       }
@@ -170,33 +229,41 @@ export class LiveCachePatcher {
   /**
    * Applies a batch in order, writing each cache it concerns once: a bulk action on a big room
    * brings a thousand events for the same participants list, and each write copies and compares
-   * the whole list and notifies its observers.
+   * the whole list and notifies its observers. A query that is still fetching, even its first
+   * time with nothing to patch yet, gets the events again on its answer.
    */
   applyAll(events: readonly LiveEvent[]): void {
-    const writes = new Map<string, { queryKey: readonly unknown[]; steps: Step[] }>();
+    const cache = this.queryClient.getQueryCache();
+    const writes = new Map<string, Write>();
     for (const event of events) {
-      for (const { queryKey, patch } of targets(event)) {
-        const hash = hashKey(queryKey);
-        let write = writes.get(hash);
-        if (!write) writes.set(hash, (write = { queryKey, steps: [] }));
-        write.steps.push({ patch, event });
+      for (const { queryKey, patch, exact } of targets(event)) {
+        const queries = exact
+          ? [cache.find({ queryKey, exact: true })]
+          : cache.findAll({ queryKey, predicate: isLiveTimeline });
+        for (const query of queries) {
+          if (!query) continue;
+          let write = writes.get(query.queryHash);
+          if (!write) writes.set(query.queryHash, (write = { query, patch, events: [] }));
+          write.events.push(event);
+        }
       }
     }
-    for (const { queryKey, steps } of writes.values()) {
-      const query = this.queryClient.getQueryCache().find({ queryKey, exact: true });
-      if (!query) continue;
+    for (const write of writes.values()) {
+      const { query } = write;
       if (query.state.fetchStatus === 'fetching') {
-        this.racing.set(query.queryHash, [...(this.racing.get(query.queryHash) ?? []), ...steps]);
+        const raced = this.racing.get(query.queryHash);
+        this.racing.set(
+          query.queryHash,
+          raced ? { ...raced, events: [...raced.events, ...write.events] } : write,
+        );
       }
-      this.write(queryKey, steps);
+      this.write(write);
     }
   }
 
-  /** One cache write for every step: one copy of the list, one notification of its observers. */
-  private write(queryKey: readonly unknown[], steps: readonly Step[]): void {
-    this.queryClient.setQueryData(queryKey, (data: unknown) =>
-      steps.reduce((current, step) => step.patch(current, step.event), data),
-    );
+  /** One cache write for the batch: one copy of the list, one notification of its observers. */
+  private write({ query, patch, events }: Write): void {
+    this.queryClient.setQueryData(query.queryKey, (data: unknown) => patch(data, events));
   }
 
   dispose(): void {
