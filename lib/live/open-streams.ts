@@ -2,6 +2,7 @@ import 'server-only';
 
 import { processSingleton } from './process-singleton';
 import type { SseClient } from './sse-client';
+import { collectGarbage, StreamMemoryReducer } from './stream-memory';
 
 /**
  * Every live stream this process is serving. A stream never ends on its own, and Node's HTTP
@@ -31,6 +32,14 @@ function streamState(): { stopped: boolean } {
 /** Keeps `client` in the set while it is open. */
 export function trackStream(client: SseClient): void {
   const streams = openStreams();
+  const memory = processSingleton(
+    'live.streamMemory',
+    () => new StreamMemoryReducer(collectGarbage),
+  );
   streams.add(client);
-  client.onClosed(() => streams.delete(client));
+  memory.opened();
+  client.onClosed(() => {
+    streams.delete(client);
+    memory.closed();
+  });
 }

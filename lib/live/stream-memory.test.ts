@@ -1,0 +1,73 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+import { collectGarbage, StreamMemoryReducer } from './stream-memory';
+
+describe('StreamMemoryReducer', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const crowd = (reducer: StreamMemoryReducer, opened: number, closed: number) => {
+    for (let i = 0; i < opened; i++) reducer.opened();
+    for (let i = 0; i < closed; i++) reducer.closed();
+  };
+
+  it('collects once, after a crowd has left and the streams stay quiet', () => {
+    vi.useFakeTimers();
+    const collect = vi.fn();
+    const reducer = new StreamMemoryReducer(collect, { minClosed: 10, quietMs: 1000 });
+    crowd(reducer, 12, 11);
+    vi.advanceTimersByTime(999);
+    // Another stream closing restarts the wait: the crowd is still leaving.
+    reducer.closed();
+    vi.advanceTimersByTime(999);
+    expect(collect).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(collect).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(10_000);
+    expect(collect).toHaveBeenCalledTimes(1);
+  });
+
+  it('leaves the heap alone while fewer streams closed than a crowd', () => {
+    vi.useFakeTimers();
+    const collect = vi.fn();
+    const reducer = new StreamMemoryReducer(collect, { minClosed: 10, quietMs: 1000 });
+    // Streams come and go all day: many closes in all, never a crowd leaving at once.
+    for (let round = 0; round < 50; round++) crowd(reducer, 5, 5);
+    crowd(reducer, 9, 9);
+    vi.advanceTimersByTime(5000);
+    expect(collect).not.toHaveBeenCalled();
+  });
+
+  it('counts the next crowd from the streams still open after a collection', () => {
+    vi.useFakeTimers();
+    const collect = vi.fn();
+    const reducer = new StreamMemoryReducer(collect, { minClosed: 10, quietMs: 1000 });
+    crowd(reducer, 30, 10);
+    vi.advanceTimersByTime(1000);
+    expect(collect).toHaveBeenCalledTimes(1);
+    // 20 still open: 9 more leaving is not a crowd, 10 is.
+    crowd(reducer, 0, 9);
+    vi.advanceTimersByTime(1000);
+    expect(collect).toHaveBeenCalledTimes(1);
+    crowd(reducer, 0, 1);
+    vi.advanceTimersByTime(1000);
+    expect(collect).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('collectGarbage', () => {
+  it('frees garbage and lets the process carry on', async () => {
+    let garbage: unknown[] | null = Array.from({ length: 200_000 }, (_, i) => ({
+      i,
+      text: `x${i}`,
+    }));
+    const weak = new WeakRef(garbage);
+    garbage = null;
+    collectGarbage();
+    // The session is closed after its answer, on a later turn: a hang would time the test out.
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(weak.deref()).toBeUndefined();
+  });
+});
