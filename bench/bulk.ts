@@ -94,16 +94,21 @@ async function main(): Promise<void> {
     cleanups.push(() => dashboard.stop());
     // The same bulk mute through the REST API with no browser watching: the server's share.
     const cookie = await signInCookie(dashboard.url, 'moderator', 'moderator-demo');
+    const serverPid = nextServerPid(dashboard.proc.pid!);
+    const apiCpu0 = [cpuMs(serverPid), cpuMs(standin.pid)];
     const a0 = performance.now();
     const answer = await fetch(`${dashboard.url}/api/v1/rooms/${API_ROOM}/bulk/mute-tracks`, {
       method: 'POST',
       headers: { cookie, origin: dashboard.url, 'content-type': 'application/json' },
       body: JSON.stringify({ group: 'microphones' }),
     });
-    const apiMs = performance.now() - a0;
     const apiReport = (await answer.json()) as { succeeded?: number };
+    const apiMs = performance.now() - a0;
+    const [apiServerCpu, apiStandinCpu] = [cpuMs(serverPid), cpuMs(standin.pid)].map(
+      (ms, i) => ms - apiCpu0[i]!,
+    );
     log(
-      `bulk through the REST API: ${answer.status}, ${apiReport.succeeded} succeeded in ${apiMs.toFixed(0)} ms`,
+      `bulk through the REST API: ${answer.status}, ${apiReport.succeeded} succeeded in ${apiMs.toFixed(0)} ms; CPU: dashboard ${apiServerCpu} ms, stand-in ${apiStandinCpu} ms`,
     );
 
     const browser = await launchChromium();
@@ -127,7 +132,6 @@ async function main(): Promise<void> {
     await confirm.waitFor();
 
     // Where the time went: CPU used meanwhile by each process (the machine has 2 cores).
-    const serverPid = nextServerPid(dashboard.proc.pid!);
     const cpuNow = () => [cpuMs(serverPid), cpuMs(standin.pid), cpuMs(...chromiumPids())];
     const cpuBefore = cpuNow();
     const t0 = performance.now();
@@ -165,6 +169,7 @@ async function main(): Promise<void> {
         `bulk_mute_ms=${bulkMs.toFixed(0)}`,
         `sequential_ms=${sequentialMs.toFixed(0)}`,
         `bulk_api_ms=${apiMs.toFixed(0)}`,
+        `bulk_api_cpu_ms=dashboard:${apiServerCpu},standin:${apiStandinCpu}`,
         `ratio=${ratio.toFixed(1)}`,
         `ratio_ceiling=${ratioCeiling.toFixed(1)}`,
         `ratio_bound=${ratioBound.toFixed(1)}`,

@@ -1,4 +1,4 @@
-import type { InfiniteData, Query, QueryClient } from '@tanstack/react-query';
+import { hashKey, type InfiniteData, type Query, type QueryClient } from '@tanstack/react-query';
 
 import type { ParticipantDto, RoomDto, TrackDto } from '@/lib/contracts/dto';
 import type { RoomEventDto, RoomEventPageDto } from '@/lib/contracts/history';
@@ -233,17 +233,18 @@ export class LiveCachePatcher {
    * time with nothing to patch yet, gets the events again on its answer.
    */
   applyAll(events: readonly LiveEvent[]): void {
-    const cache = this.queryClient.getQueryCache();
     const writes = new Map<string, Write>();
+    // Each target's queries are looked up once per batch: a cache search walks every query.
+    const found = new Map<string, Query[]>();
     for (const event of events) {
-      for (const { queryKey, patch, exact } of targets(event)) {
-        const queries = exact
-          ? [cache.find({ queryKey, exact: true })]
-          : cache.findAll({ queryKey, predicate: isLiveTimeline });
+      for (const target of targets(event)) {
+        const hash = `${target.exact ? '=' : '^'}${hashKey(target.queryKey)}`;
+        let queries = found.get(hash);
+        if (!queries) found.set(hash, (queries = this.queriesOf(target)));
         for (const query of queries) {
-          if (!query) continue;
           let write = writes.get(query.queryHash);
-          if (!write) writes.set(query.queryHash, (write = { query, patch, events: [] }));
+          if (!write)
+            writes.set(query.queryHash, (write = { query, patch: target.patch, events: [] }));
           write.events.push(event);
         }
       }
@@ -259,6 +260,13 @@ export class LiveCachePatcher {
       }
       this.write(write);
     }
+  }
+
+  private queriesOf({ queryKey, exact }: Target): Query[] {
+    const cache = this.queryClient.getQueryCache();
+    if (!exact) return cache.findAll({ queryKey, predicate: isLiveTimeline });
+    const query = cache.get(hashKey(queryKey));
+    return query ? [query] : [];
   }
 
   /** One cache write for the batch: one copy of the list, one notification of its observers. */
