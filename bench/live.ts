@@ -266,9 +266,13 @@ async function ssePhase(
   // kLongDelayMs in https://github.com/v8/v8/blob/main/src/heap/memory-reducer.cc) and finish its
   // collections: "back to baseline" is what the idle server hands back by itself, with no forced
   // GC, and not the RSS of the seconds before it looks.
+  // The event loop's longest stall meanwhile: the collection the server asks for once the crowd
+  // has left (lib/live/stream-memory.ts) blocks it.
+  await inspector.startLoopDelay();
   const after = await settledRssMb(pid, 'after disconnect', { windowMs: 20_000 });
+  const afterLoop = await inspector.stopLoopDelay();
   log(
-    `SSE: peak RSS ${peakRss.toFixed(1)} MB, after disconnect ${after.rss.toFixed(1)} MB (settled in ${after.waitedMs} ms)`,
+    `SSE: peak RSS ${peakRss.toFixed(1)} MB, after disconnect ${after.rss.toFixed(1)} MB (settled in ${after.waitedMs} ms); event-loop delay max meanwhile ${ms(afterLoop.max, 1)} ms`,
   );
   // Leak or not: what a full GC leaves of the JS heap, against the baseline's.
   const heapBefore = await inspector.heapUsedMb();

@@ -64,10 +64,14 @@ describe('collectGarbage', () => {
     }));
     const weak = new WeakRef(garbage);
     garbage = null;
+    const info = vi.spyOn(console, 'info').mockImplementation(() => {});
     collectGarbage();
     // The session is closed after its answer, on a later turn: a hang would time the test out.
     await new Promise((resolve) => setImmediate(resolve));
     await new Promise((resolve) => setImmediate(resolve));
     expect(weak.deref()).toBeUndefined();
+    // Operators see why the server paused, and for how long.
+    expect(info).toHaveBeenCalledWith(expect.stringMatching(/memory collected in \d+ ms/));
+    info.mockRestore();
   });
 });
