@@ -1,22 +1,26 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { collectGarbage, StreamMemoryReducer } from './stream-memory';
 
 describe('StreamMemoryReducer', () => {
+  let collect: ReturnType<typeof vi.fn<() => void>>;
+  let reducer: StreamMemoryReducer;
+  beforeEach(() => {
+    vi.useFakeTimers();
+    collect = vi.fn<() => void>();
+    reducer = new StreamMemoryReducer(collect, { minClosed: 10, quietMs: 1000 });
+  });
   afterEach(() => {
     vi.useRealTimers();
   });
 
-  const crowd = (reducer: StreamMemoryReducer, opened: number, closed: number) => {
+  const crowd = (opened: number, closed: number) => {
     for (let i = 0; i < opened; i++) reducer.opened();
     for (let i = 0; i < closed; i++) reducer.closed();
   };
 
   it('collects once, after a crowd has left and the streams stay quiet', () => {
-    vi.useFakeTimers();
-    const collect = vi.fn();
-    const reducer = new StreamMemoryReducer(collect, { minClosed: 10, quietMs: 1000 });
-    crowd(reducer, 12, 11);
+    crowd(12, 11);
     vi.advanceTimersByTime(999);
     // Another stream closing restarts the wait: the crowd is still leaving.
     reducer.closed();
@@ -29,28 +33,22 @@ describe('StreamMemoryReducer', () => {
   });
 
   it('leaves the heap alone while fewer streams closed than a crowd', () => {
-    vi.useFakeTimers();
-    const collect = vi.fn();
-    const reducer = new StreamMemoryReducer(collect, { minClosed: 10, quietMs: 1000 });
     // Streams come and go all day: many closes in all, never a crowd leaving at once.
-    for (let round = 0; round < 50; round++) crowd(reducer, 5, 5);
-    crowd(reducer, 9, 9);
+    for (let round = 0; round < 50; round++) crowd(5, 5);
+    crowd(9, 9);
     vi.advanceTimersByTime(5000);
     expect(collect).not.toHaveBeenCalled();
   });
 
   it('counts the next crowd from the streams still open after a collection', () => {
-    vi.useFakeTimers();
-    const collect = vi.fn();
-    const reducer = new StreamMemoryReducer(collect, { minClosed: 10, quietMs: 1000 });
-    crowd(reducer, 30, 10);
+    crowd(30, 10);
     vi.advanceTimersByTime(1000);
     expect(collect).toHaveBeenCalledTimes(1);
     // 20 still open: 9 more leaving is not a crowd, 10 is.
-    crowd(reducer, 0, 9);
+    crowd(0, 9);
     vi.advanceTimersByTime(1000);
     expect(collect).toHaveBeenCalledTimes(1);
-    crowd(reducer, 0, 1);
+    crowd(0, 1);
     vi.advanceTimersByTime(1000);
     expect(collect).toHaveBeenCalledTimes(2);
   });

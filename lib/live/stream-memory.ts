@@ -2,6 +2,9 @@ import 'server-only';
 
 import { Session } from 'node:inspector';
 
+/** A crowd: this many streams closed since the most were open, then this long without a close. */
+const STREAM_MEMORY = { minClosed: 200, quietMs: 5000 };
+
 /**
  * Hands memory back once a crowd of live streams has left. A thousand open streams grow the heap
  * by about 50 MB (the streams themselves, and V8's young generation grown to its maximum while
@@ -42,8 +45,6 @@ export class StreamMemoryReducer {
     this.collect();
   }
 }
-
-export const STREAM_MEMORY = { minClosed: 200, quietMs: 5000 };
 
 /**
  * One collection of everything collectable that also hands the freed pages back to the system

@@ -189,8 +189,8 @@ export function LiveStreamProvider({ children }: { children: ReactNode }) {
       queue = [];
       holdUntil =
         events.length >= LIVE_BUSY_BATCH_SIZE ? performance.now() + LIVE_BUSY_BATCH_MS : 0;
-      // One notification of the query caches' observers for the whole batch, the handlers' own
-      // cache writes (the room's activity) included: one render, not one per cache.
+      // One notification of the query caches' observers for the whole batch (the room's activity
+      // included, lib/queries/live-patch.ts) and the handlers' updates: one render, not one per cache.
       notifyManager.batch(() => {
         patcher.current?.applyAll(events);
         const ended = events.filter((e) => e.type === 'room.finished' || e.type === 'room.started');
