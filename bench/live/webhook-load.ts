@@ -17,6 +17,8 @@ import { ascending, log, percentile } from './stats';
 export interface Delivery {
   body: string;
   token: string;
+  /** LiveKit's event name (`participant_joined`, …), to count outcomes per event. */
+  event: string;
 }
 
 export interface WebhookLoadResult {
@@ -27,6 +29,11 @@ export interface WebhookLoadResult {
   p99: number;
   max: number;
   non2xx: number;
+  /**
+   * Answers by `<outcome> <event>`. A `stale participant_joined` is a join answered after its own
+   * leave: the two are sent 0.5 ms apart on different sockets, so under load the leave can be
+   * verified first, and the receiver then rightly refuses to bring the participant back.
+   */
   outcomes: Map<string, number>;
 }
 
@@ -45,7 +52,7 @@ async function sign(event: WebhookEvent): Promise<Delivery> {
   const body = JSON.stringify(event.toJson());
   const token = new AccessToken(KEY, SECRET, { ttl: '10m' });
   token.sha256 = createHash('sha256').update(body, 'utf8').digest('base64');
-  return { body, token: await token.toJwt() };
+  return { body, token: await token.toJwt(), event: event.event };
 }
 
 /**
@@ -97,6 +104,8 @@ export async function signedDeliveries(
 }
 
 interface Answer {
+  /** The delivery's event, or `GET` for the floor. */
+  event: string;
   status: number;
   outcome: string;
   ms: number;
@@ -106,6 +115,7 @@ interface Answer {
 /** POSTs one delivery; `null` GETs the URL instead (the floor: a route that does nothing). */
 function deliver(url: string, agent: Agent, delivery: Delivery | null): Promise<Answer> {
   const started = performance.now();
+  const event = delivery?.event ?? 'GET';
   return new Promise((resolve) => {
     const req = request(
       url,
@@ -133,13 +143,19 @@ function deliver(url: string, agent: Agent, delivery: Delivery | null): Promise<
           } catch {
             // Not JSON: the status says enough.
           }
-          resolve({ status: res.statusCode ?? 0, outcome, ms: doneAt - started, doneAt });
+          resolve({ event, status: res.statusCode ?? 0, outcome, ms: doneAt - started, doneAt });
         });
       },
     );
     req.on('error', (error) => {
       const doneAt = performance.now();
-      resolve({ status: 0, outcome: `error ${error.message}`, ms: doneAt - started, doneAt });
+      resolve({
+        event,
+        status: 0,
+        outcome: `error ${error.message}`,
+        ms: doneAt - started,
+        doneAt,
+      });
     });
     req.end(delivery?.body);
   });
@@ -203,7 +219,10 @@ function summarize({ answers, startedAt }: { answers: Answer[]; startedAt: numbe
   const lastAt = Math.max(...answers.map((a) => a.doneAt));
   const sorted = ascending(answers.map((a) => a.ms));
   const outcomes = new Map<string, number>();
-  for (const a of answers) outcomes.set(a.outcome, (outcomes.get(a.outcome) ?? 0) + 1);
+  for (const a of answers) {
+    const key = `${a.outcome} ${a.event}`;
+    outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
+  }
   return {
     sent: answers.length,
     rate: answers.length / ((lastAt - startedAt) / 1000),
