@@ -40,6 +40,18 @@ describe('parseInput', () => {
     });
   });
 
+  it('says a problem two checks word alike once, and counts it once', () => {
+    const schema = z.strictObject({
+      name: z
+        .string()
+        .max(3, 'Name is at most 3 bytes')
+        .refine(() => false, 'Name is at most 3 bytes'),
+    });
+    const err = refusal(schema, { name: 'four' });
+    expect(err.message).toBe('Name is at most 3 bytes.');
+    expect(err.fieldErrors).toEqual({ name: ['Name is at most 3 bytes'] });
+  });
+
   it('words a single problem as one sentence', () => {
     expect(refusal(createRoomInputSchema, { roomName: '' }).message).toBe('Room name is required.');
   });

@@ -23,17 +23,23 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   }
   if (result.success) return result.data;
   const fieldErrors: FieldErrors = {};
+  const problems: string[] = [];
   for (const issue of result.error.issues) {
     const key = issue.path.length ? issue.path.join('.') : '_';
-    (fieldErrors[key] ??= []).push(issue.message);
+    const messages = (fieldErrors[key] ??= []);
+    // Two checks of one field can word the same problem alike (a byte limit and a length limit
+    // on a short string): it is one problem, said once.
+    if (messages.includes(issue.message)) continue;
+    messages.push(issue.message);
+    problems.push(issue.message);
   }
-  throw new DomainError('invalid_input', summary(result.error.issues), { fieldErrors });
+  throw new DomainError('invalid_input', summary(problems), { fieldErrors });
 }
 
 /** "Max participants must be 0 or more (and 2 more problems)." */
-function summary(issues: readonly z.core.$ZodIssue[]): string {
-  const first = issues[0]?.message ?? 'The input is not valid';
-  const more = issues.length - 1;
+function summary(problems: readonly string[]): string {
+  const first = problems[0] ?? 'The input is not valid';
+  const more = problems.length - 1;
   const rest = more > 0 ? ` (and ${more} more ${more === 1 ? 'problem' : 'problems'})` : '';
 
   return /[.!?]$/.test(first) && !rest ? first : `${first.replace(/[.!?]$/, '')}${rest}.`;

@@ -27,6 +27,8 @@ describe('the name of a room being created', () => {
       'Room name cannot contain line breaks, tabs or other control characters',
     ]);
     expect(roomNameError('ä'.repeat(129))).toEqual(['Room name is at most 256 bytes']);
+    // Too many characters is too many bytes too: still one message.
+    expect(roomNameError('a'.repeat(300))).toEqual(['Room name is at most 256 bytes']);
   });
 
   it('still addresses an existing room whose name was created elsewhere with spaces', () => {

@@ -14,7 +14,8 @@ export const utf8String = (limit: number, message: string) =>
   z
     .string()
     .max(limit, message)
-    .refine((v) => byteLength(v) <= limit, message)
+    // Only where `max` passed: one problem, said once (a byte never holds more than a character).
+    .refine((v) => v.length > limit || byteLength(v) <= limit, message)
     .meta({
       description: `At most ${limit.toLocaleString('en')} bytes (UTF-8).`,
       'x-max-bytes': limit,
