@@ -18,7 +18,7 @@ export function PageHeader({
         <h1 className="truncate text-2xl font-semibold tracking-tight">{title}</h1>
         {description ? <p className="text-muted-foreground mt-1 text-sm">{description}</p> : null}
       </div>
-      {actions ? <div className="flex items-center gap-2">{actions}</div> : null}
+      {actions ? <div className="flex flex-wrap items-center gap-2">{actions}</div> : null}
     </div>
   );
 }

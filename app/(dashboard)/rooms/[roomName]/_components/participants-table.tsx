@@ -159,7 +159,7 @@ function buildColumns(
         row.original.tracks.length > 0 ? (
           <ul className="flex flex-wrap gap-1" aria-label="Tracks">
             {row.original.tracks.map((track) => (
-              <li key={track.sid}>
+              <li key={track.sid} className="max-w-full">
                 <TrackChip track={track} />
               </li>
             ))}

@@ -27,12 +27,17 @@ function TrackIcon({ track }: { track: TrackDto }) {
 /** A published track in one line: source, type, muted state and simulcast layers. */
 export function TrackChip({ track }: { track: TrackDto }) {
   const layers = track.layers.map((layer) => layer.quality.toLowerCase());
+  const simulcast = `simulcast${layers.length > 0 ? ` ${layers.join('/')}` : ''}`;
 
   return (
+    // At most as wide as its cell (a narrow screen): the simulcast layers are cut short first, and
+    // the tooltip says them in full.
     <span
-      title={track.name || undefined}
+      title={
+        [track.name, track.simulcast ? simulcast : ''].filter(Boolean).join(' · ') || undefined
+      }
       className={cn(
-        'inline-flex items-center gap-1.5 rounded-md border px-1.5 py-0.5 text-xs whitespace-nowrap',
+        'inline-flex max-w-full items-center gap-1.5 rounded-md border px-1.5 py-0.5 text-xs whitespace-nowrap',
         track.muted ? 'bg-muted text-muted-foreground' : 'bg-card',
       )}
     >
@@ -41,9 +46,7 @@ export function TrackChip({ track }: { track: TrackDto }) {
       <span className="text-muted-foreground">{track.type.toLowerCase()}</span>
       {track.muted ? <span className="text-destructive font-medium">muted</span> : null}
       {track.simulcast ? (
-        <span className="text-muted-foreground">
-          simulcast{layers.length > 0 ? ` ${layers.join('/')}` : ''}
-        </span>
+        <span className="text-muted-foreground min-w-0 truncate">{simulcast}</span>
       ) : null}
     </span>
   );
