@@ -3,6 +3,7 @@
 import { KeyRoundIcon, LoaderCircleIcon } from 'lucide-react';
 import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 
+import { LiveKitStatusBanner } from '@/components/layout/livekit-status-banner';
 import { EmptyState } from '@/components/ui/empty-state';
 import { EveryRowContext } from '@/components/ui/every-row';
 import {
@@ -19,7 +20,7 @@ import { LiveStreamProvider } from '@/lib/queries/live-stream';
 import { onOperationSettled } from '@/lib/queries/mutations/call-operation';
 import { RoomLinksProvider } from '@/lib/queries/room-links';
 
-import { postToHost } from './embed-protocol';
+import { hostViewport, postToHost } from './embed-protocol';
 
 type FrameState =
   | { status: 'waiting' }
@@ -124,6 +125,25 @@ export function EmbedFrame({
     return () => observer.disconnect();
   }, [origin]);
 
+  // The host sizes the frame to its content, so the frame's viewport is all of it: dialogs and
+  // sheets go in the part the host says is on screen (`--visible-*`, app/globals.css).
+  useEffect(() => {
+    if (!origin) return;
+    const root = document.documentElement.style;
+    const onMessage = (event: MessageEvent) => {
+      const viewport = hostViewport(event, origin, window.innerHeight);
+      if (!viewport) return;
+      root.setProperty('--visible-top', `${viewport.top}px`);
+      root.setProperty('--visible-height', `${viewport.height}px`);
+    };
+    window.addEventListener('message', onMessage);
+    return () => {
+      window.removeEventListener('message', onMessage);
+      root.removeProperty('--visible-top');
+      root.removeProperty('--visible-height');
+    };
+  }, [origin]);
+
   const shown: FrameState =
     origin === null
       ? {
@@ -182,7 +202,14 @@ function EmbedSession({
         <LiveStreamProvider>
           <RoomLinksProvider base={`/embed/${encodeURIComponent(portalId)}/rooms`}>
             {/* The host sizes the frame to the content: tables show all their rows at once. */}
-            <EveryRowContext value>{children}</EveryRowContext>
+            <EveryRowContext value>
+              {/* As on the dashboard: an outage is explained, and what the server supports
+                  (Move needs LiveKit Cloud) is known before anyone tries it. */}
+              <div className="flex flex-col gap-3">
+                <LiveKitStatusBanner />
+                {children}
+              </div>
+            </EveryRowContext>
           </RoomLinksProvider>
         </LiveStreamProvider>
       </ActorProvider>

@@ -9,7 +9,10 @@ import { cn } from '@/lib/utils';
 import { UnavailableNotice } from './action-availability';
 import { useReturnFocus } from './return-focus';
 
-/** A centred radix Dialog with a title, an optional description and a close button. */
+/**
+ * A radix Dialog with a title, an optional description and a close button, centred in the part of
+ * the page on screen (`--visible-*`, app/globals.css).
+ */
 export const Modal = Dialog.Root;
 export const ModalTrigger = Dialog.Trigger;
 export const ModalClose = Dialog.Close;
@@ -32,7 +35,7 @@ export function ModalContent({
       <Dialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
       <Dialog.Content
         className={cn(
-          'bg-card text-card-foreground fixed top-1/2 left-1/2 z-50 flex max-h-[calc(100dvh-2rem)] w-[calc(100vw-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 flex-col rounded-lg border shadow-xl focus:outline-none',
+          'bg-card text-card-foreground fixed top-[calc(var(--visible-top)+var(--visible-height)/2)] left-1/2 z-50 flex max-h-[calc(var(--visible-height)-2rem)] w-[calc(100vw-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 flex-col rounded-lg border shadow-xl focus:outline-none',
           className,
         )}
         {...(description ? {} : { 'aria-describedby': undefined })}

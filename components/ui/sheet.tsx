@@ -6,7 +6,7 @@ import type { ComponentProps } from 'react';
 
 import { cn } from '@/lib/utils';
 
-/** A radix Dialog presented as a panel sliding in from the right. */
+/** A radix Dialog presented as a panel sliding in from the right, as tall as the part on screen. */
 export const Sheet = Dialog.Root;
 export const SheetTitle = Dialog.Title;
 export const SheetDescription = Dialog.Description;
@@ -22,7 +22,7 @@ export function SheetContent({
       <Dialog.Overlay className="data-[state=open]:animate-in fixed inset-0 z-40 bg-black/40" />
       <Dialog.Content
         className={cn(
-          'bg-card text-card-foreground fixed inset-y-0 right-0 z-50 flex w-full max-w-xl flex-col border-l shadow-xl focus:outline-none',
+          'bg-card text-card-foreground fixed top-(--visible-top) right-0 z-50 flex h-(--visible-height) w-full max-w-xl flex-col border-l shadow-xl focus:outline-none',
           className,
         )}
         {...props}

@@ -149,6 +149,63 @@ test.describe('an embedded room', () => {
       ['track.muted', 'success', 'acme-mod-7', 'moderator', 'acme'],
     ]);
   });
+
+  test('far down a tall room, a dialog opens where the host shows the frame, and Move explains it needs LiveKit Cloud', async ({
+    browser,
+    request,
+    livekit,
+  }) => {
+    // Forty rows: the frame, sized to its content, is much taller than the host's window.
+    const identities = Array.from({ length: 40 }, (_, i) => `p-${String(i).padStart(2, '0')}`);
+    const roomName = await livekit.seedRoom(
+      livekit.roomName('embed-tall'),
+      identities.map((identity) => ({ identity })),
+      { metadata: ACME },
+    );
+    // The status check asks the stand-in (self-hosted) what it supports.
+    await expect
+      .poll(async () => {
+        const status = await (await request.get('/api/v1/livekit/status')).json();
+        return status.capabilities.moveParticipant;
+      })
+      .toBe('unsupported');
+    host = new PortalHost({ moderatoUrl: BASE_URL, claims: MODERATOR });
+    await host.start();
+    const key = await newPortal(request, [host.origin]);
+    host.usePortal(key, `/embed/${key.portalId}/rooms/${encodeURIComponent(roomName)}`);
+
+    const context = await portalVisitor(browser);
+    try {
+      const page = await context.newPage();
+      await page.goto(host.origin);
+      const frame = page.frameLocator('iframe[title="Moderato"]');
+      const actions = frame.getByRole('button', { name: 'Actions for p-39', exact: true });
+      await actions.click();
+      const move = frame.getByRole('menuitem', { name: 'Move or forward p-39 to another room' });
+      await expect(move).toBeDisabled();
+      await expect(move).toContainText('needs LiveKit Cloud');
+      await page.keyboard.press('Escape');
+
+      // The click scrolled the host page down to the last row; the confirmation is on screen.
+      expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+      await actions.click();
+      await frame.getByRole('menuitem', { name: `Remove p-39 from ${roomName}` }).click();
+      const confirm = frame.getByRole('alertdialog', { name: `Remove p-39 from ${roomName}?` });
+      const height = page.viewportSize()!.height;
+      await expect
+        .poll(async () => {
+          const box = await confirm.boundingBox();
+          return box !== null && box.y >= 0 && box.y + box.height <= height;
+        })
+        .toBe(true);
+      await confirm.getByRole('button', { name: 'Remove p-39' }).click();
+      await expect
+        .poll(async () => (await standin.participant(roomName, 'p-39')) === undefined)
+        .toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
 });
 
 test.describe('embedded pages and framing', () => {

@@ -32,6 +32,12 @@ export const FRAME_MESSAGES = {
 export const HOST_MESSAGES = {
   /** An embed token minted by the portal's backend: `{ token }`. */
   token: 'token',
+  /**
+   * The part of the iframe on the host's screen, in the frame's CSS pixels: `{ top, height }`.
+   * The host sizes the frame to its content, so the frame's own viewport is all of it; dialogs
+   * are placed in this part instead. Sent at `ready` and whenever the host scrolls or resizes.
+   */
+  viewport: 'viewport',
 } as const;
 
 /**

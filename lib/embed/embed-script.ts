@@ -11,8 +11,8 @@ import {
  * The host-side script portals load from Moderato (`<script src="https://moderato…/embed.js">`),
  * plain ES2017 with no build step on their side, in the manner of Jitsi's external API and
  * Superset's embedded SDK: `Moderato.embed({ element, url, getToken })` creates the iframe,
- * answers its `ready` and `token.expiring` with `getToken()`, sizes it to its content and passes
- * its events on. Messages are accepted from that iframe at Moderato's origin only and sent to
+ * answers its `ready` and `token.expiring` with `getToken()`, sizes it to its content, tells it
+ * which part of it is on screen (where its dialogs go) and passes its events on. Messages are accepted from that iframe at Moderato's origin only and sent to
  * that origin only. The protocol's names come from lib/contracts/embed.ts, the iframe's side.
  */
 export function embedScript(): string {
@@ -77,6 +77,21 @@ export function embedScript(): string {
           emit('error', { message: String((err && err.message) || err) });
         });
     }
+    // The frame is as tall as its content, so its own viewport is all of it: it is told which part
+    // the user sees, once per frame at most, so its dialogs open there and not off screen.
+    var viewportQueued = false;
+    function sendViewport() {
+      viewportQueued = false;
+      var rect = iframe.getBoundingClientRect();
+      var top = Math.max(0, -rect.top);
+      var bottom = Math.min(rect.height, window.innerHeight - rect.top);
+      post(C.host.viewport, { top: top, height: Math.max(0, bottom - top) });
+    }
+    function queueViewport() {
+      if (viewportQueued) return;
+      viewportQueued = true;
+      window.requestAnimationFrame(sendViewport);
+    }
     // The first token is fetched while the iframe loads, so 'ready' is answered without waiting
     // for the portal's backend.
     var firstToken = fetchToken();
@@ -88,10 +103,12 @@ export function embedScript(): string {
       if (data.type === C.frame.ready) {
         provideToken(firstToken || fetchToken());
         firstToken = null;
+        queueViewport();
       }
       if (data.type === C.frame.tokenExpiring) provideToken(fetchToken());
       if (data.type === C.frame.height && typeof data.height === 'number') {
         iframe.style.height = Math.max(options.minHeight || 0, data.height) + 'px';
+        queueViewport();
       }
       var detail = Object.assign({}, data);
       delete detail.protocol;
@@ -100,6 +117,10 @@ export function embedScript(): string {
       emit(data.type, detail);
     }
     window.addEventListener('message', onMessage);
+    // Capture: a scrolling container around the frame scrolls it too, and its scroll events do
+    // not bubble.
+    window.addEventListener('scroll', queueViewport, { capture: true, passive: true });
+    window.addEventListener('resize', queueViewport);
     element.appendChild(iframe);
 
     return {
@@ -114,6 +135,8 @@ export function embedScript(): string {
       },
       destroy: function () {
         window.removeEventListener('message', onMessage);
+        window.removeEventListener('scroll', queueViewport, { capture: true });
+        window.removeEventListener('resize', queueViewport);
         iframe.remove();
         listeners = {};
       }
