@@ -2,8 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 
+import { EyeOffIcon } from 'lucide-react';
+
 import { LiveIndicator } from '@/components/layout/live-indicator';
 import { PageHeader } from '@/components/layout/page-header';
+import { EmptyState } from '@/components/ui/empty-state';
 
 import { requireActor } from '@/lib/auth/session';
 import { actorCan } from '@/lib/domain/actor';
@@ -30,13 +33,14 @@ export async function generateMetadata({
 export default async function WatchPage({ params }: PageProps<'/rooms/[roomName]/watch'>) {
   const roomName = await roomNameParam(params);
   const actor = await requireActor();
-  if (!actorCan(actor, 'rooms.join')) notFound();
   try {
     await runOperation(getRoom, actor, { roomName });
   } catch (error) {
     // Unknown (or another tenant's) room: 404. LiveKit down: the view's own errors explain.
     if (error instanceof DomainError && error.code === 'not_found') notFound();
   }
+  // Someone who sees the room but may not join it (a viewer) is told so, not that it is gone.
+  if (!actorCan(actor, 'rooms.join')) return <WatchNotAllowed roomName={roomName} />;
   // The URL browsers reach LiveKit at (the CSP of this page allows exactly it, proxy.ts).
   let serverUrl: string | null = null;
   try {
@@ -62,5 +66,28 @@ export default async function WatchPage({ params }: PageProps<'/rooms/[roomName]
       />
       <WatchView roomName={roomName} serverUrl={serverUrl} />
     </RoomLiveness>
+  );
+}
+
+function WatchNotAllowed({ roomName }: { roomName: string }) {
+  return (
+    <EmptyState
+      icon={<EyeOffIcon aria-hidden />}
+      title="Watching needs a moderator"
+      as="h1"
+      className="bg-card rounded-lg border"
+    >
+      <p>
+        Watching joins the room (hidden), which your role does not allow. You can still follow it
+        live on{' '}
+        <Link
+          href={`/rooms/${encodeURIComponent(roomName)}`}
+          className="text-primary font-medium underline underline-offset-4"
+        >
+          the room page
+        </Link>
+        .
+      </p>
+    </EmptyState>
   );
 }
