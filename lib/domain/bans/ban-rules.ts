@@ -2,6 +2,7 @@ import 'server-only';
 
 import type { BanDto } from '@/lib/contracts/bans';
 import { findBanById, listActiveBans, type StoredBan } from '@/lib/db/bans';
+import { formatAbsolute } from '@/lib/utils';
 
 import type { Actor } from '../actor';
 import { DomainError } from '../errors';
@@ -115,9 +116,12 @@ export async function refuseBannedJoin(
 ): Promise<void> {
   const ban = await findActiveBan(roomName, identity, options);
   if (!ban) return;
-  const until =
-    ban.expiresAtMs === null ? 'for good' : `until ${new Date(ban.expiresAtMs).toISOString()}`;
-  throw new DomainError('forbidden', `${identity} is banned from ${roomName} ${until}.`);
+  throw new DomainError('forbidden', `${identity} is banned from ${roomName} ${banLasts(ban)}.`);
+}
+
+/** "for good", or "until 2026-12-05 01:46:56 UTC" as the pages write times. */
+export function banLasts(ban: { expiresAtMs: number | null }): string {
+  return ban.expiresAtMs === null ? 'for good' : `until ${formatAbsolute(ban.expiresAtMs)}`;
 }
 
 export function toBanDto(ban: StoredBan): BanDto {

@@ -8,7 +8,7 @@ import {
 } from '@/lib/schemas/tokens';
 
 import type { Actor } from '../actor';
-import { findActiveBan, refuseBannedJoin } from '../bans/ban-rules';
+import { banLasts, findActiveBan, refuseBannedJoin } from '../bans/ban-rules';
 import { DomainError } from '../errors';
 import type { OperationContext } from '../operation';
 import { findRoom } from '../rooms/room-directory';
@@ -98,7 +98,5 @@ export async function refuseBannedIdentity(
   // No room is named '': only bans of every room can cover it.
   const ban = await findActiveBan('', identity, { ...options, roomTenant: actor.tenant });
   if (!ban) return;
-  const until =
-    ban.expiresAtMs === null ? 'for good' : `until ${new Date(ban.expiresAtMs).toISOString()}`;
-  throw new DomainError('forbidden', `${identity} is banned from every room ${until}.`);
+  throw new DomainError('forbidden', `${identity} is banned from every room ${banLasts(ban)}.`);
 }
