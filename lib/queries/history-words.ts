@@ -104,10 +104,11 @@ export function describeRoomEvent(
       });
       return `${who}: ${parts.join(', ') || 'updated'}`;
     }
+    // "their screen share", not "sharing screen share": the noun already says what it is.
     case 'track.published':
-      return `${who} started sharing ${source ? source.noun : 'a track'}`;
+      return `${who} started publishing their ${source ? source.noun : 'track'}`;
     case 'track.unpublished':
-      return `${who} stopped sharing ${source ? source.noun : 'a track'}`;
+      return `${who} stopped publishing their ${source ? source.noun : 'track'}`;
     case 'track.muted':
       return `${who}: ${source ? source.label : 'Track'} muted`;
     case 'track.unmuted':
