@@ -1,10 +1,11 @@
 'use client';
 
 import { LogOutIcon } from 'lucide-react';
-import { signOut } from 'next-auth/react';
 import { useState } from 'react';
 
 import { Button } from '@/components/ui/button';
+
+import { signOutHere } from './sign-out';
 
 export function SignOutButton() {
   const [pending, setPending] = useState(false);
@@ -16,7 +17,7 @@ export function SignOutButton() {
       disabled={pending}
       onClick={() => {
         setPending(true);
-        void signOut({ callbackUrl: '/login' });
+        void signOutHere();
       }}
     >
       <LogOutIcon aria-hidden />

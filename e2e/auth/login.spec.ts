@@ -115,6 +115,24 @@ test('a disabled user is refused, and disabling ends a live session', async ({ p
   await expect(page).toHaveURL(/\/login/);
 });
 
+test('sign out stays on the address the browser uses, not NEXTAUTH_URL’s host', async ({
+  page,
+  baseURL,
+}) => {
+  // NEXTAUTH_URL names 127.0.0.1 (e2e/support/dashboard-env.ts); this browser uses localhost.
+  const other = baseURL!.replace('127.0.0.1', 'localhost');
+  await page.goto(`${other}/login`);
+  await page.getByLabel('Username').fill('viewer');
+  await page.getByLabel('Password').fill('viewer-demo');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  expect(new URL(page.url()).origin).toBe(other);
+  await expect(async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page).toHaveURL(`${other}/login`, { timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
+});
+
 test('sign out returns to /login and protected pages redirect again', async ({ page }) => {
   await signIn(page, 'viewer', 'viewer-demo');
   await expect(page).not.toHaveURL(/\/login/);

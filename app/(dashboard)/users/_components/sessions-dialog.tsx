@@ -1,9 +1,9 @@
 'use client';
 
 import { LogOutIcon } from 'lucide-react';
-import { signOut } from 'next-auth/react';
 import { useState } from 'react';
 
+import { signOutHere } from '@/components/layout/sign-out';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -48,8 +48,7 @@ export function SessionsDialog({
           revoke.mutate(
             { input: { userId: user.id }, username },
             {
-              onSuccess: () =>
-                isSelf ? void signOut({ callbackUrl: '/login' }) : setConfirming(false),
+              onSuccess: () => (isSelf ? void signOutHere() : setConfirming(false)),
             },
           )
         }
