@@ -8,7 +8,8 @@ import { startTestLiveKit, uniqueRoom, type TestLiveKit } from '@/test/standin';
 import { createMemoryBus } from './bus';
 import { KnownState } from './known-state';
 import { soleLeadership } from './leader';
-import { MAX_BACKOFF_MS, Reconciler } from './reconciler';
+import { MAX_BACKOFF_MS, Reconciler, SWEEP_ROOMS_PER_TICK } from './reconciler';
+import type { ReconcileSource } from './reconciler-pass';
 import { recorder } from './reconciler-test-fixtures';
 
 // Reconciliation alone (no webhooks) against the stand-in, through the real SDK over HTTP. Ticks
@@ -28,7 +29,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
-function setup() {
+function setup(source: ReconcileSource = { listRooms, listParticipants }) {
   const bus = createMemoryBus();
   const known = new KnownState();
   known.follow(bus);
@@ -38,7 +39,7 @@ function setup() {
   const reconciler = new Reconciler({
     bus,
     known,
-    source: { listRooms, listParticipants },
+    source,
     watched: { all: async () => [...watched] },
     leadership: soleLeadership,
     health: { recordMissedByWebhooks: (count) => missed.push(count) },
@@ -183,6 +184,45 @@ describe('Reconciler without webhooks', () => {
       `room.finished ${roomName}`,
     ]);
     expect(t.known.tenantOf(roomName)).toBeUndefined();
+  });
+});
+
+describe('Reconciler and rooms nobody watches', () => {
+  it('lists each one’s participants once, a few rooms a tick, as a baseline for history', async () => {
+    let listedThisTick: string[] = [];
+    const t = setup({
+      listRooms,
+      listParticipants: (roomName) => {
+        listedThisTick.push(roomName);
+        return listParticipants(roomName);
+      },
+    });
+    // People already in rooms when Moderato starts: no webhook will ever tell of them.
+    const names = Array.from({ length: SWEEP_ROOMS_PER_TICK + 2 }, () => uniqueRoom('sweep'));
+    for (const name of names) {
+      await lk.rooms.createRoom({ name });
+      await lk.join({ room: name, identity: 'early' });
+    }
+
+    const joined = new Set<string>();
+    for (let tick = 0; tick < 10 && joined.size < names.length; tick += 1) {
+      listedThisTick = [];
+      t.events.clear();
+      await t.reconciler.tick();
+      expect(listedThisTick.length).toBeLessThanOrEqual(SWEEP_ROOMS_PER_TICK);
+      for (const event of t.events.events) {
+        if (event.type !== 'participant.joined' || !names.includes(event.roomName)) continue;
+        expect(event).toMatchObject({ origin: 'reconcile', participant: { identity: 'early' } });
+        joined.add(event.roomName);
+      }
+    }
+    expect([...joined].sort()).toEqual([...names].sort());
+
+    // Once: from now on the rooms' webhooks keep them current.
+    listedThisTick = [];
+    await t.reconciler.tick();
+    expect(listedThisTick.filter((name) => names.includes(name))).toEqual([]);
+    expect(t.missed).toEqual([]);
   });
 });
 

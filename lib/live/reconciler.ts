@@ -12,6 +12,12 @@ export const MAX_BACKOFF_MS = 30_000;
 /** How often a follower refreshes its own room → tenant map (it publishes nothing). */
 export const FOLLOWER_REFRESH_MS = 30_000;
 const PARTICIPANT_CONCURRENCY = 8;
+/**
+ * Rooms nobody watches whose participants one tick lists, at most: each such room once per
+ * leadership (see leaderTick). 5,000 rooms take 625 ticks, about 20 minutes at the default
+ * interval, at the cost of at most this many extra ListParticipants a tick.
+ */
+export const SWEEP_ROOMS_PER_TICK = 8;
 
 export interface Timers {
   set(fn: () => void, ms: number): unknown;
@@ -54,15 +60,16 @@ export interface TickResult {
 
 /**
  * The reconciliation loop: one per deployment thanks to leader election (lib/live/leader.ts).
- * The leader lists every room and the participants of watched rooms each interval and publishes
- * what the known state lacks (origin `reconcile`). Followers publish nothing; they only refresh
+ * The leader lists every room and the participants of watched rooms each interval, and those of
+ * every other room once (a few rooms a tick), and publishes what the known state lacks (origin
+ * `reconcile`). Followers publish nothing; they only refresh
  * their own room → tenant map now and then, so SSE filtering works on an instance started after
  * the rooms it must filter.
  *
  * What counts as missed by webhooks: the events of `webhookKey` that reconciliation had to publish,
  * unless the webhook still arrives before the next tick (it may just be in flight). Nothing is
  * counted on the first pass after start or after taking leadership, nor for the first listing of a
- * room that has just become watched: those are a baseline (the participants were there before
+ * room that has just become watched or is listed once unwatched: those are a baseline (the participants were there before
  * anyone looked), published as `participant.joined` with origin `reconcile` so every view and
  * history learns them, but not news that webhooks failed to bring.
  */
@@ -79,6 +86,8 @@ export class Reconciler {
   private baseline = true;
   /** Rooms whose participants this leadership has listed at least once. */
   private readonly listedRooms = new Set<string>();
+  /** Rooms nobody watched whose participants this leadership listed once. */
+  private readonly sweptRooms = new Set<string>();
   /** webhookKey → when reconciliation published it; cancelled when the webhook still arrives. */
   private readonly pendingMissed = new Map<string, number>();
   private followerRefreshedAtMs: number | undefined;
@@ -162,6 +171,7 @@ export class Reconciler {
   private takeLead(): void {
     this.baseline = true;
     this.listedRooms.clear();
+    this.sweptRooms.clear();
     this.pendingMissed.clear();
   }
 
@@ -174,12 +184,16 @@ export class Reconciler {
 
     const watched = new Set(await this.options.watched.all());
     for (const name of this.listedRooms) if (!watched.has(name)) this.listedRooms.delete(name);
-    const firstListing = new Set([...watched].filter((name) => !this.listedRooms.has(name)));
+    const sweep = this.roomsToSweep(watched);
+    const firstListing = new Set([
+      ...[...watched].filter((name) => !this.listedRooms.has(name)),
+      ...sweep,
+    ]);
 
     const events = await this.attempt(() =>
       reconcilePass(
         { source: this.options.source, known: this.options.known, touches: this.touches },
-        { participantRooms: [...watched], concurrency: PARTICIPANT_CONCURRENCY },
+        { participantRooms: [...watched, ...sweep], concurrency: PARTICIPANT_CONCURRENCY },
         { atMs, origin: 'reconcile' },
         (event) => this.options.bus.publish(event),
       ),
@@ -198,7 +212,27 @@ export class Reconciler {
     }
     this.baseline = false;
     for (const name of watched) this.listedRooms.add(name);
+    for (const name of sweep) this.sweptRooms.add(name);
     return { role: 'leader', ok: true, events, missed };
+  }
+
+  /**
+   * Known rooms nobody watches and this leadership has not listed yet, SWEEP_ROOMS_PER_TICK at
+   * most. Whoever was in a room before Moderato (or this leader) started came with no webhook it
+   * heard, so without one listing, session history would never know them (a room's peak above
+   * its total). From then on its webhooks keep the room's participants current; the first
+   * listing is a baseline, like a newly watched room's, not webhooks' failure.
+   */
+  private roomsToSweep(watched: ReadonlySet<string>): string[] {
+    const known = new Set(this.options.known.rooms().map((r) => r.room.name));
+    // A room that finished may start again under its name, with other people in it.
+    for (const name of this.sweptRooms) if (!known.has(name)) this.sweptRooms.delete(name);
+    const due: string[] = [];
+    for (const name of known) {
+      if (due.length >= SWEEP_ROOMS_PER_TICK) break;
+      if (!watched.has(name) && !this.sweptRooms.has(name)) due.push(name);
+    }
+    return due;
   }
 
   private async followerTick(): Promise<TickResult> {
