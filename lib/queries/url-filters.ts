@@ -20,6 +20,15 @@ export function dayParam(value: string | string[] | undefined): string | undefin
   return day && DATE.test(day) ? day : undefined;
 }
 
+/**
+ * Why a day range matches nothing when "From" is after "To" (the forms take either order), or
+ * null. `YYYY-MM-DD` days compare as text.
+ */
+export function reversedDayRange(filters: { from?: string; to?: string }): string | null {
+  if (!filters.from || !filters.to || filters.from <= filters.to) return null;
+  return `“From” (${filters.from}) is after “To” (${filters.to}), so nothing can match: swap the dates.`;
+}
+
 /** Filters as the domain / REST API take them: whole UTC days become ISO instants. */
 export function withDayRange<F extends { from?: string; to?: string }>(filters: F) {
   return {

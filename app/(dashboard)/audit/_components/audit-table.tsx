@@ -27,6 +27,7 @@ import {
   withAuditSorting,
   type AuditFilters,
 } from '@/lib/queries/audit-filters';
+import { reversedDayRange } from '@/lib/queries/url-filters';
 import { cn } from '@/lib/utils';
 
 import { AuditDetails } from './audit-details';
@@ -207,7 +208,8 @@ export function AuditTable({
   if (events.length === 0) {
     return (
       <EmptyState title="No audit events" className="bg-card rounded-lg border">
-        Nothing matches these filters. Clear them to see the whole log.
+        {reversedDayRange(filters) ??
+          'Nothing matches these filters. Clear them to see the whole log.'}
       </EmptyState>
     );
   }

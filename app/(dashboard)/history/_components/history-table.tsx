@@ -14,6 +14,7 @@ import { VirtualTable } from '@/components/ui/virtual-table';
 import type { RoomSessionDto, RoomSessionPageDto } from '@/lib/contracts/history';
 import { useRoomSessions } from '@/lib/queries/history';
 import type { HistoryFilters } from '@/lib/queries/history-filters';
+import { reversedDayRange } from '@/lib/queries/url-filters';
 import { formatDuration } from '@/lib/utils';
 
 /** A live session's duration grows: it is counted from the start to now, in the browser. */
@@ -108,9 +109,10 @@ export function HistoryTable({
         title="No room sessions"
         className="bg-card rounded-lg border"
       >
-        {Object.keys(filters).length > 0
-          ? 'Nothing matches these filters. Clear them to see every session.'
-          : 'Sessions appear here as rooms start on the LiveKit server.'}
+        {reversedDayRange(filters) ??
+          (Object.keys(filters).length > 0
+            ? 'Nothing matches these filters. Clear them to see every session.'
+            : 'Sessions appear here as rooms start on the LiveKit server.')}
       </EmptyState>
     );
   }
