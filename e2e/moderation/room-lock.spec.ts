@@ -144,6 +144,36 @@ test.describe('room lock', () => {
     await expect(page.getByLabel(`${name} is locked`)).toHaveCount(0);
     expect(await permissions()).toEqual(before);
   });
+
+  test('resuming a room that was locked before the suspension says the lock stays', async ({
+    page,
+    livekit,
+  }) => {
+    const name = await livekit.seedRoom(livekit.roomName(`lock-resume-${uniqueSuffix()}`), [
+      { identity: 'alice', tracks: [MIC] },
+    ]);
+    await new RoomPage(page).goto(name);
+    await page.getByRole('button', { name: `Lock room ${name}` }).click();
+    await page
+      .getByRole('dialog', { name: `Lock room ${name}` })
+      .getByRole('button', { name: 'Lock room' })
+      .click();
+    await expect(page.getByLabel(`${name} is locked`)).toBeVisible();
+
+    await page.getByRole('button', { name: `Suspend activity in ${name}` }).click();
+    await page
+      .getByRole('alertdialog', { name: `Suspend activity in ${name}?` })
+      .getByRole('button', { name: 'Suspend activity' })
+      .click();
+    await expect(page.getByLabel(`${name} is suspended`)).toBeVisible();
+    await page.getByRole('button', { name: `Resume activity in ${name}` }).click();
+    await expect(
+      page.getByText(
+        `Resumed ${name}: 1 participant got back what was taken. The room stays locked, as it was before: unlock it to let people join.`,
+      ),
+    ).toBeVisible();
+    await expect(page.getByLabel(`${name} is locked`)).toBeVisible();
+  });
 });
 
 test.describe('a viewer', () => {

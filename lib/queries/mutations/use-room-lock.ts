@@ -65,7 +65,11 @@ export function useResumeActivity() {
     success: ({ lock, report }) => {
       const failed =
         report.failed.length > 0 ? ` ${report.failed.length} failed: resume again.` : '';
-      return `Resumed ${lock.roomName}: ${participants(report.succeeded)} got back what was taken.${failed}`;
+      // A lock taken before the suspension is not the suspension's to lift.
+      const stillLocked = lock.locked
+        ? ' The room stays locked, as it was before: unlock it to let people join.'
+        : '';
+      return `Resumed ${lock.roomName}: ${participants(report.succeeded)} got back what was taken.${failed}${stillLocked}`;
     },
     failure: ({ roomName }) => `Could not resume the activity of ${roomName}`,
     update: afterSuspension,
