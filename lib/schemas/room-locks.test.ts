@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
-import { ALLOW_LIST_MAX, lockRoomInputSchema, parseAllowList } from './room-locks';
+import {
+  ALLOW_LIST_MAX,
+  allowListProblem,
+  lockRoomInputSchema,
+  parseAllowList,
+} from './room-locks';
 
 describe('the lock dialog’s allow-list', () => {
   it('reads identities one per line or separated by commas, trimmed, once each', () => {
@@ -10,6 +15,15 @@ describe('the lock dialog’s allow-list', () => {
       'guest-2',
     ]);
     expect(parseAllowList('  \n , ')).toEqual([]);
+  });
+
+  it('names the identity at fault before anything is sent', () => {
+    expect(allowListProblem(['vip', 'guest'])).toBe(null);
+    expect(allowListProblem(['vip', 'x'.repeat(300)])).toBe(
+      `“${'x'.repeat(24)}…”: Identity is at most 256 bytes.`,
+    );
+    const many = Array.from({ length: ALLOW_LIST_MAX + 1 }, (_, i) => `id-${i}`);
+    expect(allowListProblem(many)).toBe(`At most ${ALLOW_LIST_MAX} identities.`);
   });
 });
 

@@ -32,3 +32,18 @@ export function parseAllowList(text: string): string[] {
     ),
   ];
 }
+
+/**
+ * What is wrong with a typed allow-list, naming the identity at fault (a long one cut short), or
+ * null: the lock dialog says it under the field, instead of a refusal after submitting.
+ */
+export function allowListProblem(allowList: readonly string[]): string | null {
+  const parsed = lockRoomInputSchema.shape.allowList.safeParse(allowList);
+  if (parsed.success) return null;
+  const issue = parsed.error.issues[0]!;
+  const at = issue.path[0];
+  if (typeof at !== 'number') return `${issue.message}.`;
+  const identity = allowList[at] ?? '';
+  const shown = identity.length > 24 ? `${identity.slice(0, 24)}…` : identity;
+  return `“${shown}”: ${issue.message}.`;
+}

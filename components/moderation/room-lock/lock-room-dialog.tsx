@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Modal, ModalContent, ModalFooter } from '@/components/ui/modal';
 import { textareaClassName } from '@/components/ui/textarea-class';
 import { useLockRoom } from '@/lib/queries/mutations/use-room-lock';
-import { ALLOW_LIST_MAX, parseAllowList } from '@/lib/schemas/room-locks';
+import { allowListProblem, parseAllowList } from '@/lib/schemas/room-locks';
 
 /**
  * Locks the room, or changes the allow-list of a locked one: identities that may still join,
@@ -67,13 +67,13 @@ function LockForm({
   const fieldId = useId();
   const hintId = useId();
   const allowList = parseAllowList(text);
-  const tooMany = allowList.length > ALLOW_LIST_MAX;
+  const problem = allowListProblem(allowList);
 
   return (
     <form
       onSubmit={(event) => {
         event.preventDefault();
-        if (!tooMany) onSubmit(allowList);
+        if (!problem) onSubmit(allowList);
       }}
       className="flex flex-col gap-2"
     >
@@ -83,15 +83,15 @@ function LockForm({
       <textarea
         id={fieldId}
         aria-describedby={hintId}
-        aria-invalid={tooMany || undefined}
+        aria-invalid={problem ? true : undefined}
         className={textareaClassName}
         value={text}
         onChange={(e) => setText(e.currentTarget.value)}
         placeholder={'speaker-1\nlate-guest'}
       />
       <p id={hintId} className="text-muted-foreground text-sm" role="status">
-        {tooMany
-          ? `At most ${ALLOW_LIST_MAX} identities.`
+        {problem
+          ? problem
           : allowList.length === 0
             ? 'One identity per line. Empty: only moderators may join.'
             : `${allowList.length} ${allowList.length === 1 ? 'identity' : 'identities'} may still join.`}
@@ -100,7 +100,7 @@ function LockForm({
         <Button type="button" variant="secondary" disabled={pending} onClick={onCancel}>
           Cancel
         </Button>
-        <Button type="submit" disabled={pending || tooMany} aria-busy={pending}>
+        <Button type="submit" disabled={pending || problem !== null} aria-busy={pending}>
           {pending ? <Loader2Icon aria-hidden className="animate-spin" /> : null}
           {submitLabel}
         </Button>
