@@ -37,12 +37,14 @@ export function MetadataEditor({
         ? `Invalid JSON: ${parseError}`
         : 'Valid JSON'
       : 'Plain text';
+  // The status line already says what is wrong with the JSON, more precisely: once is enough.
+  const shownError = parseError ? undefined : error;
 
   return (
     <FormField
       id={id}
       label={label}
-      error={error}
+      error={shownError}
       help={
         <>
           {help ? <span className="block">{help}</span> : null}
@@ -65,8 +67,8 @@ export function MetadataEditor({
         onChange={(e) => onChange(e.target.value)}
         rows={6}
         spellCheck={false}
-        aria-invalid={Boolean(error) || Boolean(parseError) || over}
-        aria-describedby={describedBy(id, { help: true, error })}
+        aria-invalid={Boolean(shownError) || Boolean(parseError) || over}
+        aria-describedby={describedBy(id, { help: true, error: shownError })}
         className={textareaClassName}
       />
     </FormField>
