@@ -109,13 +109,24 @@ test.describe('silent watch view', () => {
   test.describe('as a viewer', () => {
     test.use({ account: 'viewer' });
 
-    test('offers no watch view: watching is joining', async ({ page, livekit }) => {
-      const name = await livekit.seedRoom(livekit.roomName('noview'), []);
+    test('offers no watch view: watching is joining, and the page says so', async ({
+      page,
+      livekit,
+    }) => {
+      const name = await livekit.seedRoom(livekit.roomName('noview'), [{ identity: 'alice' }]);
       await page.goto(`/rooms/${encodeURIComponent(name)}`);
       await expect(page.getByRole('heading', { name })).toBeVisible();
       await expect(page.getByRole('link', { name: 'Watch' })).toHaveCount(0);
-      const res = await page.goto(`/rooms/${encodeURIComponent(name)}/watch`);
-      expect(res?.status()).toBe(404);
+
+      // Typed by hand: told why, not that a room they can see is gone, and nobody joins.
+      await page.goto(`/rooms/${encodeURIComponent(name)}/watch`);
+      await expect(page.getByRole('heading', { name: 'Watching needs a moderator' })).toBeVisible();
+      await page.getByRole('link', { name: 'the room page' }).click();
+      await expect(page.getByRole('heading', { name })).toBeVisible();
+      expect((await standin.room(name))?.participants.map((p) => p.identity)).toEqual(['alice']);
+
+      await page.goto('/rooms/no-such-room-here/watch');
+      await expect(page.getByRole('heading', { name: 'Room not found' })).toBeVisible();
     });
   });
 });

@@ -23,24 +23,6 @@ test.describe('viewer', () => {
     await page.goto('/audit');
     await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
   });
-
-  test('is told watching needs a moderator, not that a room they can see is gone', async ({
-    page,
-    livekit,
-  }) => {
-    const name = await livekit.seedRoom(livekit.roomName('viewer-watch'), [{ identity: 'alice' }]);
-    await page.goto(`/rooms/${encodeURIComponent(name)}/watch`);
-    await expect(page.getByRole('heading', { name: 'Watching needs a moderator' })).toBeVisible();
-    await page.getByRole('link', { name: 'the room page' }).click();
-    await expect(page).toHaveURL(new RegExp(`/rooms/${encodeURIComponent(name)}$`));
-    // Nobody joined on the viewer's behalf.
-    expect(
-      (await livekit.state()).rooms.find((r) => r.room.name === name)?.participants,
-    ).toHaveLength(1);
-
-    await page.goto('/rooms/no-such-room-here/watch');
-    await expect(page.getByRole('heading', { name: 'Room not found' })).toBeVisible();
-  });
 });
 
 test.describe('tenant user', () => {
