@@ -26,6 +26,8 @@ test.describe('as an admin', () => {
     page,
     livekit,
   }) => {
+    // A long walk (two searches, a reload, a room and back) on a shared, busy machine.
+    test.setTimeout(60_000);
     const hex = uniqueSuffix();
     const ann = `ann-${hex}`;
     const bo = `bo-${hex}`;
