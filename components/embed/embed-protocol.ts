@@ -1,4 +1,5 @@
 import {
+  EMBED_DEFAULT_HEIGHT,
   EMBED_PROTOCOL,
   EMBED_PROTOCOL_VERSION,
   FRAME_MESSAGES,
@@ -22,12 +23,9 @@ export function postToHost(
   );
 }
 
-/** The smallest part a dialog is placed in, CSS pixels: the host's default frame height. */
-const MIN_VISIBLE_HEIGHT = 240;
-
 /**
  * The part of this frame on the host's screen, from a host `viewport` message (null for anything
- * else), kept inside the frame and at least MIN_VISIBLE_HEIGHT tall so a dialog always has room.
+ * else), kept inside the frame and at least EMBED_DEFAULT_HEIGHT tall so a dialog has room.
  */
 export function hostViewport(
   event: Pick<MessageEvent, 'data' | 'origin' | 'source'>,
@@ -48,6 +46,6 @@ export function hostViewport(
   const { top, height } = data;
   if (typeof top !== 'number' || typeof height !== 'number') return null;
   if (!Number.isFinite(top) || !Number.isFinite(height)) return null;
-  const shown = Math.min(frameHeight, Math.max(height, MIN_VISIBLE_HEIGHT));
+  const shown = Math.min(frameHeight, Math.max(height, EMBED_DEFAULT_HEIGHT));
   return { top: Math.min(Math.max(0, top), Math.max(0, frameHeight - shown)), height: shown };
 }

@@ -28,6 +28,12 @@ export const FRAME_MESSAGES = {
   actionFailed: 'action.failed',
 } as const;
 
+/**
+ * The iframe's height before its first `height` message (CSS pixels), and the least part of it a
+ * dialog is placed in (the host's `viewport`).
+ */
+export const EMBED_DEFAULT_HEIGHT = 240;
+
 /** Messages the host page sends to the iframe. */
 export const HOST_MESSAGES = {
   /** An embed token minted by the portal's backend: `{ token }`. */

@@ -1,6 +1,7 @@
 import 'server-only';
 
 import {
+  EMBED_DEFAULT_HEIGHT,
   EMBED_PROTOCOL,
   EMBED_PROTOCOL_VERSION,
   FRAME_MESSAGES,
@@ -12,8 +13,9 @@ import {
  * plain ES2017 with no build step on their side, in the manner of Jitsi's external API and
  * Superset's embedded SDK: `Moderato.embed({ element, url, getToken })` creates the iframe,
  * answers its `ready` and `token.expiring` with `getToken()`, sizes it to its content, tells it
- * which part of it is on screen (where its dialogs go) and passes its events on. Messages are accepted from that iframe at Moderato's origin only and sent to
- * that origin only. The protocol's names come from lib/contracts/embed.ts, the iframe's side.
+ * which part of it is on screen (where its dialogs go) and passes its events on. Messages are
+ * accepted from that iframe at Moderato's origin only and sent to that origin only. The
+ * protocol's names come from lib/contracts/embed.ts, the iframe's side.
  */
 export function embedScript(): string {
   const constants = JSON.stringify({
@@ -21,6 +23,7 @@ export function embedScript(): string {
     version: EMBED_PROTOCOL_VERSION,
     frame: FRAME_MESSAGES,
     host: HOST_MESSAGES,
+    defaultHeight: EMBED_DEFAULT_HEIGHT,
   });
   return `/* Moderato embed v${EMBED_PROTOCOL_VERSION} — docs/embedding.md */
 (function () {
@@ -48,7 +51,7 @@ export function embedScript(): string {
     iframe.style.width = '100%';
     iframe.style.border = '0';
     iframe.style.display = 'block';
-    iframe.style.height = (options.minHeight || 240) + 'px';
+    iframe.style.height = (options.minHeight || C.defaultHeight) + 'px';
     // prefers-color-scheme inside the frame follows this (CSS Color Adjust, "color-scheme").
     iframe.style.colorScheme = options.theme === 'light' || options.theme === 'dark'
       ? options.theme : 'light dark';

@@ -62,16 +62,16 @@ export interface TickResult {
  * The reconciliation loop: one per deployment thanks to leader election (lib/live/leader.ts).
  * The leader lists every room and the participants of watched rooms each interval, and those of
  * every other room once (a few rooms a tick), and publishes what the known state lacks (origin
- * `reconcile`). Followers publish nothing; they only refresh
- * their own room → tenant map now and then, so SSE filtering works on an instance started after
- * the rooms it must filter.
+ * `reconcile`). Followers publish nothing; they only refresh their own room → tenant map now and
+ * then, so SSE filtering works on an instance started after the rooms it must filter.
  *
  * What counts as missed by webhooks: the events of `webhookKey` that reconciliation had to publish,
  * unless the webhook still arrives before the next tick (it may just be in flight). Nothing is
  * counted on the first pass after start or after taking leadership, nor for the first listing of a
- * room that has just become watched or is listed once unwatched: those are a baseline (the participants were there before
- * anyone looked), published as `participant.joined` with origin `reconcile` so every view and
- * history learns them, but not news that webhooks failed to bring.
+ * room that has just become watched, nor for the one listing of a room nobody watches: those are a
+ * baseline (the participants were there before anyone looked), published as `participant.joined`
+ * with origin `reconcile` so every view and history learns them, but not news that webhooks
+ * failed to bring.
  */
 export class Reconciler {
   private readonly now: () => number;
