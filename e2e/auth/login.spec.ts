@@ -131,6 +131,9 @@ test('sign out stays on the address the browser uses, not NEXTAUTH_URL’s host'
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page).toHaveURL(`${other}/login`, { timeout: 2_000 });
   }).toPass({ timeout: 15_000 });
+  // Signed out there, not only sent to the sign-in page.
+  const session = await page.request.get(`${other}/api/auth/session`);
+  expect(((await session.json()) as { user?: unknown }).user).toBeUndefined();
 });
 
 test('sign out returns to /login and protected pages redirect again', async ({ page }) => {

@@ -49,6 +49,16 @@ async function newPortal(
   return { portalId: portal.id, secret };
 }
 
+/** Points `host`'s page at `roomName` embedded through a new portal that allows the host. */
+async function embedRoom(
+  request: APIRequestContext,
+  host: PortalHost,
+  roomName: string,
+): Promise<void> {
+  const key = await newPortal(request, [host.origin]);
+  host.usePortal(key, `/embed/${key.portalId}/rooms/${encodeURIComponent(roomName)}`);
+}
+
 /** A room of tenant acme with alice and bob, both with a microphone. */
 async function seedRoom(livekit: LiveKitSeeder, suffix: string): Promise<string> {
   return livekit.seedRoom(
@@ -98,8 +108,7 @@ test.describe('an embedded room', () => {
       claims: MODERATOR,
     });
     await host.start();
-    const key = await newPortal(request, [host.origin]);
-    host.usePortal(key, `/embed/${key.portalId}/rooms/${encodeURIComponent(roomName)}`);
+    await embedRoom(request, host, roomName);
 
     const context = await portalVisitor(browser);
     try {
@@ -171,8 +180,7 @@ test.describe('an embedded room', () => {
       .toBe('unsupported');
     host = new PortalHost({ moderatoUrl: BASE_URL, claims: MODERATOR });
     await host.start();
-    const key = await newPortal(request, [host.origin]);
-    host.usePortal(key, `/embed/${key.portalId}/rooms/${encodeURIComponent(roomName)}`);
+    await embedRoom(request, host, roomName);
 
     const context = await portalVisitor(browser);
     try {
@@ -330,8 +338,7 @@ test.describe('embedded pages and framing', () => {
       claims: MODERATOR,
       ttlSeconds: 63,
     });
-    const key = await newPortal(request, [host.origin]);
-    host.usePortal(key, `/embed/${key.portalId}/rooms/${encodeURIComponent(roomName)}`);
+    await embedRoom(request, host, roomName);
 
     const context = await portalVisitor(browser);
     try {

@@ -173,6 +173,12 @@ test.describe('room lock', () => {
       ),
     ).toBeVisible();
     await expect(page.getByLabel(`${name} is locked`)).toBeVisible();
+    // And it still holds: a joiner is removed.
+    await livekit.addParticipant(name, { identity: 'late' });
+    await expect
+      .poll(async () => (await standin.received(name, 'late')).map((e) => e.type))
+      .toContain('leave');
+    expect(await standin.participant(name, 'late')).toBeUndefined();
   });
 });
 
